@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+
+from plus1.catalog.models import CaseType, Product, StatusType, Transition
+
+
+class StatusTypeInline(admin.TabularInline):
+    model = StatusType
+    extra = 0
+    ordering = ["order"]
+
+
+class TransitionInline(admin.TabularInline):
+    model = Transition
+    extra = 0
+    fk_name = "case_type"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
+        object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        if db_field.name in {"source", "target"} and object_id:
+            kwargs["queryset"] = StatusType.objects.filter(case_type_id=object_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(CaseType)
+class CaseTypeAdmin(admin.ModelAdmin):
+    """Functional administrators configure case types here, without code."""
+
+    list_display = ["name", "code", "responsible_team", "legal_term", "confidentiality", "active"]
+    list_filter = ["active", "responsible_team", "confidentiality"]
+    search_fields = ["name", "code"]
+    inlines = [StatusTypeInline, TransitionInline]
+
+
+@admin.register(Product)
+class ProductAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "audience", "case_type", "published"]
+    list_filter = ["audience", "published"]
+    search_fields = ["name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}

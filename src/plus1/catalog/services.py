@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writes to the catalog: importing case types and products from a YAML document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+
+from plus1.audit.services import Actor, audit_record
+from plus1.catalog.forms_schema import schema_problems
+from plus1.catalog.models import CaseType, Confidentiality, Product, StatusType, Transition
+from plus1.common.legal_clock import InvalidTerm, parse_term
+from plus1.identity.models import Team
+
+
+@dataclass
+class ImportResult:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+
+
+def catalog_problems(document: dict[str, Any]) -> list[str]:
+    """Every reason the document cannot be imported, all at once."""
+    problems: list[str] = []
+    teams = set(Team.objects.values_list("slug", flat=True))
+    codes = set()
+    for index, item in enumerate(document.get("case_types", []), start=1):
+        where = f"zaaktype {item.get('code') or index}"
+        problems += _case_type_problems(where, item, teams)
+        codes.add(item.get("code"))
+    known_codes = codes | set(CaseType.objects.values_list("code", flat=True))
+    for index, item in enumerate(document.get("products", []), start=1):
+        where = f"product {item.get('slug') or index}"
+        for key in ("slug", "name"):
+            if not item.get(key):
+                problems.append(f"{where}: ‘{key}’ ontbreekt.")
+        if item.get("case_type") and item["case_type"] not in known_codes:
+            problems.append(f"{where}: onbekend zaaktype ‘{item['case_type']}’.")
+        if item.get("audience", "both") not in Product.Audience.values:
+            problems.append(f"{where}: doelgroep moet een van {Product.Audience.values} zijn.")
+    return problems
+
+
+def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> list[str]:
+    problems = [f"{where}: ‘{key}’ ontbreekt." for key in ("code", "name", "team") if not item.get(key)]
+    if item.get("team") and item["team"] not in teams:
+        problems.append(f"{where}: onbekend team ‘{item['team']}’.")
+    try:
+        parse_term(item.get("legal_term", "P8W"))
+    except InvalidTerm as exc:
+        problems.append(f"{where}: {exc}")
+    if item.get("confidentiality", "zaakvertrouwelijk") not in Confidentiality.values:
+        problems.append(f"{where}: onbekende vertrouwelijkheid ‘{item['confidentiality']}’.")
+    statuses = item.get("statuses", [])
+    status_codes = [status.get("code") for status in statuses]
+    if sum(bool(status.get("initial")) for status in statuses) != 1:
+        problems.append(f"{where}: precies één status moet de beginstatus zijn.")
+    if not any(status.get("final") for status in statuses):
+        problems.append(f"{where}: minstens één status moet een eindstatus zijn.")
+    if len(set(status_codes)) != len(status_codes):
+        problems.append(f"{where}: statuscodes moeten uniek zijn.")
+    for transition in item.get("transitions", []):
+        for end in ("from", "to"):
+            if transition.get(end) not in status_codes:
+                problems.append(f"{where}: overgang naar/van onbekende status ‘{transition.get(end)}’.")
+    problems += [f"{where}: {problem}" for problem in schema_problems(item.get("form", {}))]
+    return problems
+
+
+@transaction.atomic
+def catalog_import(*, actor: Actor, document: dict[str, Any]) -> ImportResult:
+    problems = catalog_problems(document)
+    if problems:
+        raise ValidationError(problems)
+    result = ImportResult()
+    for item in document.get("case_types", []):
+        _import_case_type(actor, item, result)
+    for item in document.get("products", []):
+        _import_product(actor, item, result)
+    return result
+
+
+def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) -> None:
+    values = {
+        "name": item["name"],
+        "description": item.get("description", ""),
+        "legal_term": item.get("legal_term", "P8W"),
+        "responsible_team": Team.objects.get(slug=item["team"]),
+        "confidentiality": item.get("confidentiality", Confidentiality.ZAAKVERTROUWELIJK),
+        "form_schema": item.get("form", {}),
+        "active": item.get("active", True),
+    }
+    case_type, created = CaseType.objects.update_or_create(code=item["code"], defaults=values)
+    _import_workflow(case_type, item)
+    (result.created if created else result.updated).append(f"zaaktype {case_type.code}")
+    audit_record(
+        actor=actor,
+        action="case_type.imported",
+        obj=case_type,
+        after={**item, "team": item["team"]},
+    )
+
+
+def _import_workflow(case_type: CaseType, item: dict[str, Any]) -> None:
+    case_type.transitions.all().delete()
+    # Move existing statuses out of the way of the order constraints, then upsert by code.
+    case_type.statuses.update(is_initial=False, order=F("order") + 10_000)
+    by_code = {}
+    for order, status in enumerate(item["statuses"], start=1):
+        by_code[status["code"]], _ = StatusType.objects.update_or_create(
+            case_type=case_type,
+            code=status["code"],
+            defaults={
+                "name": status.get("name", status["code"]),
+                "resident_text": status.get("resident_text", ""),
+                "order": order,
+                "is_initial": bool(status.get("initial")),
+                "is_final": bool(status.get("final")),
+            },
+        )
+    Transition.objects.bulk_create(
+        Transition(
+            case_type=case_type,
+            source=by_code[transition["from"]],
+            target=by_code[transition["to"]],
+            label=transition.get("label", by_code[transition["to"]].name),
+        )
+        for transition in item.get("transitions", [])
+    )
+
+
+def _import_product(actor: Actor, item: dict[str, Any], result: ImportResult) -> None:
+    values = {
+        "name": item["name"],
+        "summary": item.get("summary", ""),
+        "audience": item.get("audience", Product.Audience.BOTH),
+        "case_type": CaseType.objects.filter(code=item.get("case_type") or "").first(),
+        "published": item.get("published", True),
+    }
+    product, created = Product.objects.update_or_create(slug=item["slug"], defaults=values)
+    (result.created if created else result.updated).append(f"product {product.slug}")
+    audit_record(actor=actor, action="product.imported", obj=product, after=item)

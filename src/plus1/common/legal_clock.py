@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The legal clock: decision terms (Awb) expressed as ISO-8601 durations.
+
+A term that would end on a Saturday, Sunday or national holiday is extended to the
+next working day (Algemene termijnenwet, art. 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import holidays
+import isodate
+
+
+class InvalidTerm(ValueError):
+    pass
+
+
+def parse_term(term: str) -> isodate.Duration | dt.timedelta:
+    try:
+        duration = isodate.parse_duration(term)
+    except (isodate.ISO8601Error, ValueError) as exc:
+        raise InvalidTerm(f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W).") from exc
+    reference = dt.date(2000, 1, 1)
+    if reference + duration <= reference:
+        raise InvalidTerm(f"‘{term}’ moet een positieve termijn zijn.")
+    return duration
+
+
+def is_working_day(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in holidays.country_holidays("NL", years=day.year)
+
+
+def next_working_day(day: dt.date) -> dt.date:
+    while not is_working_day(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def deadline(start: dt.date, term: str) -> dt.date:
+    """The last day on which the municipality must decide."""
+    end = start + parse_term(term)
+    return next_working_day(end)
+
+
+def describe_term(term: str) -> str:
+    """A term in plain Dutch, e.g. P8W → ‘8 weken’."""
+    duration = parse_term(term)
+    parts = []
+    if isinstance(duration, isodate.Duration):
+        years, months = int(duration.years), int(duration.months)
+        if years:
+            parts.append(f"{years} jaar")
+        if months:
+            parts.append(f"{months} {'maand' if months == 1 else 'maanden'}")
+        days = duration.tdelta.days
+    else:
+        days = duration.days
+    if days:
+        weeks, rest = divmod(days, 7)
+        if weeks and not rest:
+            parts.append(f"{weeks} {'week' if weeks == 1 else 'weken'}")
+        else:
+            parts.append(f"{days} {'dag' if days == 1 else 'dagen'}")
+    return " en ".join(parts)

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+def production_problems() -> list[str]:
+    problems = []
+    if settings.DEBUG:
+        problems.append("PLUS1_DEBUG is on; switch it off in production.")
+    if settings.SECRET_KEY == settings.DEMO_SECRET_KEY or len(settings.SECRET_KEY) < 32:
+        problems.append("PLUS1_SECRET_KEY is the demo default or too short; set a random secret.")
+    if settings.DEMO_MODE:
+        problems.append("PLUS1_DEMO_MODE is on; the simulated DigiD login must not be public.")
+    return problems
+
+
+class Command(BaseCommand):
+    help = "Run the production web server (gunicorn). Refuses unsafe settings."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+        parser.add_argument("--workers", type=int, default=3)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        problems = production_problems()
+        if problems:
+            raise CommandError("Refusing to start:\n" + "\n".join(f"- {p}" for p in problems))
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        from gunicorn.app.wsgiapp import WSGIApplication
+
+        sys.argv = [
+            "gunicorn",
+            "--bind",
+            options["bind"],
+            "--workers",
+            str(options["workers"]),
+            "--access-logfile",
+            "-",
+            "plus1.conf.wsgi:application",
+        ]
+        WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()

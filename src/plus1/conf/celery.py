@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The Celery application behind `plus1 worker` (Redis broker)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.settings")
+
+app = Celery("plus1")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.beat_schedule = {
+    "drain-outbox": {"task": "plus1.events.drain_outbox", "schedule": 5.0},
+}
+app.autodiscover_tasks()

@@ -1,0 +1,209 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Plus1 settings: one module, every value from the environment, documented where read.
+
+SQLite under PLUS1_DATA_DIR is the embedded default; DATABASE_URL selects PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from plus1.conf.env import env_bool, env_int, env_list, env_secret, env_str
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEMO_SECRET_KEY = "plus1-demo-secret-key-not-for-production"  # noqa: S105 (refused by `plus1 serve`)
+
+DEBUG = env_bool("PLUS1_DEBUG", False, help="Show Django's debug pages. Never on in production.")
+SECRET_KEY = env_secret(
+    "PLUS1_SECRET_KEY",
+    DEMO_SECRET_KEY,
+    help="Django's secret key (signing sessions). `plus1 serve` refuses the demo default.",
+)
+DEMO_MODE = env_bool(
+    "PLUS1_DEMO_MODE",
+    False,
+    help="Demo municipality: enables the simulated DigiD login. Off in production.",
+)
+DATA_DIR = Path(
+    env_str(
+        "PLUS1_DATA_DIR",
+        str(Path.cwd() / "var"),
+        help="Folder for the SQLite database and uploaded files (embedded default).",
+    )
+).resolve()
+ALLOWED_HOSTS = env_list(
+    "PLUS1_ALLOWED_HOSTS",
+    ["localhost", "127.0.0.1", "[::1]"],
+    help="Host names this server answers to.",
+)
+CSRF_TRUSTED_ORIGINS = env_list(
+    "PLUS1_CSRF_TRUSTED_ORIGINS", [], help="Origins trusted for form posts behind a proxy."
+)
+BASE_URL = env_str(
+    "PLUS1_BASE_URL", "http://127.0.0.1:8000", help="Public address of this server, for links in messages."
+)
+MUNICIPALITY_NAME = env_str(
+    "PLUS1_MUNICIPALITY_NAME", "Gemeente Plusstad", help="Name shown to residents and staff."
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
+    "plus1.common",
+    "plus1.audit",
+    "plus1.events",
+    "plus1.identity",
+    "plus1.catalog",
+    "plus1.cases",
+    "plus1.portal",
+    "plus1.workbench",
+    "plus1.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "plus1.common.api.ApiVersionMiddleware",
+]
+
+ROOT_URLCONF = "plus1.conf.urls"
+WSGI_APPLICATION = "plus1.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "plus1.common.context_processors.municipality",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env_str(
+    "DATABASE_URL",
+    "",
+    help="PostgreSQL connection URL (postgres://user@host:5432/name). Empty: SQLite in PLUS1_DATA_DIR.",
+)
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "plus1.sqlite3",
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "workbench:login"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool(
+    "PLUS1_SECURE_COOKIES", not DEBUG and not DEMO_MODE, help="Send cookies over HTTPS only."
+)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+EMAIL_BACKEND = env_str(
+    "PLUS1_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend",
+    help="Django e-mail backend; the demo uses the file backend so messages are visible.",
+)
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_HOST = env_str("PLUS1_EMAIL_HOST", "localhost", help="SMTP server for messages.")
+EMAIL_PORT = env_int("PLUS1_EMAIL_PORT", 25, help="SMTP port.")
+DEFAULT_FROM_EMAIL = env_str(
+    "PLUS1_FROM_EMAIL", "noreply@plusstad.nl", help="Sender of messages to residents."
+)
+
+FIELD_ENCRYPTION_KEY = env_secret(
+    "PLUS1_FIELD_ENCRYPTION_KEY",
+    "",
+    help="Key for encrypting BSNs at rest and their blind index. Empty: derived from the secret key.",
+)
+
+CELERY_BROKER_URL = env_str(
+    "PLUS1_CELERY_BROKER_URL", "redis://127.0.0.1:6379/0", help="Celery broker (Redis) for `plus1 worker`."
+)
+CELERY_TASK_ALWAYS_EAGER = False
+OUTBOX_WORKER = env_str(
+    "PLUS1_OUTBOX_WORKER",
+    "celery",
+    help="Who delivers the outbox: celery (production), thread (in-process, the demo) or none.",
+)
+OUTBOX_POLL_SECONDS = env_int(
+    "PLUS1_OUTBOX_POLL_SECONDS", 2, help="How often the worker looks for undelivered outbox messages."
+)
+OUTBOX_MAX_ATTEMPTS = env_int(
+    "PLUS1_OUTBOX_MAX_ATTEMPTS", 12, help="Delivery attempts (exponential backoff) before a message is parked."
+)
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "plus1.common.api.problem_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Plus1 API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"scrub_bsn": {"()": "plus1.common.logging.ScrubBsnFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub_bsn"]}
+    },
+    "root": {"handlers": ["console"], "level": env_str("PLUS1_LOG_LEVEL", "INFO", help="Log level.")},
+}

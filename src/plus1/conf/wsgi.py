@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: EUPL-1.2
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.settings")
+application = get_wsgi_application()

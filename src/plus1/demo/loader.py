@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Loads Gemeente Plusstad: teams, staff, demo residents and businesses, and the catalog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from plus1.audit.services import Actor
+from plus1.catalog.models import CaseType
+from plus1.catalog.services import catalog_import
+from plus1.identity.models import Team
+from plus1.identity.services import business_register, resident_register
+
+CATALOG_FILE = Path(__file__).with_name("plusstad.yaml")
+DEMO_PASSWORD = "plusstad-demo"  # noqa: S105 (demo accounts only, printed on start)
+
+TEAMS = [
+    ("burgerzaken", "Team Burgerzaken", ["BRP", "reisdocumenten"], []),
+    ("vergunningen", "Team Vergunningen", ["parkeren", "evenementen", "omgevingsrecht"], []),
+    ("sociaal-domein", "Team Sociaal Domein", ["bijstand", "schuldhulp"], []),
+    ("openbare-ruimte", "Team Openbare Ruimte", ["beheer", "groen"], ["Centrum", "Noord"]),
+    ("juridische-zaken", "Team Juridische Zaken", ["klachten", "bezwaar"], []),
+]
+
+STAFF = [
+    ("behandelaar.burgerzaken", "Bram", "de Vries", ["burgerzaken"]),
+    ("behandelaar.vergunningen", "Vera", "Jansen", ["vergunningen"]),
+    ("behandelaar.sociaal", "Sanne", "Bakker", ["sociaal-domein"]),
+    ("behandelaar.openbareruimte", "Omar", "El Idrissi", ["openbare-ruimte"]),
+    ("behandelaar.juridisch", "Julia", "Visser", ["juridische-zaken", "burgerzaken"]),
+]
+
+RESIDENTS = [
+    ("999990007", "Anna de Boer", "anna.deboer@example.nl"),
+    ("999990019", "Mohammed Yilmaz", "m.yilmaz@example.nl"),
+    ("999991103", "Johan Smit", "johan.smit@example.nl"),
+    ("999992211", "Fatima Haddou", ""),
+]
+
+BUSINESSES = [("12345678", "Bakkerij Het Korenaar", "info@korenaar.example.nl")]
+
+
+def demo_loaded() -> bool:
+    return CaseType.objects.exists()
+
+
+@transaction.atomic
+def demo_load() -> None:
+    actor = Actor.system("demo-loader")
+    user_model = get_user_model()
+    teams = {
+        slug: Team.objects.create(slug=slug, name=name, skills=skills, areas=areas)
+        for slug, name, skills, areas in TEAMS
+    }
+    for username, first, last, team_slugs in STAFF:
+        user = user_model.objects.create_user(
+            username, password=DEMO_PASSWORD, first_name=first, last_name=last, is_staff=True
+        )
+        user.teams.set([teams[slug] for slug in team_slugs])
+    user_model.objects.create_superuser("beheerder", password=DEMO_PASSWORD, first_name="Beheerder")
+    for bsn, name, email in RESIDENTS:
+        resident_register(actor=actor, bsn=bsn, name=name, email=email)
+    for kvk, name, email in BUSINESSES:
+        business_register(actor=actor, kvk_number=kvk, name=name, email=email)
+    catalog_import(actor=actor, document=yaml.safe_load(CATALOG_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from plus1.demo.loader import DEMO_PASSWORD, demo_load, demo_loaded
+
+
+class Command(BaseCommand):
+    help = "Start the demo municipality: migrate, load demo data when empty, and serve."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="Only prepare the database.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEMO_MODE:
+            raise CommandError("Run the demo with `plus1 demo` (it switches demo mode on).")
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        if not demo_loaded():
+            self.stdout.write("Loading the demo municipality Gemeente Plusstad …")
+            demo_load()
+        base = f"http://{options['host']}:{options['port']}"
+        self._print_welcome(base)
+        if options["no_serve"]:
+            return
+        from plus1.events.worker import start_in_process
+
+        start_in_process()
+        call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
+
+    def _print_welcome(self, base: str) -> None:
+        lines = [
+            "",
+            f"{settings.MUNICIPALITY_NAME} is ready (data in {settings.DATA_DIR}).",
+            f"  Portal for residents:   {base}/   (demo login simulates DigiD)",
+            f"  Workbench for staff:    {base}/werkplek/",
+            f"  Administration:         {base}/beheer/",
+            f"  Health:                 {base}/health",
+            f"  Staff accounts (password '{DEMO_PASSWORD}'):",
+            "    behandelaar.burgerzaken, behandelaar.vergunningen, behandelaar.sociaal,",
+            "    behandelaar.openbareruimte, behandelaar.juridisch, beheerder (administrator)",
+            f"  Messages to residents are written to {settings.EMAIL_FILE_PATH}",
+            "",
+        ]
+        self.stdout.write("\n".join(lines))

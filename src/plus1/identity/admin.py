@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+
+from plus1.identity.models import Party, Team
+
+
+@admin.register(Party)
+class PartyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "kvk_number", "email"]
+    list_filter = ["kind"]
+    search_fields = ["name", "kvk_number", "email"]
+    readonly_fields = ["uuid", "created_at"]
+    exclude = ["bsn_encrypted", "bsn_index"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["members"]

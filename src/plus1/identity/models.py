@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Parties (residents by BSN, entrepreneurs by KVK number), staff and teams."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from plus1.common import bsn as bsn_crypto
+
+
+class Party(models.Model):
+    """A resident or a business the municipality serves."""
+
+    class Kind(models.TextChoices):
+        RESIDENT = "resident", "Inwoner"
+        BUSINESS = "business", "Ondernemer"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    name = models.CharField("naam", max_length=200)
+    email = models.EmailField("e-mailadres", blank=True)
+    phone = models.CharField("telefoonnummer", max_length=32, blank=True)
+    bsn_encrypted = models.TextField(blank=True, editable=False)
+    bsn_index = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    kvk_number = models.CharField("KVK-nummer", max_length=8, unique=True, null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="party",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "partij"
+        verbose_name_plural = "partijen"
+        constraints = [
+            models.CheckConstraint(
+                name="party_has_identifier",
+                condition=models.Q(kind="resident", bsn_index__isnull=False)
+                | models.Q(kind="business", kvk_number__isnull=False),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def bsn(self) -> str:
+        """The clear BSN; only for showing a resident their own data."""
+        return bsn_crypto.decrypt(self.bsn_encrypted) if self.bsn_encrypted else ""
+
+    def set_bsn(self, value: str) -> None:
+        self.bsn_encrypted = bsn_crypto.encrypt(value)
+        self.bsn_index = bsn_crypto.blind_index(value)
+
+
+class Team(models.Model):
+    """A team of staff. Flexible: members can be in several teams; no department tree."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(unique=True)
+    name = models.CharField("naam", max_length=120)
+    email = models.EmailField("e-mailadres", blank=True)
+    skills = models.JSONField("vaardigheden", default=list, blank=True)
+    areas = models.JSONField("gebieden", default=list, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="teams", blank=True, verbose_name="leden"
+    )
+
+    class Meta:
+        verbose_name = "team"
+        verbose_name_plural = "teams"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

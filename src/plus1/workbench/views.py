@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Staff pages: the team inbox and the case page. Thin views over selectors and services."""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from plus1.audit.selectors import audit_for
+from plus1.audit.services import Actor
+from plus1.cases.models import Case
+from plus1.cases.selectors import case_for_staff, team_inbox
+from plus1.cases.services import case_note_add, case_transition
+from plus1.catalog.models import StatusType
+from plus1.catalog.selectors import transitions_from
+from plus1.identity.selectors import teams_of
+
+
+def staff_required(view: Any) -> Any:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('workbench:login')}?next={request.path}")
+        if not request.user.is_staff:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "workbench/login.html"
+    next_page = reverse_lazy("workbench:inbox")
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    return auth_views.LogoutView.as_view(next_page=reverse_lazy("workbench:login"))(request)
+
+
+@staff_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    context = {
+        "cases": team_inbox(request.user),
+        "teams": teams_of(request.user),
+        "today": timezone.localdate(),
+    }
+    return render(request, "workbench/inbox.html", context)
+
+
+def _case_or_404(request: HttpRequest, identification: str) -> Case:
+    case = case_for_staff(request.user, identification)
+    if case is None:
+        raise Http404
+    return case
+
+
+@staff_required
+def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
+    case = _case_or_404(request, identification)
+    context = {
+        "case": case,
+        "transitions": transitions_from(case.status),
+        "audit": audit_for(case),
+        "today": timezone.localdate(),
+    }
+    return render(request, "workbench/case_detail.html", context)
+
+
+@staff_required
+@require_POST
+def case_note(request: HttpRequest, identification: str) -> HttpResponse:
+    case = _case_or_404(request, identification)
+    try:
+        case_note_add(
+            actor=Actor.from_user(request.user),
+            case=case,
+            text=request.POST.get("text", ""),
+            visible_to_initiator=request.POST.get("visible") == "on",
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "De notitie is opgeslagen.")
+    return redirect("workbench:case", identification=identification)
+
+
+@staff_required
+@require_POST
+def case_status(request: HttpRequest, identification: str) -> HttpResponse:
+    case = _case_or_404(request, identification)
+    target = StatusType.objects.filter(case_type=case.case_type, code=request.POST.get("status")).first()
+    if target is None:
+        messages.error(request, "Kies een geldige vervolgstap.")
+        return redirect("workbench:case", identification=identification)
+    try:
+        case_transition(
+            actor=Actor.from_user(request.user),
+            case=case,
+            target=target,
+            explanation=request.POST.get("explanation", "").strip(),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"De status is nu ‘{target.name}’.")
+    return redirect("workbench:case", identification=identification)
