@@ -26,6 +26,13 @@ class Case(models.Model):
     registered_on = models.DateField("registratiedatum")
     deadline = models.DateField("uiterlijke einddatum afdoening")
     closed_on = models.DateField("einddatum", null=True, blank=True)
+    # Where the case is about (zaakgeometrie): GeoJSON in WGS84, with the point used for
+    # lookups and the neighbourhood (CBS codes) it falls in. Cases without a place leave them empty.
+    geometry = models.JSONField("zaakgeometrie", null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    neighbourhood_code = models.CharField("buurtcode", max_length=10, blank=True, db_index=True)
+    district_code = models.CharField("wijkcode", max_length=8, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -34,6 +41,7 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["responsible_team", "closed_on", "deadline"], name="case_inbox_idx"),
             models.Index(fields=["initiator", "-registered_on"], name="case_initiator_idx"),
+            models.Index(fields=["latitude", "longitude"], name="case_point_idx"),
         ]
 
     def __str__(self) -> str:

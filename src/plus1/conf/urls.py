@@ -9,6 +9,7 @@ admin.site.site_title = "Plus1 beheer"
 
 urlpatterns = [
     path("health", health, name="health"),
+    path("api/v1/", include("plus1.conf.api_urls")),
     path("beheer/", admin.site.urls),
     path("werkplek/", include("plus1.workbench.urls")),
     path("", include("plus1.portal.urls")),
