@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Everything the municipality holds about a person, with where each item came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.utils import formats, timezone
+
+from plus1.cases.selectors import cases_of_party
+from plus1.identity.models import Party
+from plus1.privacy.selectors import consents_of, trail_line, trail_of_party
+
+
+def _day(value: Any) -> str:
+    if hasattr(value, "tzinfo"):
+        value = timezone.localtime(value).date()
+    return str(formats.date_format(value, "j F Y"))
+
+
+def personal_data_export(party: Party) -> dict[str, Any]:
+    """The person's data as a document; used for 'Mijn gegevens', the JSON and the PDF."""
+    registered = _day(party.created_at)
+    if party.kind == Party.Kind.RESIDENT:
+        register_source = "uit de Basisregistratie Personen"
+        identifier = {"label": "Burgerservicenummer", "value": party.bsn, "source": register_source}
+    else:
+        register_source = "uit het Handelsregister van de KVK"
+        identifier = {
+            "label": "KVK-nummer",
+            "value": party.kvk_number or "",
+            "source": register_source,
+        }
+    given = f"door u opgegeven (vastgelegd op {registered})"
+    profile = [
+        {"label": "Naam", "value": party.name, "source": register_source},
+        identifier,
+        {"label": "E-mailadres", "value": party.email, "source": given},
+        {"label": "Telefoonnummer", "value": party.phone, "source": given},
+    ]
+    cases = list(cases_of_party(party).prefetch_related("history__status"))
+    return {
+        "gemeente": settings.MUNICIPALITY_NAME,
+        "gemaakt_op": timezone.localtime().isoformat(timespec="seconds"),
+        "profiel": [item for item in profile if item["value"]],
+        "zaken": [
+            {
+                "zaaknummer": case.identification,
+                "onderwerp": case.case_type.name,
+                "status": case.status.name,
+                "gegevens": case.form_data,
+                "bron": f"door u aangevraagd op {_day(case.registered_on)}",
+            }
+            for case in cases
+        ],
+        "berichten": [
+            {
+                "onderwerp": f"Nieuwe status van zaak {case.identification}: {step.status.name}",
+                "verstuurd_naar": party.email,
+                "bron": f"door de gemeente verstuurd op {_day(step.set_at)}",
+            }
+            for case in cases
+            for step in case.history.all()[1:]
+            if party.email
+        ],
+        "toestemmingen": [
+            {
+                "organisatie": consent.partner.name,
+                "doel": consent.activity.name,
+                "gegevens": consent.categories,
+                "vanaf": consent.valid_from.isoformat(),
+                "tot_en_met": consent.valid_until.isoformat(),
+                "ingetrokken": consent.revoked_at.isoformat() if consent.revoked_at else None,
+                "bron": f"door u gegeven op {_day(consent.granted_at)}",
+            }
+            for consent in consents_of(party)
+        ],
+        "dataspoor": [
+            {
+                "wanneer": line.when.isoformat(timespec="seconds"),
+                "organisatie": line.organisation,
+                "team": line.team,
+                "wie": line.who,
+                "wat": line.what,
+                "doel": line.purpose,
+                "grondslag": line.legal_basis,
+            }
+            for line in map(trail_line, trail_of_party(party)[:1000])
+        ],
+    }

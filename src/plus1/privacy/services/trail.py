@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""No purpose, no access: the one call that checks the purpose and writes the data trail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from plus1.audit.services import Actor, audit_record
+from plus1.cases.models import Case
+from plus1.catalog.models import CaseType
+from plus1.identity.models import Party, Team
+from plus1.privacy.models import CaseTypeActivity, DataTrailRecord, ProcessingActivity, TrailAction
+from plus1.privacy.pseudonym import subject_pseudonym
+from plus1.privacy.trace import current_trace, new_span_id
+
+ROLES = {"staff": "medewerker", "api_client": "partnerorganisatie", "system": "systeem"}
+
+
+class NoPurpose(PermissionDenied):
+    """Personal data was asked for without a (valid) processing activity."""
+
+
+def activity_for_case_type(case_type: CaseType) -> ProcessingActivity | None:
+    link = CaseTypeActivity.objects.select_related("activity").filter(case_type=case_type).first()
+    return link.activity if link else None
+
+
+@transaction.atomic
+def personal_data_access(
+    *,
+    actor: Actor,
+    subject: Party,
+    action: str,
+    name: str,
+    activity: ProcessingActivity | None = None,
+    case: Case | None = None,
+    team: Team | None = None,
+    refused: bool = False,
+    role: str = "",
+    organisation: str = "",
+    foreign_operation: dict[str, Any] | None = None,
+) -> DataTrailRecord:
+    """Check that the access has a purpose and record it in the data trail, in one transaction.
+
+    Inside a case the purpose is the case type's processing activity; outside a case the
+    caller passes the activity the staff member chose. Raises NoPurpose (403) otherwise,
+    so nothing is shown.
+    """
+    if case is not None:
+        activity = activity or activity_for_case_type(case.case_type)
+        team = team or case.responsible_team
+    if activity is None or not activity.active:
+        raise NoPurpose(
+            "Voor deze gegevens is geen doel (verwerkingsactiviteit) vastgelegd. "
+            "Zonder doel kunnen ze niet worden getoond."
+        )
+    if action not in TrailAction.values:
+        raise ValueError(f"unknown trail action {action!r}")
+    trace = current_trace()
+    started = timezone.now()
+    span_id = new_span_id()
+    entry = audit_record(
+        actor=actor,
+        action="personal_data.refused" if refused else f"personal_data.{action}",
+        obj=subject,
+        after={
+            "activity": activity.code,
+            "name": name,
+            "span_id": span_id,
+            "team": team.name if team else "",
+            "role": role or ROLES.get(actor.kind, actor.kind),
+            "organisation": organisation,
+            "case": case.identification if case else "",
+        },
+    )
+    return DataTrailRecord.objects.create(
+        trace_id=trace.trace_id,
+        span_id=span_id,
+        parent_span_id=trace.parent_span_id or trace.span_id,
+        name=name,
+        action=action,
+        refused=refused,
+        start_time=started,
+        end_time=timezone.now(),
+        activity=activity,
+        data_subject_id=subject_pseudonym(subject),
+        foreign_operation=foreign_operation,
+        resource={"service.name": "plus1"},
+        audit_entry=entry,
+    )
+
+
+@transaction.atomic
+def personal_data_list_access(
+    *, actor: Actor, cases: Iterable[Case], name: str
+) -> list[DataTrailRecord]:
+    """A list that shows several people (a team's inbox): one record per person shown."""
+    return [
+        personal_data_access(
+            actor=actor, subject=case.initiator, case=case, action=TrailAction.VIEWED, name=name
+        )
+        for case in cases
+        if case.initiator is not None
+    ]
