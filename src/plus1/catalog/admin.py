@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
-from plus1.catalog.models import CaseType, Product, StatusType, Transition
+from plus1.catalog.models import CaseType, LegalBasis, Organisation, Product, StatusType, Transition
 
 
 class StatusTypeInline(admin.TabularInline):
@@ -16,7 +16,9 @@ class TransitionInline(admin.TabularInline):
     fk_name = "case_type"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
-        object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        object_id = (
+            request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        )
         if db_field.name in {"source", "target"} and object_id:
             kwargs["queryset"] = StatusType.objects.filter(case_type_id=object_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -32,9 +34,25 @@ class CaseTypeAdmin(admin.ModelAdmin):
     inlines = [StatusTypeInline, TransitionInline]
 
 
+class LegalBasisInline(admin.TabularInline):
+    model = LegalBasis
+    extra = 0
+
+
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "audience", "case_type", "published"]
-    list_filter = ["audience", "published"]
-    search_fields = ["name", "summary"]
+    """UPL fields are overwritten by `plus1 catalog import-upl`; the local fields are kept."""
+
+    list_display = ["name", "slug", "audience", "case_type", "provider", "published"]
+    list_filter = ["audience", "published", "provider"]
+    search_fields = ["name", "upl_name", "summary", "resident_words"]
     prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["upl_uri", "upl_name", "layers", "kinds"]
+    inlines = [LegalBasisInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "layer", "url", "phone"]
+    list_filter = ["layer"]
+    search_fields = ["name"]

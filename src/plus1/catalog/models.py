@@ -87,9 +87,7 @@ class StatusType(models.Model):
     case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="statuses")
     code = models.SlugField("code", max_length=64)
     name = models.CharField("naam", max_length=120)
-    resident_text = models.CharField(
-        "uitleg voor de inwoner", max_length=300, blank=True
-    )
+    resident_text = models.CharField("uitleg voor de inwoner", max_length=300, blank=True)
     order = models.PositiveIntegerField("volgorde")
     is_initial = models.BooleanField("beginstatus", default=False)
     is_final = models.BooleanField("eindstatus", default=False)
@@ -129,14 +127,66 @@ class Transition(models.Model):
         return f"{self.source} → {self.target}"
 
     def clean(self) -> None:
-        if self.source.case_type_id != self.case_type_id or self.target.case_type_id != self.case_type_id:
+        if (
+            self.source.case_type_id != self.case_type_id
+            or self.target.case_type_id != self.case_type_id
+        ):
             raise ValidationError("Een overgang verbindt twee statussen van hetzelfde zaaktype.")
         if self.source.is_final:
             raise ValidationError("Vanuit een eindstatus is geen overgang mogelijk.")
 
 
+class Layer(models.TextChoices):
+    """The government layers of the UPL that can provide a product."""
+
+    RIJK = "rijk", "Rijk"
+    PROVINCIE = "provincie", "Provincie"
+    WATERSCHAP = "waterschap", "Waterschap"
+    GEMEENTE = "gemeente", "Gemeente"
+
+
+class ProductKind(models.TextChoices):
+    APPLICATION = "application", "Aanvraag"
+    REPORT = "report", "Melding"
+    SUBSIDY = "subsidy", "Subsidie"
+    OBLIGATION = "obligation", "Verplichting"
+
+
+class Channel(models.TextChoices):
+    """How a resident can get a product here; `online` means: through its case type."""
+
+    ONLINE = "online", "Online aanvragen"
+    APPOINTMENT = "appointment", "Afspraak maken"
+    CALLBACK = "callback", "Terugbelverzoek"
+    QUESTION = "question", "Vraag stellen"
+
+
+class Organisation(models.Model):
+    """Another government organisation that provides products, and how to reach it."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField("naam", max_length=200)
+    layer = models.CharField("bestuurslaag", max_length=16, choices=Layer.choices)
+    url = models.URLField("website", blank=True)
+    phone = models.CharField("telefoon", max_length=40, blank=True)
+    how_to_reach = models.TextField("zo bereikt u hen", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Product(models.Model):
-    """What a resident or entrepreneur can ask for; may be requested online through a case type."""
+    """What a resident or entrepreneur can ask for; may be requested online through a case type.
+
+    Fields under "from the UPL" are owned by the national list and overwritten on re-import;
+    the others are local additions that a re-import never touches.
+    """
 
     class Audience(models.TextChoices):
         RESIDENTS = "residents", "Inwoners"
@@ -157,6 +207,26 @@ class Product(models.Model):
         verbose_name="online aanvragen via zaaktype",
     )
     published = models.BooleanField("gepubliceerd", default=True)
+    # From the UPL (Uniforme Productnamenlijst).
+    upl_uri = models.URLField("UPL-URI", max_length=300, unique=True, null=True, blank=True)
+    upl_name = models.CharField("UPL-naam", max_length=200, blank=True)
+    layers = models.JSONField("bestuurslagen", default=list, blank=True)
+    kinds = models.JSONField("soort", default=list, blank=True)
+    # Local additions.
+    description = models.TextField("uitleg in gewone taal", blank=True)
+    resident_words = models.TextField(
+        "woorden van inwoners", blank=True, help_text="Eén zoekterm of synoniem per regel."
+    )
+    channels = models.JSONField("kanalen", default=list, blank=True)
+    provider = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="products",
+        verbose_name="aanbieder (andere organisatie)",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "product"
@@ -165,3 +235,28 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def offered_locally(self) -> bool:
+        """True when the municipality itself provides this product."""
+        return self.provider_id is None and (not self.layers or Layer.GEMEENTE in self.layers)
+
+    def layer_labels(self) -> list[str]:
+        return [Layer(layer).label for layer in self.layers if layer in Layer.values]
+
+
+class LegalBasis(models.Model):
+    """One legal basis (grondslag) of a product, with its link to wetten.overheid.nl."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="legal_bases")
+    uri = models.URLField("grondslag-URI", max_length=300, blank=True)
+    label = models.TextField("grondslag")
+    url = models.URLField("wetten.overheid.nl", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "wettelijke grondslag"
+        verbose_name_plural = "wettelijke grondslagen"
+        ordering = ["product", "label"]
+
+    def __str__(self) -> str:
+        return self.label

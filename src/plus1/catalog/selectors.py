@@ -1,15 +1,80 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
-from plus1.catalog.models import CaseType, Product, StatusType, Transition
+from plus1.catalog.finder import finder_index
+from plus1.catalog.models import CaseType, Channel, Layer, Product, StatusType, Transition
 
 
 def products_published() -> QuerySet[Product]:
     return Product.objects.filter(published=True).select_related("case_type")
+
+
+def products_search(text: str, audience: str | None = None, limit: int = 10) -> list[Product]:
+    """Published products that best answer what a resident typed, best first."""
+    ids = finder_index().rank(text, audience=audience, limit=limit)
+    found = products_published().select_related("provider").prefetch_related("legal_bases")
+    by_id = {product.pk: product for product in found.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@dataclass(frozen=True)
+class Provider:
+    """Who provides a product and how a resident reaches them."""
+
+    name: str
+    layer: str
+    local: bool
+    url: str = ""
+    phone: str = ""
+    how_to_reach: str = ""
+
+
+LAYER_FALLBACK = {
+    Layer.RIJK: "Rijksoverheid",
+    Layer.PROVINCIE: "De provincie",
+    Layer.WATERSCHAP: "Het waterschap",
+}
+
+
+def product_provider(product: Product) -> Provider:
+    """The municipality itself, the named organisation, or else the layer that provides it."""
+    if product.offered_locally:
+        return Provider(name=settings.MUNICIPALITY_NAME, layer=Layer.GEMEENTE, local=True)
+    if product.provider is not None:
+        org = product.provider
+        return Provider(org.name, org.layer, False, org.url, org.phone, org.how_to_reach)
+    layer = next((lay for lay in product.layers if lay in LAYER_FALLBACK), Layer.RIJK)
+    return Provider(name=LAYER_FALLBACK[Layer(layer)], layer=layer, local=False)
+
+
+def product_channels(product: Product) -> list[str]:
+    """What a resident can do now: online (through the case type) first, then the others."""
+    online = product.case_type is not None and product.case_type.active
+    return ([Channel.ONLINE.value] if online else []) + [
+        c for c in product.channels if c != Channel.ONLINE
+    ]
+
+
+def product_by_slug(slug: str) -> Product | None:
+    return (
+        products_published()
+        .select_related("provider")
+        .prefetch_related("legal_bases")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def case_type_by_code(code: str) -> CaseType | None:
+    return (
+        CaseType.objects.filter(code=code, active=True).select_related("responsible_team").first()
+    )
 
 
 def product_requestable(slug: str) -> Product | None:
@@ -22,7 +87,9 @@ def product_requestable(slug: str) -> Product | None:
 
 
 def transitions_from(status: StatusType) -> QuerySet[Transition]:
-    return Transition.objects.filter(source=status).select_related("target").order_by("target__order")
+    return (
+        Transition.objects.filter(source=status).select_related("target").order_by("target__order")
+    )
 
 
 def catalog_export() -> dict[str, Any]:
@@ -41,6 +108,7 @@ def catalog_export() -> dict[str, Any]:
                 "audience": product.audience,
                 "case_type": product.case_type.code if product.case_type else None,
                 "published": product.published,
+                **({"upl": product.upl_uri} if product.upl_uri else {}),
             }
             for product in Product.objects.select_related("case_type")
         ],

@@ -9,10 +9,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.forms_schema import schema_problems
 from plus1.catalog.models import CaseType, Confidentiality, Product, StatusType, Transition
+from plus1.catalog.product_services import upl_uri
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.models import Team
 
@@ -46,7 +48,9 @@ def catalog_problems(document: dict[str, Any]) -> list[str]:
 
 
 def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> list[str]:
-    problems = [f"{where}: ‘{key}’ ontbreekt." for key in ("code", "name", "team") if not item.get(key)]
+    problems = [
+        f"{where}: ‘{key}’ ontbreekt." for key in ("code", "name", "team") if not item.get(key)
+    ]
     if item.get("team") and item["team"] not in teams:
         problems.append(f"{where}: onbekend team ‘{item['team']}’.")
     try:
@@ -66,7 +70,9 @@ def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> li
     for transition in item.get("transitions", []):
         for end in ("from", "to"):
             if transition.get(end) not in status_codes:
-                problems.append(f"{where}: overgang naar/van onbekende status ‘{transition.get(end)}’.")
+                problems.append(
+                    f"{where}: overgang naar/van onbekende status ‘{transition.get(end)}’."
+                )
     problems += [f"{where}: {problem}" for problem in schema_problems(item.get("form", {}))]
     return problems
 
@@ -141,6 +147,15 @@ def _import_product(actor: Actor, item: dict[str, Any], result: ImportResult) ->
         "case_type": CaseType.objects.filter(code=item.get("case_type") or "").first(),
         "published": item.get("published", True),
     }
-    product, created = Product.objects.update_or_create(slug=item["slug"], defaults=values)
+    product = None
+    if item.get("upl"):
+        # Link to the national list: an entry the UPL import already made is this product.
+        values["upl_uri"] = upl_uri(item["upl"])
+        product = Product.objects.filter(upl_uri=values["upl_uri"]).first()
+    if product is not None:
+        Product.objects.filter(pk=product.pk).update(**values, updated_at=timezone.now())
+        created = False
+    else:
+        product, created = Product.objects.update_or_create(slug=item["slug"], defaults=values)
     (result.created if created else result.updated).append(f"product {product.slug}")
     audit_record(actor=actor, action="product.imported", obj=product, after=item)

@@ -10,8 +10,23 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plus1.audit.services import Actor
+from plus1.catalog.evaluation import finder_evaluate, parse_cases
+from plus1.catalog.product_services import upl_import, vocabulary_import
 from plus1.catalog.selectors import catalog_export
 from plus1.catalog.services import catalog_import
+from plus1.catalog.upl import UPL_FILE
+from plus1.catalog.vocabulary import VOCABULARY_FILE
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"Cannot read {path}: {exc}") from exc
+
+
+def _nothing_imported(exc: ValidationError) -> CommandError:
+    return CommandError("Nothing imported. Problems:\n" + "\n".join(f"- {m}" for m in exc.messages))
 
 
 class Command(BaseCommand):
@@ -23,12 +38,59 @@ class Command(BaseCommand):
         importer.add_argument("file", type=Path)
         exporter = sub.add_parser("export", help="Write the catalog as YAML.")
         exporter.add_argument("file", nargs="?", help="Output file (default: standard output).")
+        upl = sub.add_parser("import-upl", help="Import (create or update) the national UPL list.")
+        upl.add_argument("file", nargs="?", type=Path, default=UPL_FILE)
+        words = sub.add_parser("import-vocabulary", help="Apply local texts, words and providers.")
+        words.add_argument("file", nargs="?", type=Path, default=VOCABULARY_FILE)
+        evaluate = sub.add_parser("evaluate-finder", help="Print top-1 and top-3 accuracy.")
+        evaluate.add_argument("file", type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["action"] == "import":
+        action = options["action"]
+        if action == "import":
             self._import(options["file"])
+        elif action == "import-upl":
+            self._import_upl(options["file"])
+        elif action == "import-vocabulary":
+            self._import_vocabulary(options["file"])
+        elif action == "evaluate-finder":
+            self._evaluate(options["file"])
         else:
             self._export(options.get("file"))
+
+    def _import_upl(self, path: Path) -> None:
+        text = _read(path)
+        try:
+            result = upl_import(actor=Actor.system("upl-import"), text=text)
+        except ValidationError as exc:
+            raise _nothing_imported(exc) from exc
+        self.stdout.write(
+            f"Imported {path}: {len(result.created)} created, {len(result.updated)} updated, "
+            f"{result.unchanged} unchanged, {result.not_in_list} no longer in the list (kept)."
+        )
+
+    def _import_vocabulary(self, path: Path) -> None:
+        try:
+            document = yaml.safe_load(_read(path)) or {}
+            changed = vocabulary_import(actor=Actor.system("vocabulary-import"), document=document)
+        except yaml.YAMLError as exc:
+            raise CommandError(f"Cannot read {path}: {exc}") from exc
+        except ValidationError as exc:
+            raise _nothing_imported(exc) from exc
+        self.stdout.write(f"Imported {path}: vocabulary for {changed} products.")
+
+    def _evaluate(self, path: Path) -> None:
+        try:
+            cases = parse_cases(_read(path))
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        result = finder_evaluate(cases)
+        for query, found in result.misses:
+            self.stdout.write(f"miss: {query!r} -> {', '.join(found) or '(nothing)'}")
+        self.stdout.write(
+            f"{result.total} questions: top-1 {result.top1_accuracy:.1%} ({result.top1}), "
+            f"top-3 {result.top3_accuracy:.1%} ({result.top3})"
+        )
 
     def _import(self, path: Path) -> None:
         try:
