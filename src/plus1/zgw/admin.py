@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+
+from plus1.zgw.models import Applicatie, ApplicatieClient, Autorisatie, Catalogus
+
+
+class ClientInline(admin.TabularInline):
+    model = ApplicatieClient
+    extra = 1
+
+
+class AutorisatieInline(admin.TabularInline):
+    model = Autorisatie
+    extra = 1
+
+
+@admin.register(Applicatie)
+class ApplicatieAdmin(admin.ModelAdmin):
+    list_display = ["label", "heeft_alle_autorisaties"]
+    search_fields = ["label", "clients__client_id"]
+    inlines = [ClientInline, AutorisatieInline]
+
+
+@admin.register(Catalogus)
+class CatalogusAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "domein", "rsin", "responsible_team"]

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+
+
+class ZgwConfig(AppConfig):
+    name = "plus1.zgw"
+    verbose_name = "ZGW API's"

@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""ZGW authentication: a JWT signed (HS256) with the secret of its `client_id`, and the
+authorisations of that client's applicatie (component, scopes, zaaktype, confidentiality)."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+import jwt
+from django.conf import settings
+from django.db.models import Prefetch, Q
+
+from plus1.audit.services import Actor
+from plus1.catalog.models import Confidentiality
+from plus1.zgw.models import ApplicatieClient, Autorisatie
+
+LEVELS: list[str] = list(Confidentiality.values)  # openbaar … zeer_geheim
+_UUID_AT_END = re.compile(r"([0-9a-fA-F-]{36})/?$")
+LEEWAY_SECONDS = 60
+
+
+class NotAuthorised(Exception):
+    """No valid token: the reason, for the 403 body (never the token itself)."""
+
+
+def levels_up_to(level: str) -> list[str]:
+    return LEVELS[: LEVELS.index(level) + 1] if level in LEVELS else LEVELS
+
+
+def uuid_in_url(url: str) -> str | None:
+    match = _UUID_AT_END.search(url or "")
+    return match.group(1).lower() if match else None
+
+
+@dataclass(frozen=True)
+class ZgwClient:
+    client_id: str
+    label: str
+    all_rights: bool
+    autorisaties: tuple[Autorisatie, ...]
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(kind="api_client", id=self.client_id, label=self.label)
+
+    def _matching(self, component: str, scope: str) -> list[Autorisatie]:
+        return [a for a in self.autorisaties if a.component == component and scope in a.scopes]
+
+    def has_scope(self, component: str, scope: str) -> bool:
+        """The scope in this component for at least one zaaktype (or component-wide)."""
+        return self.all_rights or bool(self._matching(component, scope))
+
+    def may_zaak(self, scope: str, zaaktype_uuid: object, confidentiality: str) -> bool:
+        """The scope for a zaak of this zaaktype at this confidentiality level."""
+        if self.all_rights:
+            return True
+        return any(
+            uuid_in_url(a.zaaktype) == str(zaaktype_uuid).lower()
+            and confidentiality in levels_up_to(a.max_vertrouwelijkheidaanduiding)
+            for a in self._matching("zrc", scope)
+        )
+
+    def zaak_filter(self, scope: str) -> Q:
+        """A filter on cases.Case that keeps exactly the zaken this client may see."""
+        if self.all_rights:
+            return Q()
+        allowed = Q(pk__in=[])
+        for autorisatie in self._matching("zrc", scope):
+            zaaktype = uuid_in_url(autorisatie.zaaktype)
+            if zaaktype:
+                allowed |= Q(
+                    case_type__uuid=zaaktype,
+                    confidentiality__in=levels_up_to(autorisatie.max_vertrouwelijkheidaanduiding),
+                )
+        return allowed
+
+
+def authenticate(authorization: str) -> ZgwClient:
+    """The client behind an `Authorization: Bearer <jwt>` header, or NotAuthorised."""
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise NotAuthorised("Er is geen geldig JWT meegestuurd (Authorization: Bearer …).")
+    try:
+        claims = jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError as exc:
+        raise NotAuthorised("Het JWT is onleesbaar.") from exc
+    client_id = claims.get("client_id") or claims.get("iss")
+    if not isinstance(client_id, str) or not client_id:
+        raise NotAuthorised("Het JWT mist de claim `client_id`.")
+    client = (
+        ApplicatieClient.objects.select_related("applicatie")
+        .prefetch_related(Prefetch("applicatie__autorisaties"))
+        .filter(client_id=client_id)
+        .first()
+    )
+    if client is None:
+        raise NotAuthorised("Deze client_id is niet bekend.")
+    try:
+        claims = jwt.decode(
+            token,
+            client.secret,
+            algorithms=["HS256"],
+            options={"require": ["iat"], "verify_iat": False},
+            leeway=LEEWAY_SECONDS,
+        )
+    except jwt.PyJWTError as exc:
+        raise NotAuthorised("De ondertekening of claims van het JWT zijn niet geldig.") from exc
+    issued = claims.get("iat")
+    now = time.time()
+    if not isinstance(issued, int | float) or not (
+        now - settings.ZGW_JWT_EXPIRY - LEEWAY_SECONDS <= issued <= now + LEEWAY_SECONDS
+    ):
+        raise NotAuthorised("Het JWT is verlopen of nog niet geldig (claim `iat`).")
+    applicatie = client.applicatie
+    return ZgwClient(
+        client_id=client_id,
+        label=applicatie.label,
+        all_rights=applicatie.heeft_alle_autorisaties,
+        autorisaties=tuple(applicatie.autorisaties.all()),
+    )

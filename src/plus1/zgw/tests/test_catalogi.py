@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Catalogi API: zaaktypen and statustypen are catalog.CaseType / catalog.StatusType."""
+
+import pytest
+
+from plus1.catalog.models import CaseType
+from plus1.common.testing.factories import TeamFactory
+from plus1.zgw.tests.conftest import CATALOGI
+
+pytestmark = pytest.mark.django_db
+
+
+def zaaktype_body(catalogus_url, **extra):
+    return {
+        "identificatie": "kapvergunning",
+        "omschrijving": "Kapvergunning",
+        "vertrouwelijkheidaanduiding": "openbaar",
+        "doel": "Bomen beschermen",
+        "aanleiding": "Aanvraag",
+        "indicatieInternOfExtern": "extern",
+        "handelingInitiator": "aanvragen",
+        "onderwerp": "Kapvergunning",
+        "handelingBehandelaar": "behandelen",
+        "doorlooptijd": "P56D",
+        "opschortingEnAanhoudingMogelijk": False,
+        "verlengingMogelijk": False,
+        "publicatieIndicatie": False,
+        "productenOfDiensten": ["https://example.com/product/1"],
+        "referentieproces": {"naam": "Vergunning"},
+        "verantwoordelijke": "Team groen",
+        "catalogus": catalogus_url,
+        "besluittypen": [],
+        "gerelateerdeZaaktypen": [],
+        "beginGeldigheid": "2026-01-01",
+        "versiedatum": "2026-01-01",
+        **extra,
+    }
+
+
+@pytest.fixture
+def catalogus_url(superclient):
+    TeamFactory(slug="zgw")
+    response = superclient.post(
+        f"{CATALOGI}/catalogussen",
+        {"domein": "PLUS", "rsin": "002220647", "contactpersoonBeheerNaam": "Beheer"},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    return response.json()["url"]
+
+
+def test_zaaktype_lifecycle_concept_statustypen_publish(superclient, catalogus_url):
+    created = superclient.post(f"{CATALOGI}/zaaktypen", zaaktype_body(catalogus_url), format="json")
+    assert created.status_code == 201, created.json()
+    zaaktype = created.json()
+    case_type = CaseType.objects.get(uuid=zaaktype["url"].rsplit("/", 1)[1])
+    assert (case_type.code, case_type.legal_term, case_type.active) == (
+        "kapvergunning",
+        "P56D",
+        False,
+    )
+    assert zaaktype["concept"] is True and zaaktype["doel"] == "Bomen beschermen"
+
+    for number, name in ((1, "Ontvangen"), (2, "Afgehandeld")):
+        response = superclient.post(
+            f"{CATALOGI}/statustypen",
+            {"omschrijving": name, "zaaktype": zaaktype["url"], "volgnummer": number},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+    assert superclient.get(f"{CATALOGI}/zaaktypen").json()["count"] == 0  # concept is not listed
+    published = superclient.post(f"{zaaktype['url']}/publish")
+
+    assert published.status_code == 200, published.json()
+    assert published.json()["concept"] is False
+    case_type.refresh_from_db()
+    assert case_type.active is True  # the portal now offers it
+    assert [s.is_final for s in case_type.statuses.order_by("order")] == [False, True]
+    statustypen = superclient.get(f"{CATALOGI}/statustypen", {"zaaktype": zaaktype["url"]}).json()
+    assert [s["isEindstatus"] for s in statustypen["results"]] == [False, True]
+    refused = superclient.patch(zaaktype["url"], {"omschrijving": "Anders"}, format="json")
+    assert refused.status_code == 400
+    assert refused.json()["invalidParams"][0]["code"] == "non-concept-object"
+
+
+def test_invalid_zaaktype_lists_every_problem(superclient, catalogus_url):
+    body = zaaktype_body(catalogus_url, doorlooptijd="acht weken")
+    del body["doel"]
+
+    response = superclient.post(f"{CATALOGI}/zaaktypen", body, format="json")
+
+    assert response.status_code == 400
+    names = {p["name"] for p in response.json()["invalidParams"]}
+    assert names == {"doorlooptijd", "doel"}
+    assert not CaseType.objects.filter(code="kapvergunning").exists()
