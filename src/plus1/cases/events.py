@@ -4,3 +4,4 @@
 CASE_REGISTERED = "case.registered"
 CASE_STATUS_CHANGED = "case.status_changed"
 CASE_NOTE_ADDED = "case.note_added"
+CASE_UPDATED = "case.updated"

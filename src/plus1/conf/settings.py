@@ -48,6 +48,17 @@ BASE_URL = env_str(
 MUNICIPALITY_NAME = env_str(
     "PLUS1_MUNICIPALITY_NAME", "Gemeente Plusstad", help="Name shown to residents and staff."
 )
+DATA_TRAIL_SHOW_STAFF_NAMES = env_bool(
+    "PLUS1_DATA_TRAIL_SHOW_STAFF_NAMES",
+    False,
+    help="Show residents the name of the staff member in 'Mijn dataspoor' (else team and role only).",
+)
+MAP_TILE_URL = env_str(
+    "PLUS1_MAP_TILE_URL",
+    "",
+    help="Map tiles behind the public map, e.g. https://tile.example.nl/{z}/{x}/{y}.png. "
+    "Empty: the map shows only the outlines of wijken (no requests to a tile server).",
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,6 +76,10 @@ INSTALLED_APPS = [
     "plus1.identity",
     "plus1.catalog",
     "plus1.cases",
+    "plus1.zgw",
+    "plus1.geo",
+    "plus1.meldingen",
+    "plus1.privacy",
     "plus1.portal",
     "plus1.workbench",
     "plus1.demo",
@@ -81,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plus1.common.api.ApiVersionMiddleware",
+    "plus1.privacy.trace.TraceContextMiddleware",
 ]
 
 ROOT_URLCONF = "plus1.conf.urls"
@@ -196,6 +212,18 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+ZGW_RSIN = env_str(
+    "PLUS1_ZGW_RSIN", "002220647", help="RSIN of the municipality: bronorganisatie of zaken in the ZGW APIs."
+)
+ZGW_DEFAULT_TEAM = env_str(
+    "PLUS1_ZGW_DEFAULT_TEAM",
+    "zgw",
+    help="Slug of the team that handles zaaktypen created through the Catalogi API (if the catalogus names none).",
+)
+ZGW_JWT_EXPIRY = env_int(
+    "PLUS1_ZGW_JWT_EXPIRY", 3600, help="Seconds a ZGW JWT stays valid after its `iat` claim."
+)
 
 LOGGING = {
     "version": 1,

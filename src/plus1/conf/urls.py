@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from plus1.common.views import health
 
@@ -10,7 +11,16 @@ admin.site.site_title = "Plus1 beheer"
 urlpatterns = [
     path("health", health, name="health"),
     path("api/v1/", include("plus1.conf.api_urls")),
+    path("", include("plus1.zgw.api.urls")),
     path("beheer/", admin.site.urls),
+    path("werkplek/meldingen/", include("plus1.meldingen.staff_urls")),
     path("werkplek/", include("plus1.workbench.urls")),
+    path("meldingen/", include("plus1.meldingen.urls")),
+    # The catalog's report product opens the report form, which also works without logging in.
+    path(
+        "aanvragen/melding-openbare-ruimte/",
+        RedirectView.as_view(pattern_name="meldingen:new", permanent=False),
+    ),
+    path("", include("plus1.privacy.urls")),
     path("", include("plus1.portal.urls")),
 ]

@@ -11,27 +11,44 @@ from django.db import transaction
 
 from plus1.audit.services import Actor
 from plus1.catalog.models import CaseType
+from plus1.catalog.product_services import upl_import, vocabulary_import
 from plus1.catalog.services import catalog_import
+from plus1.catalog.upl import UPL_FILE
+from plus1.catalog.vocabulary import vocabulary_document
 from plus1.identity.models import Team
 from plus1.identity.services import business_register, resident_register
+from plus1.meldingen.demo import meldingen_demo_load
+from plus1.privacy.services import register_import
 
 CATALOG_FILE = Path(__file__).with_name("plusstad.yaml")
+REGISTER_FILE = Path(__file__).parents[1] / "privacy" / "data" / "plusstad-register.yaml"
 DEMO_PASSWORD = "plusstad-demo"  # noqa: S105 (demo accounts only, printed on start)
 
+NORTH, SOUTH = ["WK999902", "WK999903", "WK999906"], ["WK999901", "WK999904", "WK999905"]
 TEAMS = [
     ("burgerzaken", "Team Burgerzaken", ["BRP", "reisdocumenten"], []),
     ("vergunningen", "Team Vergunningen", ["parkeren", "evenementen", "omgevingsrecht"], []),
     ("sociaal-domein", "Team Sociaal Domein", ["bijstand", "schuldhulp"], []),
-    ("openbare-ruimte", "Team Openbare Ruimte", ["beheer", "groen"], ["Centrum", "Noord"]),
+    ("openbare-ruimte", "Team Openbare Ruimte", ["beheer", "groen"], []),
+    ("openbare-ruimte-noord", "Team Openbare Ruimte Noord", ["beheer", "groen"], NORTH),
+    ("openbare-ruimte-zuid", "Team Openbare Ruimte Zuid", ["beheer", "groen"], SOUTH),
+    ("handhaving", "Team Handhaving", ["overlast", "toezicht"], []),
     ("juridische-zaken", "Team Juridische Zaken", ["klachten", "bezwaar"], []),
+    ("klantcontact", "Team Klantcontact", ["doorverwijzen", "vragen"], []),
 ]
 
 STAFF = [
     ("behandelaar.burgerzaken", "Bram", "de Vries", ["burgerzaken"]),
     ("behandelaar.vergunningen", "Vera", "Jansen", ["vergunningen"]),
     ("behandelaar.sociaal", "Sanne", "Bakker", ["sociaal-domein"]),
-    ("behandelaar.openbareruimte", "Omar", "El Idrissi", ["openbare-ruimte"]),
+    (
+        "behandelaar.openbareruimte",
+        "Omar",
+        "El Idrissi",
+        ["openbare-ruimte", "openbare-ruimte-noord", "openbare-ruimte-zuid"],
+    ),
     ("behandelaar.juridisch", "Julia", "Visser", ["juridische-zaken", "burgerzaken"]),
+    ("medewerker.klantcontact", "Kees", "Mulder", ["klantcontact"]),
 ]
 
 RESIDENTS = [
@@ -67,3 +84,8 @@ def demo_load() -> None:
     for kvk, name, email in BUSINESSES:
         business_register(actor=actor, kvk_number=kvk, name=name, email=email)
     catalog_import(actor=actor, document=yaml.safe_load(CATALOG_FILE.read_text(encoding="utf-8")))
+    meldingen_demo_load(actor=actor)  # wijken, buurten, streets and report routing
+    register_import(actor=actor, document=yaml.safe_load(REGISTER_FILE.read_text(encoding="utf-8")))
+    # The national product list, then the local words, texts and providers per product.
+    upl_import(actor=actor, text=UPL_FILE.read_text(encoding="utf-8"))
+    vocabulary_import(actor=actor, document=vocabulary_document())

@@ -22,6 +22,7 @@ from plus1.catalog.selectors import product_requestable, products_published
 from plus1.common.legal_clock import describe_term
 from plus1.identity.models import Party
 from plus1.identity.selectors import demo_parties, party_for_user
+from plus1.privacy.declarations import no_personal_data, own_data
 
 
 def resident_required(view: Any) -> Any:
@@ -37,11 +38,13 @@ def resident_required(view: Any) -> Any:
     return wrapper
 
 
+@no_personal_data
 def home(request: HttpRequest) -> HttpResponse:
     products = products_published().filter(case_type__isnull=False, case_type__active=True)
     return render(request, "portal/home.html", {"products": products})
 
 
+@no_personal_data  # demo mode lists fictitious demo persons only
 def login_page(request: HttpRequest) -> HttpResponse:
     """The login page. In demo mode: the clearly labelled DigiD simulation."""
     next_url = _safe_next(request.POST.get("next") or request.GET.get("next"))
@@ -68,12 +71,14 @@ def _safe_next(value: str | None) -> str:
     return reverse("portal:my-cases")
 
 
+@no_personal_data
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     return redirect("portal:home")
 
 
+@own_data
 @resident_required
 def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     product = product_requestable(slug)
@@ -105,6 +110,7 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     return render(request, "portal/request_form.html", context, status=400 if problems else 200)
 
 
+@own_data
 @resident_required
 def case_received(request: HttpRequest, party: Party, identification: str) -> HttpResponse:
     case = case_of_party(party, identification)
@@ -113,11 +119,13 @@ def case_received(request: HttpRequest, party: Party, identification: str) -> Ht
     return render(request, "portal/case_received.html", {"case": case})
 
 
+@own_data
 @resident_required
 def my_cases(request: HttpRequest, party: Party) -> HttpResponse:
     return render(request, "portal/my_cases.html", {"party": party, "cases": cases_of_party(party)})
 
 
+@own_data
 @resident_required
 def case_detail(request: HttpRequest, party: Party, identification: str) -> HttpResponse:
     case = case_of_party(party, identification)

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -22,7 +23,12 @@ from plus1.cases.selectors import case_for_staff, team_inbox
 from plus1.cases.services import case_note_add, case_transition
 from plus1.catalog.models import StatusType
 from plus1.catalog.selectors import transitions_from
+from plus1.geo.selectors import area_choices, in_area
 from plus1.identity.selectors import teams_of
+from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
+from plus1.privacy.models import TrailAction
+from plus1.privacy.selectors import gdpr_panel
+from plus1.privacy.services import personal_data_access, personal_data_list_access
 
 
 def staff_required(view: Any) -> Any:
@@ -38,20 +44,33 @@ def staff_required(view: Any) -> Any:
 
 
 class LoginView(auth_views.LoginView):
+    personal_data = False
     template_name = "workbench/login.html"
     next_page = reverse_lazy("workbench:inbox")
 
 
+@no_personal_data
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     return auth_views.LogoutView.as_view(next_page=reverse_lazy("workbench:login"))(request)
 
 
+@processing_activity(CASE_TYPE)
 @staff_required
 def inbox(request: HttpRequest) -> HttpResponse:
+    teams = teams_of(request.user)
+    areas = area_choices(sorted({code for team in teams for code in team.areas}))
+    area = request.GET.get("gebied", "")
+    area = area if area in dict(areas) else ""
+    cases = list(in_area(team_inbox(request.user), area))
+    personal_data_list_access(
+        actor=Actor.from_user(request.user), cases=cases, name="werkvoorraad bekeken"
+    )
     context = {
-        "cases": team_inbox(request.user),
-        "teams": teams_of(request.user),
+        "cases": cases,
+        "teams": teams,
+        "areas": areas,
+        "area": area,
         "today": timezone.localdate(),
     }
     return render(request, "workbench/inbox.html", context)
@@ -64,10 +83,20 @@ def _case_or_404(request: HttpRequest, identification: str) -> Case:
     return case
 
 
+@processing_activity(CASE_TYPE)
 @staff_required
 def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
+    if case.initiator is not None:
+        personal_data_access(
+            actor=Actor.from_user(request.user),
+            subject=case.initiator,
+            case=case,
+            action=TrailAction.VIEWED,
+            name=f"zaak {case.identification} bekeken",
+        )
     context = {
+        "gdpr": gdpr_panel(case),
         "case": case,
         "transitions": transitions_from(case.status),
         "audit": audit_for(case),
@@ -76,17 +105,31 @@ def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
     return render(request, "workbench/case_detail.html", context)
 
 
+def _trail_change(request: HttpRequest, case: Case, name: str) -> None:
+    if case.initiator is not None:
+        personal_data_access(
+            actor=Actor.from_user(request.user),
+            subject=case.initiator,
+            case=case,
+            action=TrailAction.CHANGED,
+            name=name,
+        )
+
+
+@processing_activity(CASE_TYPE)
 @staff_required
 @require_POST
 def case_note(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
     try:
-        case_note_add(
-            actor=Actor.from_user(request.user),
-            case=case,
-            text=request.POST.get("text", ""),
-            visible_to_initiator=request.POST.get("visible") == "on",
-        )
+        with transaction.atomic():  # the change and its data-trail record commit together
+            case_note_add(
+                actor=Actor.from_user(request.user),
+                case=case,
+                text=request.POST.get("text", ""),
+                visible_to_initiator=request.POST.get("visible") == "on",
+            )
+            _trail_change(request, case, "notitie toegevoegd aan uw zaak")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -94,6 +137,7 @@ def case_note(request: HttpRequest, identification: str) -> HttpResponse:
     return redirect("workbench:case", identification=identification)
 
 
+@processing_activity(CASE_TYPE)
 @staff_required
 @require_POST
 def case_status(request: HttpRequest, identification: str) -> HttpResponse:
@@ -103,12 +147,14 @@ def case_status(request: HttpRequest, identification: str) -> HttpResponse:
         messages.error(request, "Kies een geldige vervolgstap.")
         return redirect("workbench:case", identification=identification)
     try:
-        case_transition(
-            actor=Actor.from_user(request.user),
-            case=case,
-            target=target,
-            explanation=request.POST.get("explanation", "").strip(),
-        )
+        with transaction.atomic():  # the change and its data-trail record commit together
+            case_transition(
+                actor=Actor.from_user(request.user),
+                case=case,
+                target=target,
+                explanation=request.POST.get("explanation", "").strip(),
+            )
+            _trail_change(request, case, f"status van uw zaak gewijzigd in ‘{target.name}’")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -17,6 +17,7 @@ from plus1.common.testing.factories import (
     UserFactory,
 )
 from plus1.events.services import outbox_drain
+from plus1.privacy.models import CaseTypeActivity, ProcessingActivity
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,14 @@ def setup(settings):
     product = ProductFactory(
         slug="klacht", name="Klacht indienen", case_type=CaseTypeFactory(responsible_team=team)
     )
+    # No purpose, no access: the workbench needs the case type's processing activity.
+    CaseTypeActivity.objects.create(
+        case_type=product.case_type,
+        activity=ProcessingActivity.objects.create(
+            code="klachten", name="Klachten", purpose="Klachten behandelen.", legal_ground="c",
+            retention="1 jaar",
+        ),
+    )  # fmt: skip
     return {
         "product": product,
         "handler": handler,
