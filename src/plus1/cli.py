@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     if command == "help":
-        print(__doc__ + "\n\nplus1 demo | serve | worker | audit verify | catalog import FILE | <django command>")
+        print(
+            __doc__
+            + "\n\nplus1 demo | serve | worker | audit verify | catalog import FILE | <django command>"
+        )
         args = ["help"]
     execute_from_command_line(["plus1", *args])
 

@@ -54,9 +54,7 @@ def case_register(
 
 
 @transaction.atomic
-def case_transition(
-    *, actor: Actor, case: Case, target: StatusType, explanation: str = ""
-) -> Case:
+def case_transition(*, actor: Actor, case: Case, target: StatusType, explanation: str = "") -> Case:
     """Move a case to another status, if and only if its workflow table allows it."""
     case = Case.objects.select_for_update().select_related("status").get(pk=case.pk)
     allowed = Transition.objects.filter(source=case.status, target=target).exists()
@@ -77,7 +75,11 @@ def case_transition(
         explanation=explanation,
     )
     audit_record(
-        actor=actor, action=events.CASE_STATUS_CHANGED, obj=case, before=before, after=_snapshot(case)
+        actor=actor,
+        action=events.CASE_STATUS_CHANGED,
+        obj=case,
+        before=before,
+        after=_snapshot(case),
     )
     outbox_put(
         topic=events.CASE_STATUS_CHANGED,

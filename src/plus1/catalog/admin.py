@@ -16,7 +16,9 @@ class TransitionInline(admin.TabularInline):
     fk_name = "case_type"
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
-        object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        object_id = (
+            request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        )
         if db_field.name in {"source", "target"} and object_id:
             kwargs["queryset"] = StatusType.objects.filter(case_type_id=object_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -87,9 +87,7 @@ class StatusType(models.Model):
     case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="statuses")
     code = models.SlugField("code", max_length=64)
     name = models.CharField("naam", max_length=120)
-    resident_text = models.CharField(
-        "uitleg voor de inwoner", max_length=300, blank=True
-    )
+    resident_text = models.CharField("uitleg voor de inwoner", max_length=300, blank=True)
     order = models.PositiveIntegerField("volgorde")
     is_initial = models.BooleanField("beginstatus", default=False)
     is_final = models.BooleanField("eindstatus", default=False)
@@ -129,7 +127,10 @@ class Transition(models.Model):
         return f"{self.source} → {self.target}"
 
     def clean(self) -> None:
-        if self.source.case_type_id != self.case_type_id or self.target.case_type_id != self.case_type_id:
+        if (
+            self.source.case_type_id != self.case_type_id
+            or self.target.case_type_id != self.case_type_id
+        ):
             raise ValidationError("Een overgang verbindt twee statussen van hetzelfde zaaktype.")
         if self.source.is_final:
             raise ValidationError("Vanuit een eindstatus is geen overgang mogelijk.")

@@ -22,7 +22,9 @@ def product_requestable(slug: str) -> Product | None:
 
 
 def transitions_from(status: StatusType) -> QuerySet[Transition]:
-    return Transition.objects.filter(source=status).select_related("target").order_by("target__order")
+    return (
+        Transition.objects.filter(source=status).select_related("target").order_by("target__order")
+    )
 
 
 def catalog_export() -> dict[str, Any]:

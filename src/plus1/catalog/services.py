@@ -46,7 +46,9 @@ def catalog_problems(document: dict[str, Any]) -> list[str]:
 
 
 def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> list[str]:
-    problems = [f"{where}: ‘{key}’ ontbreekt." for key in ("code", "name", "team") if not item.get(key)]
+    problems = [
+        f"{where}: ‘{key}’ ontbreekt." for key in ("code", "name", "team") if not item.get(key)
+    ]
     if item.get("team") and item["team"] not in teams:
         problems.append(f"{where}: onbekend team ‘{item['team']}’.")
     try:
@@ -66,7 +68,9 @@ def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> li
     for transition in item.get("transitions", []):
         for end in ("from", "to"):
             if transition.get(end) not in status_codes:
-                problems.append(f"{where}: overgang naar/van onbekende status ‘{transition.get(end)}’.")
+                problems.append(
+                    f"{where}: overgang naar/van onbekende status ‘{transition.get(end)}’."
+                )
     problems += [f"{where}: {problem}" for problem in schema_problems(item.get("form", {}))]
     return problems
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -39,11 +39,13 @@ def staff_required(view: Any) -> Any:
 
 class LoginView(auth_views.LoginView):
     template_name = "workbench/login.html"
-    next_page = reverse_lazy("workbench:inbox")
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("workbench:inbox")
 
 
 @require_POST
-def logout_view(request: HttpRequest) -> HttpResponse:
+def logout_view(request: HttpRequest) -> HttpResponseBase:
     return auth_views.LogoutView.as_view(next_page=reverse_lazy("workbench:login"))(request)
 
 
@@ -98,7 +100,9 @@ def case_note(request: HttpRequest, identification: str) -> HttpResponse:
 @require_POST
 def case_status(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
-    target = StatusType.objects.filter(case_type=case.case_type, code=request.POST.get("status")).first()
+    target = StatusType.objects.filter(
+        case_type=case.case_type, code=request.POST.get("status")
+    ).first()
     if target is None:
         messages.error(request, "Kies een geldige vervolgstap.")
         return redirect("workbench:case", identification=identification)

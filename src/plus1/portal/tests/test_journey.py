@@ -114,7 +114,9 @@ def test_full_journey(client, setup):
     assert "Intern: lastig" not in detail
     outbox_drain()
     assert [m.to for m in mail.outbox] == [["anna@example.nl"]]
-    actors = set(AuditEntry.objects.filter(object_id=str(case.pk)).values_list("actor_label", "action"))
+    actors = set(
+        AuditEntry.objects.filter(object_id=str(case.pk)).values_list("actor_label", "action")
+    )
     assert ("Anna de Boer", "case.registered") in actors
     assert ("Bram", "case.note_added") in actors and ("Bram", "case.status_changed") in actors
 
@@ -180,3 +182,8 @@ def test_inbox_orders_by_deadline_and_marks_overdue(client, setup):
 def test_resident_cannot_use_the_workbench(client, setup):
     demo_login(client, setup["anna"])
     assert client.get(reverse("workbench:inbox")).status_code == 404
+
+
+def test_demo_login_with_a_made_up_person_is_refused(client, setup):
+    response = client.post(reverse("portal:login"), {"party": "niet-een-uuid"})
+    assert response.status_code == 400 and "Kies een van de personen." in response.content.decode()
