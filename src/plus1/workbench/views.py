@@ -20,6 +20,7 @@ from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.cases.selectors import case_for_staff, team_inbox
 from plus1.cases.services import case_note_add, case_transition
+from plus1.catalog import forms_schema
 from plus1.catalog.models import StatusType
 from plus1.catalog.selectors import transitions_from
 from plus1.identity.selectors import teams_of
@@ -71,6 +72,7 @@ def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
     context = {
         "case": case,
+        "form_rows": forms_schema.labelled(case.case_type.form_schema, case.form_data),
         "transitions": transitions_from(case.status),
         "audit": audit_for(case),
         "today": timezone.localdate(),

@@ -74,6 +74,9 @@ SCHEMA = {
 }
 
 
+DATE = {"datum": {"type": "string", "format": "date", "title": "Datum"}}
+
+
 def test_form_errors_are_plain_dutch_and_complete():
     data = read_submission(SCHEMA, {"postcode": "12", "aantal": "veel", "email": "geen-mail"})
     assert validate(SCHEMA, data) == {
@@ -84,6 +87,7 @@ def test_form_errors_are_plain_dutch_and_complete():
 
 
 def test_submitted_values_are_typed():
-    data = read_submission(SCHEMA, {"postcode": " 1234 AB ", "aantal": "3", "akkoord": "on"})
-    assert data == {"postcode": "1234 AB", "aantal": 3, "akkoord": True}
+    raw = {"postcode": " 1234 AB ", "aantal": "3", "akkoord": "on", "datum": "7-3-2026"}
+    data = read_submission({**SCHEMA, "properties": {**SCHEMA["properties"], **DATE}}, raw)
+    assert data == {"postcode": "1234 AB", "aantal": 3, "akkoord": True, "datum": "2026-03-07"}
     assert validate(SCHEMA, data) == {}
