@@ -43,6 +43,9 @@ def _worker(args: list[str]) -> None:
 
     os.environ.setdefault("PLUS1_OUTBOX_WORKER", "celery")
     django.setup()
+    from django.conf import settings
+
     from plus1.conf.celery import app
 
-    app.worker_main(["worker", "--beat", "--loglevel=INFO", *args])
+    schedule = settings.DATA_DIR / "celerybeat-schedule"
+    app.worker_main(["worker", "--beat", f"--schedule={schedule}", "--loglevel=INFO", *args])
