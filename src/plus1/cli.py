@@ -21,7 +21,10 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     if command == "help":
-        print(__doc__ + "\n\nplus1 demo | serve | worker | audit verify | catalog import FILE | <django command>")
+        print(
+            __doc__
+            + "\n\nplus1 demo | serve | worker | audit verify | catalog import FILE | <django command>"
+        )
         args = ["help"]
     execute_from_command_line(["plus1", *args])
 
@@ -40,6 +43,9 @@ def _worker(args: list[str]) -> None:
 
     os.environ.setdefault("PLUS1_OUTBOX_WORKER", "celery")
     django.setup()
+    from django.conf import settings
+
     from plus1.conf.celery import app
 
-    app.worker_main(["worker", "--beat", "--loglevel=INFO", *args])
+    schedule = settings.DATA_DIR / "celerybeat-schedule"
+    app.worker_main(["worker", "--beat", f"--schedule={schedule}", "--loglevel=INFO", *args])

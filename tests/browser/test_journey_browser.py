@@ -100,7 +100,9 @@ def test_resident_to_staff_journey(page, live_server, plusstad):
     assert page.locator(".current-status").inner_text() == "In behandeling"
     assert "We bellen u deze week." in page.inner_text("main")
     outbox_drain()
-    assert any(case.identification in m.subject and "In behandeling" in m.subject for m in mail.outbox)
+    assert any(
+        case.identification in m.subject and "In behandeling" in m.subject for m in mail.outbox
+    )
 
 
 def test_other_resident_and_other_team_are_refused(page, live_server, plusstad):

@@ -40,3 +40,6 @@ class AuditHead(models.Model):
 
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="")
+
+    def __str__(self) -> str:
+        return f"audit head at #{self.last_seq}"

@@ -57,6 +57,13 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+@dataclass(frozen=True)
+class Change:
+    obj: models.Model
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+
 def audit_record(
     *,
     actor: Actor,
@@ -66,24 +73,32 @@ def audit_record(
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append an entry. Must be called inside the transaction that makes the change."""
+    return audit_record_many(actor=actor, action=action, changes=[Change(obj, before, after)])[0]
+
+
+def audit_record_many(*, actor: Actor, action: str, changes: list[Change]) -> list[AuditEntry]:
+    """Append one entry per change with a fixed number of queries, whatever their number."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must run inside the change's transaction")
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
-    entry = AuditEntry(
-        seq=head.last_seq + 1,
-        occurred_at=timezone.now(),
-        actor_kind=actor.kind,
-        actor_id=actor.id,
-        actor_label=actor.label,
-        action=action,
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
-        before=_jsonable(before),
-        after=_jsonable(after),
-        prev_hash=head.last_hash or GENESIS_HASH,
-    )
-    entry.hash = entry_hash(entry)
-    entry.save()
-    head.last_seq, head.last_hash = entry.seq, entry.hash
+    occurred_at, prev_hash, entries = timezone.now(), head.last_hash or GENESIS_HASH, []
+    for seq, change in enumerate(changes, start=head.last_seq + 1):
+        entry = AuditEntry(
+            seq=seq,
+            occurred_at=occurred_at,
+            actor_kind=actor.kind,
+            actor_id=actor.id,
+            actor_label=actor.label,
+            action=action,
+            object_type=change.obj._meta.label_lower,
+            object_id=str(change.obj.pk),
+            before=_jsonable(change.before),
+            after=_jsonable(change.after),
+            prev_hash=prev_hash,
+        )
+        entry.hash = prev_hash = entry_hash(entry)
+        entries.append(entry)
+    AuditEntry.objects.bulk_create(entries)
+    head.last_seq, head.last_hash = head.last_seq + len(entries), prev_hash
     head.save(update_fields=["last_seq", "last_hash"])
-    return entry
+    return entries

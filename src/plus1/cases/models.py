@@ -39,7 +39,9 @@ class Case(models.Model):
         verbose_name = "zaak"
         verbose_name_plural = "zaken"
         indexes = [
-            models.Index(fields=["responsible_team", "closed_on", "deadline"], name="case_inbox_idx"),
+            models.Index(
+                fields=["responsible_team", "closed_on", "deadline"], name="case_inbox_idx"
+            ),
             models.Index(fields=["initiator", "-registered_on"], name="case_initiator_idx"),
             models.Index(fields=["latitude", "longitude"], name="case_point_idx"),
         ]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch, QuerySet
 
 from plus1.cases.models import Case, CaseNote, CaseStatus
@@ -31,19 +31,19 @@ def case_of_party(party: Party, identification: str) -> Case | None:
     )
 
 
-def cases_for_staff(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
+def cases_for_staff(user: User | AnonymousUser) -> QuerySet[Case]:
     """Cases of the teams the staff member belongs to."""
     if not (user.is_authenticated and user.is_staff):
         return Case.objects.none()
     return _with_details(Case.objects.filter(responsible_team__members=user))
 
 
-def team_inbox(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
+def team_inbox(user: User | AnonymousUser) -> QuerySet[Case]:
     """Open cases of the user's teams, most urgent deadline first."""
     return cases_for_staff(user).filter(closed_on__isnull=True).order_by("deadline", "pk")
 
 
-def case_for_staff(user: AbstractBaseUser | AnonymousUser, identification: str) -> Case | None:
+def case_for_staff(user: User | AnonymousUser, identification: str) -> Case | None:
     return (
         cases_for_staff(user)
         .filter(identification=identification)

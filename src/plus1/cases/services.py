@@ -60,7 +60,7 @@ def case_register(
     ZGW Zaken API: no form to validate, no first status until they set one, and their own
     identification, dates, confidentiality and zaakgeometrie.
     """
-    problems = forms_schema.validate(case_type.form_schema, form_data) if validate_form else []
+    problems = forms_schema.validate(case_type.form_schema, form_data) if validate_form else {}
     if problems:
         raise ValidationError(problems)
     today = timezone.localdate()
@@ -103,9 +103,10 @@ def case_transition(
     the case type (the standard knows no transition table); audit and outbox stay the same.
     """
     case = Case.objects.select_for_update().select_related("status").get(pk=case.pk)
-    allowed = not enforce_workflow or Transition.objects.filter(
-        source=case.status, target=target
-    ).exists()
+    allowed = (
+        not enforce_workflow
+        or Transition.objects.filter(source=case.status, target=target).exists()
+    )
     if not allowed:
         raise TransitionRefused(
             f"De status kan niet van ‘{case.status.name}’ naar ‘{target.name}’ gaan. "
@@ -123,7 +124,11 @@ def case_transition(
         explanation=explanation,
     )
     audit_record(
-        actor=actor, action=events.CASE_STATUS_CHANGED, obj=case, before=before, after=_snapshot(case)
+        actor=actor,
+        action=events.CASE_STATUS_CHANGED,
+        obj=case,
+        before=before,
+        after=_snapshot(case),
     )
     outbox_put(
         topic=events.CASE_STATUS_CHANGED,

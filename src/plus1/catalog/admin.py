@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import AuditedAdminMixin
 from plus1.catalog.models import CaseType, LegalBasis, Organisation, Product, StatusType, Transition
 
 
@@ -25,7 +26,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(CaseType)
-class CaseTypeAdmin(admin.ModelAdmin):
+class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Functional administrators configure case types here, without code."""
 
     list_display = ["name", "code", "responsible_team", "legal_term", "confidentiality", "active"]
@@ -40,7 +41,7 @@ class LegalBasisInline(admin.TabularInline):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """UPL fields are overwritten by `plus1 catalog import-upl`; the local fields are kept."""
 
     list_display = ["name", "slug", "audience", "case_type", "provider", "published"]

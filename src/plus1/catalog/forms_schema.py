@@ -4,6 +4,7 @@ rendering, reading submitted values and validating them with plain-Dutch message
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
+DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,19 @@ def read_submission(schema: dict[str, Any], raw: Any) -> dict[str, Any]:
         value = value.strip() if isinstance(value, str) else value
         if kind in {"integer", "number"} and isinstance(value, str):
             value = _number(value, kind)
+        elif prop.get("format") == "date" and isinstance(value, str):
+            value = _iso_date(value)
         data[name] = value
     return data
+
+
+def _iso_date(value: str) -> str:
+    """Accept the Dutch way of writing a date (31-12-2026) next to the ISO form."""
+    match = DUTCH_DATE.fullmatch(value)
+    if not match:
+        return value
+    day, month, year = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _number(value: str, kind: str) -> Any:
@@ -101,6 +114,15 @@ def _number(value: str, kind: str) -> Any:
         return int(value) if kind == "integer" else float(value.replace(",", "."))
     except ValueError:
         return value  # the validator reports it in words
+
+
+def labelled(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Submitted data with the form's own labels, in the form's order, for people to read."""
+    properties = schema.get("properties", {})
+    rows = [
+        (prop.get("title", name), data[name]) for name, prop in properties.items() if name in data
+    ]
+    return rows + [(name, value) for name, value in data.items() if name not in properties]
 
 
 def validate(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, list[str]]:

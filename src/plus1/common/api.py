@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -40,9 +40,10 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if response is None:
         return None
     request = context.get("request")
+    detail = getattr(exc, "detail", None)
     body: dict[str, Any] = {
         "type": f"https://plusstad.nl/problemen/{getattr(exc, 'default_code', 'error')}",
-        "title": str(getattr(exc, "default_detail", "Fout")),
+        "title": str(detail if isinstance(detail, str) else getattr(exc, "default_detail", "Fout")),
         "status": response.status_code,
         "instance": request.path if request is not None else "",
     }
@@ -53,8 +54,6 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         body["detail"] = str(getattr(exc, "detail", ""))
     response.data = body
     response.content_type = "application/problem+json"
-    if response.status_code == status.HTTP_500_INTERNAL_SERVER_ERROR:
-        body["detail"] = "Er ging iets mis."
     return response
 
 

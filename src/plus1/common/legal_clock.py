@@ -21,7 +21,9 @@ def parse_term(term: str) -> isodate.Duration | dt.timedelta:
     try:
         duration = isodate.parse_duration(term)
     except (isodate.ISO8601Error, ValueError) as exc:
-        raise InvalidTerm(f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W).") from exc
+        raise InvalidTerm(
+            f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W)."
+        ) from exc
     reference = dt.date(2000, 1, 1)
     if reference + duration <= reference:
         raise InvalidTerm(f"‘{term}’ moet een positieve termijn zijn.")

@@ -26,7 +26,8 @@ REGISTRY: dict[str, EnvVar] = {}
 
 
 def _raw(name: str, default: object, kind: str, help: str) -> str | None:
-    REGISTRY[name] = EnvVar(name, kind, "" if default is None else str(default), help)
+    shown = str(default).lower() if isinstance(default, bool) else str(default)
+    REGISTRY[name] = EnvVar(name, kind, shown, help)
     file_path = os.environ.get(f"{name}_FILE")
     if file_path:
         return Path(file_path).read_text().strip()
@@ -69,5 +70,5 @@ def env_list(name: str, default: list[str], *, help: str) -> list[str]:
 
 def env_secret(name: str, default: str, *, help: str) -> str:
     """Like env_str, but the value may also come from the file named by NAME_FILE."""
-    value = _raw(name, "(demo value)", "secret", help)
+    value = _raw(name, default and "(demo value)", "secret", help)
     return default if value is None else value

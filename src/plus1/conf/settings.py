@@ -30,8 +30,8 @@ DEMO_MODE = env_bool(
 DATA_DIR = Path(
     env_str(
         "PLUS1_DATA_DIR",
-        str(Path.cwd() / "var"),
-        help="Folder for the SQLite database and uploaded files (embedded default).",
+        "var",
+        help="Folder for the SQLite database, uploaded files and demo mail (relative to the current folder).",
     )
 ).resolve()
 ALLOWED_HOSTS = env_list(
@@ -43,7 +43,9 @@ CSRF_TRUSTED_ORIGINS = env_list(
     "PLUS1_CSRF_TRUSTED_ORIGINS", [], help="Origins trusted for form posts behind a proxy."
 )
 BASE_URL = env_str(
-    "PLUS1_BASE_URL", "http://127.0.0.1:8000", help="Public address of this server, for links in messages."
+    "PLUS1_BASE_URL",
+    "http://127.0.0.1:8000",
+    help="Public address of this server, for links in messages.",
 )
 MUNICIPALITY_NAME = env_str(
     "PLUS1_MUNICIPALITY_NAME", "Gemeente Plusstad", help="Name shown to residents and staff."
@@ -126,10 +128,11 @@ DATABASE_URL = env_str(
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "plus1.sqlite3",
+            "NAME": str(DATA_DIR / "plus1.sqlite3"),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -163,7 +166,7 @@ WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool(
-    "PLUS1_SECURE_COOKIES", not DEBUG and not DEMO_MODE, help="Send cookies over HTTPS only."
+    "PLUS1_SECURE_COOKIES", True, help="Send cookies over HTTPS only (the demo switches this off)."
 )
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
@@ -186,7 +189,9 @@ FIELD_ENCRYPTION_KEY = env_secret(
 )
 
 CELERY_BROKER_URL = env_str(
-    "PLUS1_CELERY_BROKER_URL", "redis://127.0.0.1:6379/0", help="Celery broker (Redis) for `plus1 worker`."
+    "PLUS1_CELERY_BROKER_URL",
+    "redis://127.0.0.1:6379/0",
+    help="Celery broker (Redis) for `plus1 worker`.",
 )
 CELERY_TASK_ALWAYS_EAGER = False
 OUTBOX_WORKER = env_str(
@@ -195,10 +200,14 @@ OUTBOX_WORKER = env_str(
     help="Who delivers the outbox: celery (production), thread (in-process, the demo) or none.",
 )
 OUTBOX_POLL_SECONDS = env_int(
-    "PLUS1_OUTBOX_POLL_SECONDS", 2, help="How often the worker looks for undelivered outbox messages."
+    "PLUS1_OUTBOX_POLL_SECONDS",
+    2,
+    help="How often the worker looks for undelivered outbox messages.",
 )
 OUTBOX_MAX_ATTEMPTS = env_int(
-    "PLUS1_OUTBOX_MAX_ATTEMPTS", 12, help="Delivery attempts (exponential backoff) before a message is parked."
+    "PLUS1_OUTBOX_MAX_ATTEMPTS",
+    12,
+    help="Delivery attempts (exponential backoff) before a message is parked.",
 )
 
 REST_FRAMEWORK = {
@@ -214,7 +223,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 ZGW_RSIN = env_str(
-    "PLUS1_ZGW_RSIN", "002220647", help="RSIN of the municipality: bronorganisatie of zaken in the ZGW APIs."
+    "PLUS1_ZGW_RSIN",
+    "002220647",
+    help="RSIN of the municipality: bronorganisatie of zaken in the ZGW APIs.",
 )
 ZGW_DEFAULT_TEAM = env_str(
     "PLUS1_ZGW_DEFAULT_TEAM",
@@ -231,7 +242,14 @@ LOGGING = {
     "filters": {"scrub_bsn": {"()": "plus1.common.logging.ScrubBsnFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub_bsn"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["scrub_bsn"],
+        }
     },
-    "root": {"handlers": ["console"], "level": env_str("PLUS1_LOG_LEVEL", "INFO", help="Log level.")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_str("PLUS1_LOG_LEVEL", "INFO", help="Log level."),
+    },
 }

@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import AuditedAdminMixin
 from plus1.identity.models import Party, Team
 
 
 @admin.register(Party)
-class PartyAdmin(admin.ModelAdmin):
+class PartyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "kvk_number", "email"]
     list_filter = ["kind"]
     search_fields = ["name", "kvk_number", "email"]
@@ -14,7 +15,7 @@ class PartyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "email"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["members"]

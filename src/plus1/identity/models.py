@@ -24,7 +24,8 @@ class Party(models.Model):
     email = models.EmailField("e-mailadres", blank=True)
     phone = models.CharField("telefoonnummer", max_length=32, blank=True)
     bsn_encrypted = models.TextField(blank=True, editable=False)
-    bsn_index = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    # NULL, not "", for "no value": unique constraints must allow many parties without one.
+    bsn_index = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
     kvk_number = models.CharField("KVK-nummer", max_length=8, unique=True, null=True, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

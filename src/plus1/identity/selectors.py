@@ -1,14 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+import uuid
+
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
 from plus1.common.bsn import blind_index
 from plus1.identity.models import Party, Team
 
 
-def party_for_user(user: AbstractBaseUser | AnonymousUser) -> Party | None:
+def party_for_user(user: User | AnonymousUser) -> Party | None:
     if not user.is_authenticated:
         return None
     return Party.objects.filter(user=user).first()
@@ -22,7 +24,14 @@ def demo_parties() -> QuerySet[Party]:
     return Party.objects.filter(user__isnull=False).order_by("kind", "name")
 
 
-def teams_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Team]:
+def demo_party(party_uuid: str) -> Party | None:
+    try:
+        return demo_parties().filter(uuid=uuid.UUID(party_uuid)).first()
+    except ValueError:
+        return None
+
+
+def teams_of(user: User | AnonymousUser) -> QuerySet[Team]:
     if not user.is_authenticated:
         return Team.objects.none()
     return Team.objects.filter(members=user)

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -52,8 +51,8 @@ def business_register(*, actor: Actor, kvk_number: str, name: str, email: str = 
     return party
 
 
-def _portal_user(username: str) -> AbstractBaseUser:
-    user = get_user_model().objects.create(username=username)
+def _portal_user(username: str) -> User:
+    user = User.objects.create(username=username)
     user.set_unusable_password()
     user.save(update_fields=["password"])
     return user

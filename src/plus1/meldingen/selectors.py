@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch, QuerySet
 
 from plus1.cases.models import CaseStatus
@@ -171,9 +171,7 @@ def melding_by_identification(identification: str) -> Melding | None:
     return _with_case(Melding.objects.filter(case__identification=identification)).first()
 
 
-def melding_for_staff(
-    user: AbstractBaseUser | AnonymousUser, identification: str
-) -> Melding | None:
+def melding_for_staff(user: User | AnonymousUser, identification: str) -> Melding | None:
     """A report whose case the staff member's teams handle."""
     cases = cases_for_staff(user).filter(identification=identification)
     return (

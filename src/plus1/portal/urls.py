@@ -19,7 +19,5 @@ urlpatterns = [
     path("aanvragen/<slug:slug>/", views.request_form, name="request"),
     path("mijn-zaken/", views.my_cases, name="my-cases"),
     path("mijn-zaken/<str:identification>/", views.case_detail, name="case-detail"),
-    path(
-        "mijn-zaken/<str:identification>/ontvangen/", views.case_received, name="case-received"
-    ),
+    path("mijn-zaken/<str:identification>/ontvangen/", views.case_received, name="case-received"),
 ]

@@ -21,7 +21,7 @@ from plus1.catalog import forms_schema
 from plus1.catalog.selectors import product_requestable, products_published
 from plus1.common.legal_clock import describe_term
 from plus1.identity.models import Party
-from plus1.identity.selectors import demo_parties, party_for_user
+from plus1.identity.selectors import demo_parties, demo_party, party_for_user
 from plus1.privacy.declarations import no_personal_data, own_data
 
 
@@ -51,7 +51,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not settings.DEMO_MODE:
             raise Http404
-        party = Party.objects.filter(uuid=request.POST.get("party"), user__isnull=False).first()
+        party = demo_party(request.POST.get("party", ""))
         if party is None:
             return render(
                 request,

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -21,6 +21,7 @@ from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.cases.selectors import case_for_staff, team_inbox
 from plus1.cases.services import case_note_add, case_transition
+from plus1.catalog import forms_schema
 from plus1.catalog.models import StatusType
 from plus1.catalog.selectors import transitions_from
 from plus1.geo.selectors import area_choices, in_area
@@ -46,12 +47,14 @@ def staff_required(view: Any) -> Any:
 class LoginView(auth_views.LoginView):
     personal_data = False
     template_name = "workbench/login.html"
-    next_page = reverse_lazy("workbench:inbox")
+
+    def get_default_redirect_url(self) -> str:
+        return reverse("workbench:inbox")
 
 
 @no_personal_data
 @require_POST
-def logout_view(request: HttpRequest) -> HttpResponse:
+def logout_view(request: HttpRequest) -> HttpResponseBase:
     return auth_views.LogoutView.as_view(next_page=reverse_lazy("workbench:login"))(request)
 
 
@@ -98,6 +101,7 @@ def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
     context = {
         "gdpr": gdpr_panel(case),
         "case": case,
+        "form_rows": forms_schema.labelled(case.case_type.form_schema, case.form_data),
         "transitions": transitions_from(case.status),
         "audit": audit_for(case),
         "today": timezone.localdate(),
@@ -142,7 +146,9 @@ def case_note(request: HttpRequest, identification: str) -> HttpResponse:
 @require_POST
 def case_status(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
-    target = StatusType.objects.filter(case_type=case.case_type, code=request.POST.get("status")).first()
+    target = StatusType.objects.filter(
+        case_type=case.case_type, code=request.POST.get("status")
+    ).first()
     if target is None:
         messages.error(request, "Kies een geldige vervolgstap.")
         return redirect("workbench:case", identification=identification)

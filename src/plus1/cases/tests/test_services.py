@@ -35,7 +35,9 @@ def register(case_type, resident, **data):
     )
 
 
-def test_register_gives_identification_deadline_and_first_status(case_type, resident, freezer_today):
+def test_register_gives_identification_deadline_and_first_status(
+    case_type, resident, freezer_today
+):
     case = register(case_type, resident)
     assert case.identification == f"ZAAK-{freezer_today.year}-0000001"
     assert case.status.code == "ontvangen"

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from plus1.catalog.models import CaseType, Product, StatusType, Transition
 from plus1.identity.models import Party, Team
 
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()

@@ -17,7 +17,7 @@ from plus1.common.testing.factories import (
     UserFactory,
 )
 from plus1.events.services import outbox_drain
-from plus1.privacy.models import CaseTypeActivity, ProcessingActivity
+from plus1.privacy.testing import serve_under_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +30,7 @@ def setup(settings):
     product = ProductFactory(
         slug="klacht", name="Klacht indienen", case_type=CaseTypeFactory(responsible_team=team)
     )
-    # No purpose, no access: the workbench needs the case type's processing activity.
-    CaseTypeActivity.objects.create(
-        case_type=product.case_type,
-        activity=ProcessingActivity.objects.create(
-            code="klachten", name="Klachten", purpose="Klachten behandelen.", legal_ground="c",
-            retention="1 jaar",
-        ),
-    )  # fmt: skip
+    serve_under_activity(product.case_type)  # no purpose, no access
     return {
         "product": product,
         "handler": handler,
@@ -123,7 +116,9 @@ def test_full_journey(client, setup):
     assert "Intern: lastig" not in detail
     outbox_drain()
     assert [m.to for m in mail.outbox] == [["anna@example.nl"]]
-    actors = set(AuditEntry.objects.filter(object_id=str(case.pk)).values_list("actor_label", "action"))
+    actors = set(
+        AuditEntry.objects.filter(object_id=str(case.pk)).values_list("actor_label", "action")
+    )
     assert ("Anna de Boer", "case.registered") in actors
     assert ("Bram", "case.note_added") in actors and ("Bram", "case.status_changed") in actors
 
@@ -189,3 +184,8 @@ def test_inbox_orders_by_deadline_and_marks_overdue(client, setup):
 def test_resident_cannot_use_the_workbench(client, setup):
     demo_login(client, setup["anna"])
     assert client.get(reverse("workbench:inbox")).status_code == 404
+
+
+def test_demo_login_with_a_made_up_person_is_refused(client, setup):
+    response = client.post(reverse("portal:login"), {"party": "niet-een-uuid"})
+    assert response.status_code == 400 and "Kies een van de personen." in response.content.decode()

@@ -20,22 +20,9 @@ from plus1.common.testing.factories import (
 from plus1.identity.models import Party
 from plus1.privacy.models import CaseTypeActivity, LegalGround, Partner, ProcessingActivity
 from plus1.privacy.services import api_client_create
+from plus1.privacy.testing import make_activity
 
 RESIDENT_BSN = "999990007"
-
-
-def make_activity(code: str, **extra: Any) -> ProcessingActivity:
-    values = {
-        "name": f"Verwerking {code}",
-        "purpose": f"Doel van {code} in gewone taal.",
-        "legal_ground": LegalGround.PUBLIC_TASK,
-        "legal_basis": "Artikel 35 Participatiewet",
-        "personal_data_categories": ["naam"],
-        "data_subject_categories": ["inwoners"],
-        "retention": "2 jaar",
-        **extra,
-    }
-    return ProcessingActivity.objects.create(code=code, **values)
 
 
 @dataclass

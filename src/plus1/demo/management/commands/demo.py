@@ -21,7 +21,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO_MODE:
             raise CommandError("Run the demo with `plus1 demo` (it switches demo mode on).")
-        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         if not demo_loaded():
             self.stdout.write("Loading the demo municipality Gemeente Plusstad …")

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A functional administrator changes case types in the admin, without code."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from plus1.audit.models import AuditEntry
+from plus1.catalog.models import CaseType
+from plus1.demo.loader import demo_load
+
+pytestmark = pytest.mark.django_db
+
+
+def test_administrator_changes_the_legal_term_in_the_admin(client):
+    demo_load()
+    client.force_login(get_user_model().objects.get(username="beheerder"))
+    case_type = CaseType.objects.get(code="klacht")
+    url = f"/beheer/catalog/casetype/{case_type.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200 and "Statussen" in page.content.decode()
+    form = page.context["adminform"].form
+    data = {
+        key: value
+        for key, value in form.initial.items()
+        if key not in {"form_schema"} and value is not None
+    }
+    data.update(
+        {
+            "responsible_team": case_type.responsible_team_id,
+            "legal_term": "acht weken",
+            "form_schema": '{"type": "object", "properties": {}}',
+            "statuses-TOTAL_FORMS": "0",
+            "statuses-INITIAL_FORMS": "0",
+            "transitions-TOTAL_FORMS": "0",
+            "transitions-INITIAL_FORMS": "0",
+        }
+    )
+    refused = client.post(url, data)
+    assert "geen geldige termijn" in refused.content.decode()
+    data["legal_term"] = "P10W"
+    assert client.post(url, data).status_code == 302
+    case_type.refresh_from_db()
+    assert case_type.legal_term == "P10W"
+    entry = AuditEntry.objects.filter(action="casetype.changed_in_admin").get()
+    assert (entry.before["legal_term"], entry.after["legal_term"]) == ("P6W", "P10W")
+    assert entry.actor_label == "Beheerder"

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+import datetime as dt
+import logging
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from plus1.common import bsn
+from plus1.common.legal_clock import InvalidTerm, deadline, describe_term
+from plus1.common.management.commands.envdocs import DEFAULT_TARGET, render
+from plus1.conf.env import env_bool, env_int
+
+
+@pytest.mark.parametrize("value", ["999990007", "111222333", "123456782"])
+def test_elfproef_accepts_valid_bsns(value):
+    assert bsn.is_valid_bsn(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["999990008", "12345678", "1234567890", "abcdefghi", "", "000000000"]
+)
+def test_elfproef_refuses_invalid_bsns(value):
+    assert not bsn.is_valid_bsn(value)
+
+
+def test_bsn_is_encrypted_and_indexed_without_the_clear_value():
+    token = bsn.encrypt("999990007")
+    assert "999990007" not in token and bsn.decrypt(token) == "999990007"
+    assert bsn.blind_index("999990007") == bsn.blind_index("999990007")
+    assert "999990007" not in bsn.blind_index("999990007")
+
+
+def test_log_lines_never_show_a_bsn(caplog):
+    from plus1.common.logging import ScrubBsnFilter
+
+    logger = logging.getLogger("plus1.test")
+    logger.addFilter(ScrubBsnFilter())
+    with caplog.at_level(logging.INFO, logger="plus1.test"):
+        logger.info("lookup for %s failed", "999990007")
+    assert "999990007" not in caplog.text and "*********" in caplog.text
+
+
+def test_deadline_adds_the_legal_term():
+    assert deadline(dt.date(2026, 3, 3), "P8W") == dt.date(2026, 4, 28)
+
+
+def test_deadline_on_a_weekend_moves_to_monday():
+    # 7 March 2026 + 1 week = Saturday 14 March → Monday 16 March.
+    assert deadline(dt.date(2026, 3, 7), "P1W") == dt.date(2026, 3, 16)
+
+
+def test_deadline_on_a_national_holiday_moves_on():
+    # Koningsdag, Monday 27 April 2026, is no working day.
+    assert deadline(dt.date(2026, 4, 20), "P1W") == dt.date(2026, 4, 28)
+
+
+def test_terms_in_plain_dutch():
+    assert describe_term("P8W") == "8 weken"
+    assert describe_term("P1M") == "1 maand"
+    assert describe_term("P12W") == "12 weken"
+
+
+@pytest.mark.parametrize("term", ["8 weeks", "P", "-P1W", "P0D"])
+def test_invalid_terms_are_refused(term):
+    with pytest.raises(InvalidTerm):
+        deadline(dt.date(2026, 1, 1), term)
+
+
+@pytest.fixture
+def scratch_registry(monkeypatch):
+    """Variables defined by these tests stay out of the documented register."""
+    monkeypatch.setattr("plus1.conf.env.REGISTRY", {})
+
+
+def test_environment_helpers_fail_loudly(monkeypatch, scratch_registry):
+    monkeypatch.setenv("PLUS1_TEST_FLAG", "misschien")
+    with pytest.raises(ImproperlyConfigured, match="PLUS1_TEST_FLAG"):
+        env_bool("PLUS1_TEST_FLAG", False, help="test")
+    monkeypatch.setenv("PLUS1_TEST_NUMBER", "tien")
+    with pytest.raises(ImproperlyConfigured, match="whole number"):
+        env_int("PLUS1_TEST_NUMBER", 1, help="test")
+
+
+def test_secrets_can_come_from_a_file(monkeypatch, tmp_path, scratch_registry):
+    from plus1.conf.env import env_secret
+
+    (tmp_path / "secret").write_text("s3cr3t\n")
+    monkeypatch.setenv("PLUS1_TEST_SECRET_FILE", str(tmp_path / "secret"))
+    assert env_secret("PLUS1_TEST_SECRET", "", help="test") == "s3cr3t"
+
+
+def test_configuration_reference_is_up_to_date():
+    assert DEFAULT_TARGET.read_text(encoding="utf-8") == render(), "run `plus1 envdocs`"
+
+
+@pytest.mark.django_db
+def test_health_reports_the_database(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json()["database"] == "reachable"
+
+
+def test_serve_refuses_demo_secret_and_debug(settings):
+    settings.DEBUG = True
+    settings.SECRET_KEY = settings.DEMO_SECRET_KEY
+    with pytest.raises(CommandError) as exc:
+        call_command("serve")
+    assert "PLUS1_DEBUG" in str(exc.value) and "PLUS1_SECRET_KEY" in str(exc.value)
+
+
+def test_serve_refuses_demo_mode(settings):
+    settings.DEMO_MODE = True
+    settings.SECRET_KEY = "x" * 50
+    with pytest.raises(CommandError, match="PLUS1_DEMO_MODE"):
+        call_command("serve")
