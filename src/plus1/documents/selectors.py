@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of documents: joined querysets, so that lists cost a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.db.models import Prefetch, QuerySet
+
+from plus1.cases.models import Case
+from plus1.documents.models import (
+    Document,
+    DocumentLink,
+    DocumentPart,
+    DocumentVersion,
+    ObjectType,
+    UsageRight,
+)
+
+
+def documents() -> QuerySet[Document]:
+    parts = DocumentPart.objects.order_by("number")
+    return (
+        Document.objects.select_related("current", "document_type")
+        .prefetch_related(Prefetch("current__parts", queryset=parts))
+        .order_by("-pk")
+    )
+
+
+def usage_rights() -> QuerySet[UsageRight]:
+    return UsageRight.objects.select_related("document__document_type").order_by("pk")
+
+
+def links(object_type: str | None = None) -> QuerySet[DocumentLink]:
+    """Document links (objectinformatieobjecten); the Zaken and Besluiten APIs read these too."""
+    rows = DocumentLink.objects.select_related("document__document_type").order_by("pk")
+    return rows.filter(object_type=object_type) if object_type else rows
+
+
+def links_of(object_type: str, object_uuid: uuid.UUID | str) -> QuerySet[DocumentLink]:
+    return links(object_type).filter(object_uuid=object_uuid)
+
+
+def cases_with_initiator(documents: list[Document]) -> QuerySet[Case]:
+    """The zaken with a known initiator that these documents belong to: reading such a
+    document reads that person's data (data trail under the case type's activity)."""
+    linked = DocumentLink.objects.filter(
+        document__in=documents, object_type=ObjectType.ZAAK
+    ).values("object_uuid")
+    return Case.objects.select_related("case_type", "initiator", "responsible_team").filter(
+        uuid__in=linked, initiator__isnull=False
+    )
+
+
+def as_of(document: Document, number: int | None, moment: dt.datetime | None) -> DocumentVersion:
+    """The version asked for (versie and/or registratieOp), else the current one."""
+    if number is None and moment is None:
+        assert document.current is not None
+        return document.current
+    versions = document.versions.order_by("-number")
+    if number is not None:
+        versions = versions.filter(number=number)
+    if moment is not None:
+        versions = versions.filter(registered_at__lte=moment)
+    version = versions.first()
+    if version is None:
+        raise DocumentVersion.DoesNotExist
+    return version
