@@ -2,7 +2,19 @@
 from django.contrib import admin
 
 from plus1.audit.admin_mixins import AuditedAdminMixin
-from plus1.catalog.models import CaseType, LegalBasis, Organisation, Product, StatusType, Transition
+from plus1.catalog.models import (
+    CaseType,
+    DecisionType,
+    DocumentType,
+    LegalBasis,
+    Organisation,
+    Product,
+    PropertyType,
+    ResultType,
+    RoleType,
+    StatusType,
+    Transition,
+)
 
 
 class StatusTypeInline(admin.TabularInline):
@@ -29,9 +41,18 @@ class TransitionInline(admin.TabularInline):
 class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Functional administrators configure case types here, without code."""
 
-    list_display = ["name", "code", "responsible_team", "legal_term", "confidentiality", "active"]
+    list_display = [
+        "name",
+        "code",
+        "valid_from",
+        "responsible_team",
+        "legal_term",
+        "confidentiality",
+        "active",
+    ]
     list_filter = ["active", "responsible_team", "confidentiality"]
     search_fields = ["name", "code"]
+    filter_horizontal = ["decision_types"]
     inlines = [StatusTypeInline, TransitionInline]
 
 
@@ -57,3 +78,24 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "layer", "url", "phone"]
     list_filter = ["layer"]
     search_fields = ["name"]
+
+
+# The other catalogue types (ZGW): mostly managed through the Catalogi API, readable here.
+@admin.register(DocumentType)
+class DocumentTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["description", "category", "confidentiality", "concept", "valid_from"]
+    list_filter = ["concept", "confidentiality"]
+    search_fields = ["description"]
+
+
+@admin.register(DecisionType)
+class DecisionTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["description", "category", "concept", "valid_from"]
+    list_filter = ["concept"]
+    search_fields = ["description"]
+
+
+@admin.register(RoleType, ResultType, PropertyType)
+class CaseTypePartAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "case_type"]
+    list_select_related = ["case_type"]

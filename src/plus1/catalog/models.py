@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -31,11 +32,37 @@ def validate_term(value: str) -> None:
         raise ValidationError(str(exc)) from exc
 
 
+#: Case types made in Plus1 itself are valid "since always".
+ALWAYS = dt.date(2000, 1, 1)
+
+
+class CaseTypeQuerySet(models.QuerySet["CaseType"]):
+    def current(self, on: dt.date | None = None) -> CaseTypeQuerySet:
+        """The versions valid on a day (today): at most one per code, the latest that began."""
+        day = on or dt.date.today()
+        valid = self.filter(valid_from__lte=day).filter(
+            models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day)
+        )
+        newer = valid.filter(code=models.OuterRef("code")).filter(
+            models.Q(valid_from__gt=models.OuterRef("valid_from"))
+            | models.Q(valid_from=models.OuterRef("valid_from"), pk__gt=models.OuterRef("pk"))
+        )
+        return valid.exclude(models.Exists(newer))
+
+
 class CaseType(models.Model):
-    """A kind of case (zaaktype): its statuses, transitions, legal term, team and form."""
+    """A kind of case (zaaktype): its statuses, transitions, legal term, team and form.
+
+    One code (ZGW identificatie) can have several versions, each valid from its own day
+    (ZGW allows overlapping concept and published versions, so the code is not unique);
+    `CaseType.objects.current()` gives the version in force: the one that began last.
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    code = models.SlugField("code", max_length=64, unique=True)
+    code = models.SlugField("code", max_length=64)
+    valid_from = models.DateField("geldig vanaf", default=ALWAYS)
+    valid_to = models.DateField("geldig tot en met", null=True, blank=True)
+    version_date = models.DateField("versiedatum", default=ALWAYS)
     name = models.CharField("naam", max_length=200)
     description = models.TextField("omschrijving", blank=True)
     legal_term = models.CharField(
@@ -64,6 +91,14 @@ class CaseType(models.Model):
         help_text="JSON Schema met Nederlandse labels (title) en hulpteksten (description).",
     )
     active = models.BooleanField("actief", default=True)
+    decision_types = models.ManyToManyField(
+        "catalog.DecisionType", blank=True, related_name="case_types", verbose_name="besluittypen"
+    )
+    sub_case_types = models.ManyToManyField(
+        "self", blank=True, symmetrical=False, related_name="parent_case_types"
+    )
+
+    objects = CaseTypeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "zaaktype"
@@ -84,6 +119,7 @@ class CaseType(models.Model):
 class StatusType(models.Model):
     """One status of a case type (statustype). Ordered; one initial, one or more final."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="statuses")
     code = models.SlugField("code", max_length=64)
     name = models.CharField("naam", max_length=120)
@@ -260,3 +296,15 @@ class LegalBasis(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+# The other catalogue types (ZGW), in their own module to keep this one small.
+from plus1.catalog.type_models import CaseObjectType as CaseObjectType  # noqa: E402
+from plus1.catalog.type_models import CaseTypeDocumentType as CaseTypeDocumentType  # noqa: E402
+from plus1.catalog.type_models import DecisionType as DecisionType  # noqa: E402
+from plus1.catalog.type_models import Direction as Direction  # noqa: E402
+from plus1.catalog.type_models import DocumentType as DocumentType  # noqa: E402
+from plus1.catalog.type_models import PropertyType as PropertyType  # noqa: E402
+from plus1.catalog.type_models import ResultType as ResultType  # noqa: E402
+from plus1.catalog.type_models import RoleKind as RoleKind  # noqa: E402
+from plus1.catalog.type_models import RoleType as RoleType  # noqa: E402

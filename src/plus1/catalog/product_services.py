@@ -198,5 +198,5 @@ def _apply_vocabulary(product: Product, item: dict[str, Any]) -> None:
             Organisation.objects.get(slug=item["provider"]) if item["provider"] else None
         )
     if "case_type" in item:
-        product.case_type = CaseType.objects.filter(code=item["case_type"] or "").first()
+        product.case_type = CaseType.objects.current().filter(code=item["case_type"] or "").first()
     product.save()

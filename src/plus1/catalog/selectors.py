@@ -73,7 +73,10 @@ def product_by_slug(slug: str) -> Product | None:
 
 def case_type_by_code(code: str) -> CaseType | None:
     return (
-        CaseType.objects.filter(code=code, active=True).select_related("responsible_team").first()
+        CaseType.objects.current()
+        .filter(code=code, active=True)
+        .select_related("responsible_team")
+        .first()
     )
 
 

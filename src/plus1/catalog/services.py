@@ -13,7 +13,14 @@ from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.forms_schema import schema_problems
-from plus1.catalog.models import CaseType, Confidentiality, Product, StatusType, Transition
+from plus1.catalog.models import (
+    ALWAYS,
+    CaseType,
+    Confidentiality,
+    Product,
+    StatusType,
+    Transition,
+)
 from plus1.catalog.product_services import upl_uri
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.models import Team
@@ -100,7 +107,9 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "form_schema": item.get("form", {}),
         "active": item.get("active", True),
     }
-    case_type, created = CaseType.objects.update_or_create(code=item["code"], defaults=values)
+    case_type, created = CaseType.objects.update_or_create(
+        code=item["code"], valid_from=ALWAYS, defaults=values
+    )
     _import_workflow(case_type, item)
     (result.created if created else result.updated).append(f"zaaktype {case_type.code}")
     audit_record(
@@ -144,7 +153,7 @@ def _import_product(actor: Actor, item: dict[str, Any], result: ImportResult) ->
         "name": item["name"],
         "summary": item.get("summary", ""),
         "audience": item.get("audience", Product.Audience.BOTH),
-        "case_type": CaseType.objects.filter(code=item.get("case_type") or "").first(),
+        "case_type": CaseType.objects.current().filter(code=item.get("case_type") or "").first(),
         "published": item.get("published", True),
     }
     product = None
