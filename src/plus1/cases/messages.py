@@ -21,6 +21,8 @@ def send_status_message(payload: dict[str, Any]) -> None:
     if case is None or case.initiator is None or not case.initiator.email:
         return
     status = case.status
+    if status is None:
+        return
     link = settings.BASE_URL + reverse("portal:case-detail", args=[case.identification])
     body = (
         f"Beste {case.initiator.name},\n\n"

@@ -11,10 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
-from plus1.cases import events
-from plus1.cases.models import Case, CaseNote, CaseStatus
+from plus1.cases import archiving, events
+from plus1.cases.models import BetrokkeneType, Case, CaseNote, CaseStatus, Role
 from plus1.catalog import forms_schema
 from plus1.catalog.models import CaseType, StatusType, Transition
+from plus1.catalog.type_models import RoleKind
+from plus1.common import legal_clock
 from plus1.common.identifiers import next_identification
 from plus1.common.legal_clock import deadline
 from plus1.events.services import outbox_put
@@ -65,7 +67,9 @@ def case_register(
         raise ValidationError(problems)
     today = timezone.localdate()
     registered_on = registered_on or today
-    initial = case_type.statuses.get(is_initial=True)
+    initial = case_type.statuses.filter(is_initial=True).first()
+    if initial is None and record_first_status:
+        raise ValidationError("Dit zaaktype heeft geen beginstatus.")
     case = Case.objects.create(
         identification=identification or next_identification("ZAAK", today.year),
         case_type=case_type,
@@ -78,7 +82,9 @@ def case_register(
         deadline=deadline_on or deadline(registered_on, case_type.legal_term),
         **_location_fields(location, geometry),
     )
-    if record_first_status:
+    if initiator is not None:
+        _initiator_role(case, initiator)
+    if record_first_status and initial is not None:
         CaseStatus.objects.create(
             case=case, status=initial, set_at=timezone.now(), set_by_id=actor.user_id
         )
@@ -96,26 +102,37 @@ def case_transition(
     explanation: str = "",
     enforce_workflow: bool = True,
     set_at: dt.datetime | None = None,
+    archive_source_date: dt.date | None = None,
 ) -> Case:
     """Move a case to another status, if and only if its workflow table allows it.
+
+    A final status also derives the archiving (nominatie, actiedatum) from the case's
+    result; archive_source_date is the brondatum when the caller derived it (besluiten).
 
     enforce_workflow=False is for the ZGW Zaken API, whose clients may set any status of
     the case type (the standard knows no transition table); audit and outbox stay the same.
     """
-    case = Case.objects.select_for_update().select_related("status").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("status").get(pk=case.pk)
     allowed = (
         not enforce_workflow
         or Transition.objects.filter(source=case.status, target=target).exists()
     )
     if not allowed:
         raise TransitionRefused(
-            f"De status kan niet van ‘{case.status.name}’ naar ‘{target.name}’ gaan. "
+            f"De status kan niet van ‘{case.status.name if case.status else '-'}’ naar ‘{target.name}’ gaan. "
             "Kies een van de toegestane vervolgstappen."
         )
     before = _snapshot(case)
+    reopened = case.closed_on is not None and not target.is_final
     case.status = target
-    case.closed_on = timezone.localdate() if target.is_final else None
-    case.save(update_fields=["status", "closed_on"])
+    case.closed_on = timezone.localdate(set_at or timezone.now()) if target.is_final else None
+    fields = ["status", "closed_on"]
+    if reopened:  # a reopened case is no longer due for archiving (zrc-008)
+        case.archive_nomination, case.archive_action_date = "", None
+        fields += ["archive_nomination", "archive_action_date"]
+    if target.is_final:
+        fields += archiving.on_close(case, source_date=archive_source_date)
+    case.save(update_fields=fields)
     CaseStatus.objects.create(
         case=case,
         status=target,
@@ -137,17 +154,41 @@ def case_transition(
     return case
 
 
-CASE_UPDATABLE_FIELDS = frozenset({"geometry", "deadline", "confidentiality"})
+CASE_UPDATABLE_FIELDS = frozenset(
+    {
+        "geometry",
+        "deadline",
+        "confidentiality",
+        "parent",
+        "planned_end",
+        "archive_nomination",
+        "archive_status",
+        "archive_action_date",
+        "suspension",
+        "extension",
+    }
+)
 
 
 @transaction.atomic
 def case_update(*, actor: Actor, case: Case, changes: dict[str, Any]) -> Case:
-    """Change a case's own data (not its status): zaakgeometrie, deadline, confidentiality."""
+    """Change a case's own data (not its status): zaakgeometrie, deadline, confidentiality,
+    hoofdzaak, archiving, and the legal clock: `suspension` ({"indicatie", "reden"}) stops
+    it, lifting it adds the suspended days; a new `extension` ({"reden", "duur"}, an ISO
+    term) moves the deadline by that term (unless the same change sets the deadline)."""
     unknown = set(changes) - CASE_UPDATABLE_FIELDS
     if unknown:
         raise ValidationError(f"Deze gegevens zijn niet te wijzigen: {sorted(unknown)}.")
-    case = Case.objects.select_for_update().select_related("status").get(pk=case.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("status").get(pk=case.pk)
     before = _data_snapshot(case)
+    changes = dict(changes)
+    clock = _clock_changes(case, changes.pop("suspension", ...), changes.pop("extension", ...))
+    if "deadline" in changes:
+        clock.pop("deadline", None)
+    changes.update(clock)
+    if "geometry" in changes:
+        changes.update(point_of(changes["geometry"]))
+    _refuse_parent_cycles(case, changes.get("parent"))
     for name, value in changes.items():
         setattr(case, name, value)
     if changes:
@@ -156,6 +197,64 @@ def case_update(*, actor: Actor, case: Case, changes: dict[str, Any]) -> Case:
     audit_record(actor=actor, action=events.CASE_UPDATED, obj=case, before=before, after=after)
     outbox_put(topic=events.CASE_UPDATED, payload={"case": str(case.uuid)})
     return case
+
+
+def _initiator_role(case: Case, party: Party) -> Role:
+    """The initiator rol of a case registered for a party (the portal's "Mijn zaken")."""
+    resident = party.kind == Party.Kind.RESIDENT
+    return Role.objects.create(
+        case=case,
+        role_type=case.case_type.role_types.filter(kind=RoleKind.INITIATOR).first(),
+        is_initiator=True,
+        betrokkene_type=BetrokkeneType.PERSON if resident else BetrokkeneType.ORGANISATION,
+        party=party,
+        bsn_encrypted=party.bsn_encrypted,
+        bsn_index=party.bsn_index or "",
+    )
+
+
+def _clock_changes(case: Case, suspension: Any, extension: Any) -> dict[str, Any]:
+    """Field changes for a new opschorting/verlenging (`...` = not given)."""
+    today, current = timezone.localdate(), case.deadline
+    changes: dict[str, Any] = {}
+    if suspension is not ...:
+        suspended = bool(suspension and suspension.get("indicatie"))
+        if suspended and case.suspended_on is None:
+            changes["suspended_on"] = today
+        elif not suspended and case.suspended_on is not None:
+            current = legal_clock.resume(current, case.suspended_on, today)
+            changes.update(suspended_on=None, was_suspended=True, deadline=current)
+        changes["suspension_reason"] = (suspension or {}).get("reden", "")
+        if (suspension or {}).get("eerdereOpschorting"):
+            changes["was_suspended"] = True
+    if extension is not ...:
+        term = (extension or {}).get("duur", "")
+        if term and not case.extension_term:
+            changes["deadline"] = legal_clock.extend(current, term)
+        changes.update(extension_term=term, extension_reason=(extension or {}).get("reden", ""))
+    return changes
+
+
+def _refuse_parent_cycles(case: Case, parent: Case | None) -> None:
+    """A deelzaak has a hoofdzaak that is no deelzaak itself, and not the case itself."""
+    if parent is None:
+        return
+    if parent.pk == case.pk:
+        raise ValidationError(
+            {
+                "hoofdzaak": ValidationError(
+                    "Een zaak kan niet zijn eigen hoofdzaak zijn.", "self-forbidden"
+                )
+            }
+        )
+    if parent.parent_id is not None:
+        raise ValidationError(
+            {
+                "hoofdzaak": ValidationError(
+                    "De hoofdzaak is zelf een deelzaak.", "deelzaak-als-hoofdzaak"
+                )
+            }
+        )
 
 
 @transaction.atomic
@@ -179,7 +278,7 @@ def _location_fields(
     location: CaseLocation | None, geometry: dict[str, Any] | None
 ) -> dict[str, Any]:
     if location is None:
-        return {"geometry": geometry}
+        return {"geometry": geometry, **point_of(geometry)}
     point = {"type": "Point", "coordinates": [location["longitude"], location["latitude"]]}
     return {
         "geometry": geometry or point,
@@ -190,11 +289,35 @@ def _location_fields(
     }
 
 
+def point_of(geometry: dict[str, Any] | None) -> dict[str, float | None]:
+    """The point used for lookups: a Point itself, else the mean of the outer ring or line."""
+    kind = (geometry or {}).get("type")
+    coordinates = (geometry or {}).get("coordinates") or []
+    try:
+        if kind == "Point":
+            positions = [coordinates]
+        elif kind == "Polygon":
+            positions = coordinates[0]
+        elif kind in ("LineString", "MultiPoint"):
+            positions = coordinates
+        elif kind == "MultiPolygon":
+            positions = coordinates[0][0]
+        else:
+            positions = []
+        xs = [float(p[0]) for p in positions]
+        ys = [float(p[1]) for p in positions]
+    except (TypeError, ValueError, IndexError):
+        xs, ys = [], []
+    if not xs:
+        return {"latitude": None, "longitude": None}
+    return {"latitude": sum(ys) / len(ys), "longitude": sum(xs) / len(xs)}
+
+
 def _snapshot(case: Case) -> dict[str, Any]:
     return {
         "identification": case.identification,
         "case_type": case.case_type.code,
-        "status": case.status.code,
+        "status": case.status.code if case.status else None,
         "responsible_team": case.responsible_team.slug,
         "deadline": case.deadline.isoformat(),
         "closed_on": case.closed_on.isoformat() if case.closed_on else None,
@@ -202,4 +325,13 @@ def _snapshot(case: Case) -> dict[str, Any]:
 
 
 def _data_snapshot(case: Case) -> dict[str, Any]:
-    return {**_snapshot(case), "geometry": case.geometry, "confidentiality": case.confidentiality}
+    return {
+        **_snapshot(case),
+        "geometry": case.geometry,
+        "confidentiality": case.confidentiality,
+        "parent": case.parent_id,
+        "planned_end": case.planned_end,
+        "archive": [case.archive_nomination, case.archive_status, case.archive_action_date],
+        "suspended_on": case.suspended_on,
+        "extension_term": case.extension_term,
+    }

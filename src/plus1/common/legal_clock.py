@@ -66,3 +66,19 @@ def describe_term(term: str) -> str:
         else:
             parts.append(f"{days} {'dag' if days == 1 else 'dagen'}")
     return " en ".join(parts)
+
+
+def extend(current: dt.date, term: str) -> dt.date:
+    """The deadline after an extension (verlenging) of `term`, e.g. P2W (negative shortens)."""
+    try:
+        duration = isodate.parse_duration(term)
+    except (isodate.ISO8601Error, ValueError) as exc:
+        raise InvalidTerm(
+            f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W)."
+        ) from exc
+    return next_working_day(current + duration)
+
+
+def resume(current: dt.date, suspended_on: dt.date, resumed_on: dt.date) -> dt.date:
+    """The deadline after a suspension (opschorting, Awb 4:15): the days it lasted are added."""
+    return next_working_day(current + max(resumed_on - suspended_on, dt.timedelta(0)))

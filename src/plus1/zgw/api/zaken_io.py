@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Zaken API 1.5.1: input serializers, list filters and rendering of cases.Case as zaak and
+"""Zaken API 1.5.1: input serializers and rendering of cases.Case as zaak and
 cases.CaseStatus as status."""
 
 from __future__ import annotations
@@ -7,33 +7,73 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.utils.duration import duration_iso_string
 from rest_framework import serializers
 
-from plus1.cases.models import Case, CaseStatus
+from plus1.cases.models import ArchiveNomination, ArchiveStatus, Case, CaseStatus
 from plus1.catalog.models import Confidentiality
-from plus1.zgw.api.base import NO_MATCH, UrlField, Urls, resolve_url
-from plus1.zgw.auth import levels_up_to
+from plus1.zgw.api.base import UrlField, Urls
 from plus1.zgw.uuids import to_uuid
 
 ZAAK, STATUS = "/zaken/api/v1/zaken", "/zaken/api/v1/statussen"
+ROL, RESULTAAT = "/zaken/api/v1/rollen", "/zaken/api/v1/resultaten"
+ZAAKOBJECT, ZIO = "/zaken/api/v1/zaakobjecten", "/zaken/api/v1/zaakinformatieobjecten"
 ZAAKTYPE, STATUSTYPE = "/catalogi/api/v1/zaaktypen", "/catalogi/api/v1/statustypen"
 RSIN = r"^\d{9}$"
+BETALING = {
+    "": "",
+    "nvt": "Er is geen sprake van te betalen, met de zaak gemoeide, kosten.",
+    "nog_niet": "De met de zaak gemoeide kosten zijn (nog) niet betaald.",
+    "gedeeltelijk": "De met de zaak gemoeide kosten zijn gedeeltelijk betaald.",
+    "geheel": "De met de zaak gemoeide kosten zijn geheel betaald.",
+}
 
 
-class Verlenging(serializers.Serializer):
+class GegevensGroep(serializers.Serializer):
+    """A group of fields that is given whole, also in a PATCH (zrc-012)."""
+
+    REQUIRED: tuple[str, ...] = ()
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, dict):
+            missing = [name for name in self.REQUIRED if name not in data]
+            if missing:
+                raise serializers.ValidationError(
+                    {
+                        name: [serializers.ErrorDetail("Dit veld is vereist.", code="required")]
+                        for name in missing
+                    }
+                )
+        return super().to_internal_value(data)
+
+
+class Verlenging(GegevensGroep):
+    REQUIRED = ("reden", "duur")
     reden = serializers.CharField(max_length=200)
     duur = serializers.DurationField()
 
 
-class Opschorting(serializers.Serializer):
+class Opschorting(GegevensGroep):
+    REQUIRED = ("indicatie", "reden")
     indicatie = serializers.BooleanField()
     reden = serializers.CharField(max_length=200, allow_blank=True)
     eerdereOpschorting = serializers.BooleanField(required=False)
 
 
+class RelevanteZaak(serializers.Serializer):
+    url = UrlField()
+    aardRelatie = serializers.ChoiceField(["vervolg", "onderwerp", "bijdrage"])
+
+
+class Kenmerk(serializers.Serializer):
+    kenmerk = serializers.CharField(max_length=40)
+    bron = serializers.CharField(max_length=40)
+
+
 class ZaakIn(serializers.Serializer):
-    """Names follow the standard; CASE maps fields onto cases.Case, EXTENSION onto ZaakExtensie."""
+    """Names follow the standard. CASE: cases.Case fields set when the case is registered;
+    CHANGES: Case fields set through case_update; EXTENSION: zgw.ZaakExtensie; the rest is
+    kept as JSON."""
 
     CASE = {
         "identificatie": "identification",
@@ -41,6 +81,15 @@ class ZaakIn(serializers.Serializer):
         "uiterlijkeEinddatumAfdoening": "deadline_on",
         "vertrouwelijkheidaanduiding": "confidentiality",
         "zaakgeometrie": "geometry",
+    }
+    CHANGES = {
+        "einddatumGepland": "planned_end",
+        "archiefnominatie": "archive_nomination",
+        "archiefstatus": "archive_status",
+        "archiefactiedatum": "archive_action_date",
+        "hoofdzaak": "parent",
+        "opschorting": "suspension",
+        "verlenging": "extension",
     }
     EXTENSION = {
         "bronorganisatie": "bronorganisatie",
@@ -59,31 +108,22 @@ class ZaakIn(serializers.Serializer):
     uiterlijkeEinddatumAfdoening = serializers.DateField(required=False, allow_null=True)
     publicatiedatum = serializers.DateField(required=False, allow_null=True)
     communicatiekanaal = UrlField(required=False, allow_blank=True)
+    communicatiekanaalNaam = serializers.CharField(max_length=250, required=False, allow_blank=True)
     productenOfDiensten = serializers.ListField(child=UrlField(), required=False)
     vertrouwelijkheidaanduiding = serializers.ChoiceField(Confidentiality.values, required=False)
-    betalingsindicatie = serializers.ChoiceField(
-        ["", "nvt", "nog_niet", "gedeeltelijk", "geheel"], required=False
-    )
+    betalingsindicatie = serializers.ChoiceField(list(BETALING), required=False)
     laatsteBetaaldatum = serializers.DateTimeField(required=False, allow_null=True)
     zaakgeometrie = serializers.DictField(required=False, allow_null=True)
     verlenging = Verlenging(required=False, allow_null=True)
     opschorting = Opschorting(required=False, allow_null=True)
     selectielijstklasse = UrlField(required=False, allow_blank=True)
     hoofdzaak = UrlField(required=False, allow_null=True)
-    relevanteAndereZaken = serializers.ListField(child=serializers.DictField(), required=False)
-    kenmerken = serializers.ListField(child=serializers.DictField(), required=False)
+    relevanteAndereZaken = RelevanteZaak(many=True, required=False)
+    kenmerken = Kenmerk(many=True, required=False)
     archiefnominatie = serializers.ChoiceField(
-        ["", "blijvend_bewaren", "vernietigen"], required=False
+        ["", *ArchiveNomination.values], required=False, allow_null=True
     )
-    archiefstatus = serializers.ChoiceField(
-        [
-            "nog_te_archiveren",
-            "gearchiveerd",
-            "gearchiveerd_procestermijn_onbekend",
-            "overgedragen",
-        ],
-        required=False,
-    )
+    archiefstatus = serializers.ChoiceField(ArchiveStatus.values, required=False)
     archiefactiedatum = serializers.DateField(required=False, allow_null=True)
     opdrachtgevendeOrganisatie = serializers.CharField(
         max_length=9, required=False, allow_blank=True
@@ -100,23 +140,35 @@ class ZaakIn(serializers.Serializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("betalingsindicatie") == "nvt" and attrs.get("laatsteBetaaldatum"):
             raise serializers.ValidationError(
-                {"laatsteBetaaldatum": "Niet toegestaan als betalingsindicatie ‘nvt’ is."},
-                code="betaling-nvt",
+                {
+                    "laatsteBetaaldatum": serializers.ErrorDetail(
+                        "Niet toegestaan als betalingsindicatie ‘nvt’ is.", code="betaling-nvt"
+                    )
+                }
             )
+        if attrs.get("betalingsindicatie") == "nvt":
+            attrs["laatsteBetaaldatum"] = None
+        if attrs.get("archiefnominatie") is None and "archiefnominatie" in attrs:
+            attrs["archiefnominatie"] = ""
         return attrs
 
-    def split(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(Case values, ZaakExtensie values with the rest as JSON `data`)."""
-        case, extension, data = {}, {}, {}
+    def split(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+        """(Case values at registration, Case changes, ZaakExtensie values + JSON `data`)."""
+        case: dict[str, Any] = {}
+        changes: dict[str, Any] = {}
+        extension: dict[str, Any] = {}
+        data: dict[str, Any] = {}
         for name, value in self.validated_data.items():
             if name in self.CASE:
                 case[self.CASE[name]] = value
+            elif name in self.CHANGES:
+                changes[self.CHANGES[name]] = _jsonable(value) if name != "hoofdzaak" else value
             elif name in self.EXTENSION:
                 extension[self.EXTENSION[name]] = value
             elif name != "zaaktype":
                 data[name] = _jsonable(value)
         extension["data"] = data
-        return case, extension
+        return case, changes, extension
 
 
 def _jsonable(value: Any) -> Any:
@@ -124,10 +176,10 @@ def _jsonable(value: Any) -> Any:
         return {key: _jsonable(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_jsonable(item) for item in value]
+    if hasattr(value, "total_seconds"):
+        return duration_iso_string(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if hasattr(value, "total_seconds"):
-        return f"P{value.days}D"
     return value
 
 
@@ -141,87 +193,19 @@ class StatusIn(serializers.Serializer):
     gezetdoor = UrlField(required=False, allow_blank=True)
 
 
-class ZaakFilter(serializers.Serializer):
-    """The list filters of GET /zaken and POST /zaken/_zoek, validated like any input."""
-
-    LOOKUPS = {
-        "identificatie": "identification",
-        "bronorganisatie": "zgw__bronorganisatie",
-        "startdatum": "zgw__startdatum",
-        "startdatum__gt": "zgw__startdatum__gt",
-        "startdatum__gte": "zgw__startdatum__gte",
-        "startdatum__lt": "zgw__startdatum__lt",
-        "startdatum__lte": "zgw__startdatum__lte",
-        "registratiedatum": "registered_on",
-        "registratiedatum__gt": "registered_on__gt",
-        "registratiedatum__lt": "registered_on__lt",
-        "einddatum": "closed_on",
-        "einddatum__isnull": "closed_on__isnull",
-        "einddatum__gt": "closed_on__gt",
-        "einddatum__lt": "closed_on__lt",
-        "uiterlijkeEinddatumAfdoening": "deadline",
-        "uiterlijkeEinddatumAfdoening__gt": "deadline__gt",
-        "uiterlijkeEinddatumAfdoening__lt": "deadline__lt",
-    }
-    identificatie = serializers.CharField(required=False)
-    bronorganisatie = serializers.CharField(required=False)
-    bronorganisatie__in = serializers.ListField(child=serializers.CharField(), required=False)
-    zaaktype = UrlField(required=False)
-    zaaktype__in = serializers.ListField(child=UrlField(), required=False)
-    uuid__in = serializers.ListField(child=serializers.UUIDField(), required=False)
-    maximaleVertrouwelijkheidaanduiding = serializers.ChoiceField(
-        Confidentiality.values, required=False
-    )
-    einddatum__isnull = serializers.BooleanField(required=False)
-    ordering = serializers.CharField(required=False)
-
-    def get_fields(self) -> dict[str, serializers.Field]:
-        fields = super().get_fields()
-        for name in self.LOOKUPS:
-            fields.setdefault(name, serializers.DateField(required=False))
-        return fields
-
-    def apply(self, zaken: QuerySet[Case]) -> QuerySet[Case]:
-        v = self.validated_data
-        filters = {self.LOOKUPS[name]: value for name, value in v.items() if name in self.LOOKUPS}
-        zaken = zaken.filter(**filters)
-        if "bronorganisatie__in" in v:
-            zaken = zaken.filter(zgw__bronorganisatie__in=v["bronorganisatie__in"])
-        if "zaaktype" in v:
-            zaken = zaken.filter(
-                case_type__uuid=resolve_url(v["zaaktype"], "zaaktype-detail") or NO_MATCH
-            )
-        if "zaaktype__in" in v:
-            keys = [resolve_url(url, "zaaktype-detail") for url in v["zaaktype__in"]]
-            zaken = zaken.filter(case_type__uuid__in=[key for key in keys if key])
-        if "uuid__in" in v:
-            zaken = zaken.filter(uuid__in=v["uuid__in"])
-        if "maximaleVertrouwelijkheidaanduiding" in v:
-            levels = levels_up_to(v["maximaleVertrouwelijkheidaanduiding"])
-            zaken = zaken.filter(confidentiality__in=levels)
-        return zaken
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
 
 
-def comma_lists(params: Any) -> dict[str, Any]:
-    """Query strings carry lists as a,b,c; the _zoek body carries JSON arrays."""
-    return {
-        name: (
-            params[name].split(",")
-            if name.endswith("__in") and isinstance(params[name], str)
-            else params[name]
-        )
-        for name in params
-        if name != "page"
-    }
-
-
-def render_zaak(case: Case, urls: Urls) -> dict[str, Any]:
+def render_zaak(case: Case, urls: Urls, documents: list[str] | None = None) -> dict[str, Any]:
+    """The zaak as the standard shows it; `documents` are its zaakinformatieobject URLs."""
     zgw = getattr(case, "zgw", None)
     data = zgw.data if zgw else {}
     history = list(case.history.all())
-    status_url = urls(STATUS, to_uuid("status", history[-1].pk)) if history else None
+    result = getattr(case, "result", None)
+    zaak_url = urls(ZAAK, case.uuid)
     return {
-        "url": urls(ZAAK, case.uuid),
+        "url": zaak_url,
         "uuid": str(case.uuid),
         "identificatie": case.identification,
         "bronorganisatie": zgw.bronorganisatie if zgw else settings.ZGW_RSIN,
@@ -233,33 +217,42 @@ def render_zaak(case: Case, urls: Urls) -> dict[str, Any]:
         if zgw
         else settings.ZGW_RSIN,
         "startdatum": (zgw.startdatum if zgw else case.registered_on).isoformat(),
-        "einddatum": case.closed_on.isoformat() if case.closed_on else None,
-        "einddatumGepland": data.get("einddatumGepland"),
+        "einddatum": _iso(case.closed_on),
+        "einddatumGepland": _iso(case.planned_end),
         "uiterlijkeEinddatumAfdoening": case.deadline.isoformat(),
         "publicatiedatum": data.get("publicatiedatum"),
         "communicatiekanaal": data.get("communicatiekanaal", ""),
+        "communicatiekanaalNaam": data.get("communicatiekanaalNaam", ""),
         "productenOfDiensten": data.get("productenOfDiensten", []),
         "vertrouwelijkheidaanduiding": case.confidentiality,
         "betalingsindicatie": data.get("betalingsindicatie", ""),
-        "betalingsindicatieWeergave": "",
+        "betalingsindicatieWeergave": BETALING.get(data.get("betalingsindicatie", ""), ""),
         "laatsteBetaaldatum": data.get("laatsteBetaaldatum"),
         "zaakgeometrie": case.geometry,
-        "verlenging": data.get("verlenging"),
-        "opschorting": data.get("opschorting", {"indicatie": False, "reden": ""}),
+        "verlenging": {"reden": case.extension_reason, "duur": case.extension_term}
+        if case.extension_term
+        else None,
+        "opschorting": {
+            "indicatie": case.suspended_on is not None,
+            "reden": case.suspension_reason,
+            "eerdereOpschorting": case.was_suspended,
+        },
         "selectielijstklasse": data.get("selectielijstklasse", ""),
-        "hoofdzaak": data.get("hoofdzaak"),
-        "deelzaken": [],
+        "hoofdzaak": urls(ZAAK, case.parent.uuid) if case.parent else None,
+        "deelzaken": [urls(ZAAK, child.uuid) for child in case.children.all()],
         "relevanteAndereZaken": data.get("relevanteAndereZaken", []),
-        "eigenschappen": [],
-        "rollen": [],
-        "status": status_url,
-        "zaakinformatieobjecten": [],
-        "zaakobjecten": [],
+        "eigenschappen": [
+            f"{zaak_url}/zaakeigenschappen/{row.uuid}" for row in case.properties.all()
+        ],
+        "rollen": [urls(ROL, role.uuid) for role in case.roles.all()],
+        "status": urls(STATUS, history[-1].uuid) if history else None,
+        "zaakinformatieobjecten": documents or [],
+        "zaakobjecten": [urls(ZAAKOBJECT, row.uuid) for row in case.case_objects.all()],
         "kenmerken": data.get("kenmerken", []),
-        "archiefnominatie": data.get("archiefnominatie", ""),
-        "archiefstatus": data.get("archiefstatus", "nog_te_archiveren"),
-        "archiefactiedatum": data.get("archiefactiedatum"),
-        "resultaat": None,
+        "archiefnominatie": case.archive_nomination or None,
+        "archiefstatus": case.archive_status,
+        "archiefactiedatum": _iso(case.archive_action_date),
+        "resultaat": urls(RESULTAAT, result.uuid) if result else None,
         "opdrachtgevendeOrganisatie": data.get("opdrachtgevendeOrganisatie", ""),
         "processobjectaard": data.get("processobjectaard", ""),
         "startdatumBewaartermijn": data.get("startdatumBewaartermijn"),
@@ -269,10 +262,10 @@ def render_zaak(case: Case, urls: Urls) -> dict[str, Any]:
 
 def render_status(row: CaseStatus, urls: Urls, is_latest: bool) -> dict[str, Any]:
     return {
-        "url": urls(STATUS, to_uuid("status", row.pk)),
-        "uuid": str(to_uuid("status", row.pk)),
+        "url": urls(STATUS, row.uuid),
+        "uuid": str(row.uuid),
         "zaak": urls(ZAAK, row.case.uuid),
-        "statustype": urls(STATUSTYPE, to_uuid("statustype", row.status_id)),
+        "statustype": urls(STATUSTYPE, row.status.uuid or to_uuid("statustype", row.status_id)),
         "datumStatusGezet": row.set_at.isoformat(),
         "statustoelichting": row.explanation,
         "indicatieLaatstGezetteStatus": is_latest,

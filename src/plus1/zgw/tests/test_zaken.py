@@ -8,12 +8,14 @@ from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.cases.selectors import cases_for_staff
 from plus1.cases.services import case_register
+from plus1.catalog.models import ResultType
 from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory, UserFactory
 from plus1.events.models import OutboxMessage
 from plus1.zgw.tests.conftest import ZAKEN, zaak_body, zaaktype_url
 
 pytestmark = pytest.mark.django_db
 POINT = {"type": "Point", "coordinates": [5.1214, 52.0907]}
+RESULTAATTYPEN = "http://testserver/catalogi/api/v1/resultaattypen"
 
 
 def test_zaak_created_through_the_api_is_the_case_the_workbench_shows(superclient, case_type):
@@ -60,6 +62,12 @@ def test_case_registered_in_the_portal_is_listed_by_the_zaken_api(superclient, c
 def test_setting_a_status_moves_the_case_and_the_final_status_closes_it(superclient, case_type):
     zaak = superclient.post(f"{ZAKEN}/zaken", zaak_body(case_type), format="json").json()
     statustypen = superclient.get(zaak["zaaktype"]).json()["statustypen"]
+    result_type = ResultType.objects.create(case_type=case_type, description="Verleend")
+    superclient.post(
+        f"{ZAKEN}/resultaten",
+        {"zaak": zaak["url"], "resultaattype": f"{RESULTAATTYPEN}/{result_type.uuid}"},
+        format="json",
+    )
 
     for url in (statustypen[0], statustypen[2]):
         response = superclient.post(
