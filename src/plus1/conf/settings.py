@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "plus1.identity",
     "plus1.catalog",
     "plus1.cases",
+    "plus1.documents",
+    "plus1.decisions",
     "plus1.zgw",
     "plus1.geo",
     "plus1.meldingen",
@@ -158,6 +160,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+DOCUMENT_PART_SIZE = env_int(
+    "PLUS1_DOCUMENT_PART_SIZE",
+    100 * 1024 * 1024,
+    help="Bytes per bestandsdeel when a document is uploaded in parts (Documenten API).",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -235,6 +242,11 @@ ZGW_DEFAULT_TEAM = env_str(
 ZGW_JWT_EXPIRY = env_int(
     "PLUS1_ZGW_JWT_EXPIRY", 3600, help="Seconds a ZGW JWT stays valid after its `iat` claim."
 )
+ZGW_JWT_LEEWAY = env_int(
+    "PLUS1_ZGW_JWT_LEEWAY",
+    300,
+    help="Seconds of clock difference allowed for a ZGW JWT's `iat` (the VNG suite signs 257 s ahead).",
+)
 
 LOGGING = {
     "version": 1,
@@ -252,4 +264,7 @@ LOGGING = {
         "handlers": ["console"],
         "level": env_str("PLUS1_LOG_LEVEL", "INFO", help="Log level."),
     },
+    # The development server logs request lines (query strings, e.g. a BSN filter of the
+    # Zaken API) through its own handler: route them through the scrubbing one instead.
+    "loggers": {"django.server": {"handlers": ["console"], "propagate": False}},
 }

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
-from plus1.events.models import OutboxMessage
+from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
 
 
 @admin.register(OutboxMessage)
@@ -9,3 +9,20 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_display = ["pk", "topic", "state", "attempts", "created_at", "delivered_at"]
     list_filter = ["state", "topic"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+
+@admin.register(Kanaal)
+class KanaalAdmin(admin.ModelAdmin):
+    list_display = ["naam", "documentatie_link"]
+    search_fields = ["naam"]
+
+
+class AbonnementKanaalInline(admin.TabularInline):
+    model = AbonnementKanaal
+    extra = 1
+
+
+@admin.register(Abonnement)
+class AbonnementAdmin(admin.ModelAdmin):
+    list_display = ["callback_url", "client_id"]
+    inlines = [AbonnementKanaalInline]

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The transactional outbox: written with the change, delivered after commit."""
+"""The transactional outbox (written with the change, delivered after commit) and the
+Notificaties API channels and subscriptions it delivers to."""
+
+import uuid
 
 from django.db import models
 from django.utils import timezone
@@ -28,3 +31,55 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} #{self.pk} ({self.state})"
+
+
+class Kanaal(models.Model):
+    """A Notificaties API channel (kanaal), e.g. `zaken`, with the kenmerken one may filter on."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    naam = models.CharField(max_length=50, unique=True)
+    documentatie_link = models.URLField("documentatielink", max_length=200, blank=True)
+    filters = models.JSONField(
+        default=list, blank=True, help_text='Bijvoorbeeld ["bronorganisatie"].'
+    )
+
+    class Meta:
+        verbose_name = "kanaal"
+        verbose_name_plural = "kanalen"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Abonnement(models.Model):
+    """A subscriber: notifications of its kanalen are POSTed to callback_url with `auth`."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    callback_url = models.URLField("callback-URL", max_length=200)
+    auth = models.CharField("Authorization-header", max_length=1000)
+    client_id = models.CharField("client id", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "abonnement"
+        verbose_name_plural = "abonnementen"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.callback_url
+
+
+class AbonnementKanaal(models.Model):
+    """One kanaal of an abonnement, with the kenmerken a notification must have."""
+
+    abonnement = models.ForeignKey(Abonnement, on_delete=models.CASCADE, related_name="kanalen")
+    kanaal = models.ForeignKey(Kanaal, on_delete=models.CASCADE, related_name="abonnementen")
+    filters = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "kanaal van een abonnement"
+        verbose_name_plural = "kanalen van abonnementen"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.abonnement} op {self.kanaal}"

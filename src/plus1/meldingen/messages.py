@@ -40,6 +40,8 @@ def send_follower_updates(payload: dict[str, Any]) -> None:
     if melding is None:
         return
     case, status = melding.case, melding.case.status
+    if status is None:
+        return
     link = settings.BASE_URL + reverse("meldingen:detail", args=[case.identification])
     body = (
         "Beste melder,\n\n"

@@ -126,7 +126,7 @@ def public_view(melding: Melding) -> PublicMelding:
         identification=case.identification,
         category=melding.category,
         category_name=category_name(melding.category),
-        status=case.status.name,
+        status=case.status.name if case.status else "",
         is_open=case.closed_on is None and melding.merged_into_id is None,
         reported_on=case.registered_on,
         latitude=lat,

@@ -23,7 +23,7 @@ def _cases(party: Party) -> list[dict[str, str]]:
         {
             "zaaknummer": case.identification,
             "zaaktype": case.case_type.name,
-            "status": case.status.name,
+            "status": case.status.name if case.status else "",
             "registratiedatum": case.registered_on.isoformat(),
         }
         for case in cases_of_party(party)

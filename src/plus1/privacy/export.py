@@ -48,7 +48,7 @@ def personal_data_export(party: Party) -> dict[str, Any]:
             {
                 "zaaknummer": case.identification,
                 "onderwerp": case.case_type.name,
-                "status": case.status.name,
+                "status": case.status.name if case.status else "",
                 "gegevens": case.form_data,
                 "bron": f"door u aangevraagd op {_day(case.registered_on)}",
             }

@@ -102,7 +102,7 @@ def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
         "gdpr": gdpr_panel(case),
         "case": case,
         "form_rows": forms_schema.labelled(case.case_type.form_schema, case.form_data),
-        "transitions": transitions_from(case.status),
+        "transitions": transitions_from(case.status) if case.status else [],
         "audit": audit_for(case),
         "today": timezone.localdate(),
     }

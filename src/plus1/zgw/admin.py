@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
-from plus1.zgw.models import Applicatie, ApplicatieClient, Autorisatie, Catalogus
+from plus1.zgw.models import Applicatie, ApplicatieClient, Autorisatie, Catalogus, ClientSecret
 
 
 class ClientInline(admin.TabularInline):
@@ -19,6 +19,12 @@ class ApplicatieAdmin(admin.ModelAdmin):
     list_display = ["label", "heeft_alle_autorisaties"]
     search_fields = ["label", "clients__client_id"]
     inlines = [ClientInline, AutorisatieInline]
+
+
+@admin.register(ClientSecret)
+class ClientSecretAdmin(admin.ModelAdmin):
+    list_display = ["client_id"]
+    search_fields = ["client_id"]
 
 
 @admin.register(Catalogus)

@@ -14,11 +14,11 @@ from django.db.models import Prefetch, Q
 
 from plus1.audit.services import Actor
 from plus1.catalog.models import Confidentiality
-from plus1.zgw.models import ApplicatieClient, Autorisatie
+from plus1.zgw.models import ApplicatieClient, Autorisatie, ClientSecret
 
 LEVELS: list[str] = list(Confidentiality.values)  # openbaar … zeer_geheim
 _UUID_AT_END = re.compile(r"([0-9a-fA-F-]{36})/?$")
-LEEWAY_SECONDS = 60
+TYPE_FIELDS = {"zrc": "zaaktype", "drc": "informatieobjecttype", "brc": "besluittype"}
 
 
 class NotAuthorised(Exception):
@@ -62,6 +62,23 @@ class ZgwClient:
             for a in self._matching("zrc", scope)
         )
 
+    def may_type(
+        self, component: str, scope: str, type_url: str, confidentiality: str | None = None
+    ) -> bool:
+        """The scope for an object of this type (zaaktype for zrc, informatieobjecttype for
+        drc, besluittype for brc), up to the autorisatie's maximum confidentiality."""
+        if self.all_rights:
+            return True
+        wanted = uuid_in_url(type_url)
+        return any(
+            uuid_in_url(getattr(a, TYPE_FIELDS[component])) == wanted
+            and (
+                confidentiality is None
+                or confidentiality in levels_up_to(a.max_vertrouwelijkheidaanduiding)
+            )
+            for a in self._matching(component, scope)
+        )
+
     def zaak_filter(self, scope: str) -> Q:
         """A filter on cases.Case that keeps exactly the zaken this client may see."""
         if self.all_rights:
@@ -89,6 +106,32 @@ def authenticate(authorization: str) -> ZgwClient:
     client_id = claims.get("client_id") or claims.get("iss")
     if not isinstance(client_id, str) or not client_id:
         raise NotAuthorised("Het JWT mist de claim `client_id`.")
+    secret = (
+        ClientSecret.objects.filter(client_id=client_id).values_list("secret", flat=True).first()
+    )
+    if secret is None:
+        raise NotAuthorised("Deze client_id is niet bekend.")
+    try:
+        claims = jwt.decode(
+            token,
+            secret,
+            algorithms=["HS256"],
+            options={"require": ["iat"], "verify_iat": False},
+            leeway=settings.ZGW_JWT_LEEWAY,
+        )
+    except jwt.PyJWTError as exc:
+        raise NotAuthorised("De ondertekening of claims van het JWT zijn niet geldig.") from exc
+    issued, now, leeway = claims.get("iat"), time.time(), settings.ZGW_JWT_LEEWAY
+    if not isinstance(issued, int | float) or not (
+        now - settings.ZGW_JWT_EXPIRY - leeway <= issued <= now + leeway
+    ):
+        raise NotAuthorised("Het JWT is verlopen of nog niet geldig (claim `iat`).")
+    return client_for(client_id)
+
+
+def client_for(client_id: str) -> ZgwClient:
+    """The rights of a client id now (read on every request, so changes count at once).
+    A client without applicatie is known but may do nothing."""
     client = (
         ApplicatieClient.objects.select_related("applicatie")
         .prefetch_related(Prefetch("applicatie__autorisaties"))
@@ -96,23 +139,7 @@ def authenticate(authorization: str) -> ZgwClient:
         .first()
     )
     if client is None:
-        raise NotAuthorised("Deze client_id is niet bekend.")
-    try:
-        claims = jwt.decode(
-            token,
-            client.secret,
-            algorithms=["HS256"],
-            options={"require": ["iat"], "verify_iat": False},
-            leeway=LEEWAY_SECONDS,
-        )
-    except jwt.PyJWTError as exc:
-        raise NotAuthorised("De ondertekening of claims van het JWT zijn niet geldig.") from exc
-    issued = claims.get("iat")
-    now = time.time()
-    if not isinstance(issued, int | float) or not (
-        now - settings.ZGW_JWT_EXPIRY - LEEWAY_SECONDS <= issued <= now + LEEWAY_SECONDS
-    ):
-        raise NotAuthorised("Het JWT is verlopen of nog niet geldig (claim `iat`).")
+        return ZgwClient(client_id=client_id, label=client_id, all_rights=False, autorisaties=())
     applicatie = client.applicatie
     return ZgwClient(
         client_id=client_id,

@@ -36,12 +36,27 @@ class Applicatie(models.Model):
         return self.label
 
 
+class ClientSecret(models.Model):
+    """The secret a client signs its JWTs with (HS256). Kept apart from applicaties, as in
+    the standard: an applicatie may be deleted and made again through the Autorisaties API
+    while the client keeps its credentials."""
+
+    client_id = models.CharField("client id", max_length=255, unique=True)
+    secret = models.CharField("geheim", max_length=255)
+
+    class Meta:
+        verbose_name = "clientgeheim"
+        verbose_name_plural = "clientgeheimen"
+
+    def __str__(self) -> str:
+        return self.client_id
+
+
 class ApplicatieClient(models.Model):
-    """One client id of an applicatie with the secret its JWTs are signed with (HS256)."""
+    """One client id of an applicatie; a client id belongs to at most one applicatie."""
 
     applicatie = models.ForeignKey(Applicatie, on_delete=models.CASCADE, related_name="clients")
     client_id = models.CharField("client id", max_length=255, unique=True)
-    secret = models.CharField("geheim", max_length=255)
 
     class Meta:
         verbose_name = "client id"
@@ -60,6 +75,8 @@ class Autorisatie(models.Model):
     component = models.CharField(max_length=8, choices=Component.choices)
     scopes = models.JSONField(default=list, help_text='Bijvoorbeeld ["zaken.lezen"].')
     zaaktype = models.URLField("zaaktype", max_length=1000, blank=True)
+    informatieobjecttype = models.URLField("informatieobjecttype", max_length=1000, blank=True)
+    besluittype = models.URLField("besluittype", max_length=1000, blank=True)
     max_vertrouwelijkheidaanduiding = models.CharField(
         "maximale vertrouwelijkheidaanduiding",
         max_length=32,
@@ -70,6 +87,7 @@ class Autorisatie(models.Model):
     class Meta:
         verbose_name = "autorisatie"
         verbose_name_plural = "autorisaties"
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return f"{self.applicatie}: {self.component} {', '.join(self.scopes)}"

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from plus1.cases.models import Case, CaseStatus
-from plus1.catalog.models import CaseType, StatusType
+from plus1.cases.selectors import cases_with_records
+from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
 from plus1.zgw.auth import ZgwClient
-from plus1.zgw.models import Catalogus
+from plus1.zgw.models import Applicatie, Catalogus
 
 
 def default_catalogus() -> Catalogus | None:
@@ -16,30 +17,12 @@ def default_catalogus() -> Catalogus | None:
     return Catalogus.objects.order_by("pk").first()
 
 
-def catalogussen() -> QuerySet[Catalogus]:
-    return Catalogus.objects.prefetch_related("zaaktypen__case_type").order_by("pk")
-
-
-def zaaktypen() -> QuerySet[CaseType]:
-    return (
-        CaseType.objects.select_related("zgw__catalogus", "responsible_team")
-        .prefetch_related(Prefetch("statuses", queryset=StatusType.objects.order_by("order")))
-        .order_by("pk")
-    )
-
-
-def statustypen() -> QuerySet[StatusType]:
-    return StatusType.objects.select_related("case_type__zgw", "zgw").order_by("case_type", "order")
+# The Catalogi reads live in plus1.zgw.catalogi_selectors.
 
 
 def zaken_for_all() -> QuerySet[Case]:
     """Every zaak, joined for rendering; callers check the client's authorisation per row."""
-    history = CaseStatus.objects.only("pk", "case_id", "set_at").order_by("set_at", "pk")
-    return (
-        Case.objects.select_related("case_type", "zgw")
-        .prefetch_related(Prefetch("history", queryset=history))
-        .order_by("-pk")
-    )
+    return cases_with_records().select_related("zgw")
 
 
 def zaken_for(client: ZgwClient, scope: str = "zaken.lezen") -> QuerySet[Case]:
@@ -61,3 +44,17 @@ def statussen_for(client: ZgwClient) -> QuerySet[CaseStatus]:
     return statussen_for_all().filter(
         case__in=Case.objects.filter(client.zaak_filter("zaken.lezen")).values("pk")
     )
+
+
+def applicaties() -> QuerySet[Applicatie]:
+    return Applicatie.objects.prefetch_related("clients", "autorisaties").order_by("pk")
+
+
+def kanalen() -> QuerySet[Kanaal]:
+    return Kanaal.objects.order_by("naam")
+
+
+def abonnementen() -> QuerySet[Abonnement]:
+    return Abonnement.objects.prefetch_related(
+        Prefetch("kanalen", AbonnementKanaal.objects.select_related("kanaal"))
+    ).order_by("pk")

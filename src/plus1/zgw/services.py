@@ -10,21 +10,18 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 
 from plus1.audit.services import Actor, audit_record
-from plus1.cases.models import Case, CaseStatus
+from plus1.cases.models import Case, CaseStatus, Result
 from plus1.cases.services import case_register, case_transition, case_update
 from plus1.catalog.models import CaseType, StatusType
-from plus1.identity.models import Team
 from plus1.zgw.models import (
     Applicatie,
     ApplicatieClient,
     Autorisatie,
     Catalogus,
-    StatusTypeExtensie,
+    ClientSecret,
     ZaakExtensie,
-    ZaakTypeExtensie,
 )
 
 
@@ -44,10 +41,11 @@ def applicatie_register(
 ) -> Applicatie:
     """Register (or replace) the applicatie behind one client id."""
     ApplicatieClient.objects.filter(client_id=client_id).delete()
+    ClientSecret.objects.update_or_create(client_id=client_id, defaults={"secret": secret})
     applicatie = Applicatie.objects.create(
         label=label, heeft_alle_autorisaties=heeft_alle_autorisaties
     )
-    ApplicatieClient.objects.create(applicatie=applicatie, client_id=client_id, secret=secret)
+    ApplicatieClient.objects.create(applicatie=applicatie, client_id=client_id)
     for values in autorisaties or []:
         Autorisatie.objects.create(applicatie=applicatie, **values)
     audit_record(
@@ -68,146 +66,6 @@ def catalogus_create(*, actor: Actor, values: dict[str, Any]) -> Catalogus:
     return catalogus
 
 
-def _team_for(catalogus: Catalogus) -> Team:
-    team = catalogus.responsible_team or Team.objects.filter(slug=settings.ZGW_DEFAULT_TEAM).first()
-    if team is None:
-        raise _error(
-            "catalogus",
-            "Deze catalogus heeft geen team dat nieuwe zaaktypen behandelt.",
-            "missing-team",
-        )
-    return team
-
-
-@transaction.atomic
-def zaaktype_create(
-    *, actor: Actor, catalogus: Catalogus, values: dict[str, Any], data: dict[str, Any]
-) -> CaseType:
-    """A new zaaktype in concept: not yet offered in the portal (active=False)."""
-    code = values.get("code") or f"zaaktype-{CaseType.objects.count() + 1}"
-    if CaseType.objects.filter(code=code).exists():
-        raise _error("identificatie", "Er is al een zaaktype met deze identificatie.", "unique")
-    case_type = CaseType.objects.create(
-        **{**values, "code": code}, responsible_team=_team_for(catalogus), active=False
-    )
-    ZaakTypeExtensie.objects.create(case_type=case_type, catalogus=catalogus, data=data)
-    audit_record(
-        actor=actor, action="zgw.zaaktype_created", obj=case_type, after={**values, **data}
-    )
-    return case_type
-
-
-def _concept_extension(case_type: CaseType) -> ZaakTypeExtensie:
-    extension = ZaakTypeExtensie.objects.select_for_update().filter(case_type=case_type).first()
-    if extension is None or not extension.concept:
-        raise _error(
-            "nonFieldErrors",
-            "Een gepubliceerd zaaktype kan niet worden gewijzigd.",
-            "non-concept-object",
-        )
-    return extension
-
-
-@transaction.atomic
-def zaaktype_update(
-    *, actor: Actor, case_type: CaseType, values: dict[str, Any], data: dict[str, Any]
-) -> CaseType:
-    extension = _concept_extension(case_type)
-    if (
-        values.get("code")
-        and CaseType.objects.filter(code=values["code"]).exclude(pk=case_type.pk).exists()
-    ):
-        raise _error("identificatie", "Er is al een zaaktype met deze identificatie.", "unique")
-    before = {"name": case_type.name, **extension.data}
-    for name, value in values.items():
-        setattr(case_type, name, value)
-    case_type.save()
-    extension.data = {**extension.data, **data}
-    extension.save(update_fields=["data"])
-    audit_record(
-        actor=actor,
-        action="zgw.zaaktype_updated",
-        obj=case_type,
-        before=before,
-        after={**values, **data},
-    )
-    return case_type
-
-
-@transaction.atomic
-def zaaktype_publish(*, actor: Actor, case_type: CaseType) -> CaseType:
-    """Publish a concept zaaktype: from now on zaken can be created and the portal offers it."""
-    extension = _concept_extension(case_type)
-    if not case_type.statuses.exists():
-        raise _error(
-            "nonFieldErrors",
-            "Een zaaktype heeft minstens één statustype nodig.",
-            "concept-relation",
-        )
-    extension.concept = False
-    extension.save(update_fields=["concept"])
-    case_type.active = True
-    case_type.save(update_fields=["active"])
-    audit_record(
-        actor=actor, action="zgw.zaaktype_published", obj=case_type, after={"concept": False}
-    )
-    return case_type
-
-
-@transaction.atomic
-def zaaktype_delete(*, actor: Actor, case_type: CaseType) -> None:
-    _concept_extension(case_type)
-    audit_record(
-        actor=actor, action="zgw.zaaktype_deleted", obj=case_type, before={"code": case_type.code}
-    )
-    case_type.delete()
-
-
-@transaction.atomic
-def statustype_create(
-    *,
-    actor: Actor,
-    case_type: CaseType,
-    name: str,
-    order: int,
-    resident_text: str,
-    data: dict[str, Any],
-) -> StatusType:
-    """A statustype of a concept zaaktype; the lowest volgnummer starts, the highest ends."""
-    try:
-        _concept_extension(case_type)
-    except ValidationError as exc:
-        raise _error(
-            "zaaktype", "Het zaaktype is al gepubliceerd.", "non-concept-zaaktype"
-        ) from exc
-    if case_type.statuses.filter(order=order).exists():
-        raise _error(
-            "volgnummer", "Dit zaaktype heeft al een statustype met dit volgnummer.", "unique"
-        )
-    code = f"{slugify(name)[:50] or 'status'}-{order}"
-    status_type = StatusType.objects.create(
-        case_type=case_type, code=code, name=name, order=order, resident_text=resident_text
-    )
-    StatusTypeExtensie.objects.create(status_type=status_type, data=data)
-    _mark_first_and_last(case_type)
-    audit_record(
-        actor=actor,
-        action="zgw.statustype_created",
-        obj=status_type,
-        after={"name": name, "order": order},
-    )
-    return status_type
-
-
-def _mark_first_and_last(case_type: CaseType) -> None:
-    statuses = case_type.statuses.order_by("order")
-    first, last = statuses.first(), statuses.last()
-    statuses.update(is_initial=False, is_final=False)
-    assert first is not None and last is not None
-    StatusType.objects.filter(pk=first.pk).update(is_initial=True)
-    StatusType.objects.filter(pk=last.pk).update(is_final=True)
-
-
 @transaction.atomic
 def zaak_create(
     *, actor: Actor, case_type: CaseType, values: dict[str, Any], extension: dict[str, Any]
@@ -215,9 +73,7 @@ def zaak_create(
     """Register a zaak through cases.case_register (no form, no status until one is set)."""
     zgw = getattr(case_type, "zgw", None)
     if zgw is not None and zgw.concept:
-        raise _error("zaaktype", "Het zaaktype is nog niet gepubliceerd.", "zaaktype-concept")
-    if not case_type.statuses.exists():
-        raise _error("zaaktype", "Het zaaktype heeft geen statustypen.", "zaaktype-incomplete")
+        raise _error("zaaktype", "Het zaaktype is nog niet gepubliceerd.", "not-published")
     identification = values.get("identification", "")
     if identification and Case.objects.filter(identification=identification).exists():
         raise _error(
@@ -270,13 +126,20 @@ def status_create(
     status_type: StatusType,
     set_at: dt.datetime,
     explanation: str,
+    archive_source_date: dt.date | None = None,
 ) -> CaseStatus:
     """Set a status (ZGW allows any statustype of the zaaktype) through cases.case_transition."""
     if status_type.case_type_id != case.case_type_id:
         raise _error(
-            "statustype",
+            "nonFieldErrors",
             "Het statustype hoort niet bij het zaaktype van de zaak.",
             "zaaktype-mismatch",
+        )
+    if status_type.is_final and not Result.objects.filter(case=case).exists():
+        raise _error(
+            "nonFieldErrors",
+            "Een zaak kan pas worden afgesloten als zij een resultaat heeft.",
+            "resultaat-does-not-exist",
         )
     case_transition(
         actor=actor,
@@ -285,5 +148,6 @@ def status_create(
         explanation=explanation,
         enforce_workflow=False,
         set_at=set_at,
+        archive_source_date=archive_source_date,
     )
-    return CaseStatus.objects.filter(case=case).select_related("status").latest("set_at", "pk")
+    return CaseStatus.objects.filter(case=case).select_related("status").latest("pk")

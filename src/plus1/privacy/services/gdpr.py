@@ -118,7 +118,7 @@ def gdpr_request_decide(
         actor=actor, case=case, text=f"Besluit: {request.decision_text}", visible_to_initiator=True
     )
     statuses = {status.code: status for status in case.case_type.statuses.all()}
-    if case.status.code == "ontvangen":
+    if case.status is not None and case.status.code == "ontvangen":
         case = case_transition(actor=actor, case=case, target=statuses["in-behandeling"])
     case_transition(
         actor=actor, case=case, target=statuses["toegekend" if granted else "afgewezen"]

@@ -35,9 +35,6 @@ PENDING = {
     "plus1.portal.finder_views.handover",
     "plus1.portal.finder_views.handover_received",
     "plus1.portal.finder_views.search",
-    "plus1.zgw.api.catalogi.CatalogusViewSet",
-    "plus1.zgw.api.catalogi.StatusTypeViewSet",
-    "plus1.zgw.api.catalogi.ZaakTypeViewSet",
     "plus1.zgw.api.zaken.StatusViewSet",
     "plus1.zgw.api.zaken.ZaakViewSet",  # returns initiators: needs personal_data_access
 }
