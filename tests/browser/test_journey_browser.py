@@ -2,38 +2,20 @@
 """The first resident-to-staff journey, walked in a real browser, with axe-core checks."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 
 from plus1.cases.models import Case
-from plus1.demo.loader import DEMO_PASSWORD, demo_load
+from plus1.demo.loader import demo_load
 from plus1.events.services import outbox_drain
+from tests.browser.helpers import assert_accessible, login_as_resident, login_as_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-axe = Axe()
-
-
-def assert_accessible(page):
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in axe.run(page).response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-    assert violations == [], f"{page.url}: " + "; ".join(violations)
 
 
 @pytest.fixture
 def plusstad(settings):
     settings.DEMO_MODE = True
     demo_load()
-
-
-def login_as_resident(page, base, name):
-    page.goto(f"{base}/inloggen/")
-    assert "géén echte DigiD" in page.inner_text("main")
-    page.get_by_label(name).check()
-    page.get_by_role("button", name="Inloggen (demo)").click()
 
 
 def test_resident_to_staff_journey(page, live_server, plusstad):
@@ -77,10 +59,7 @@ def test_resident_to_staff_journey(page, live_server, plusstad):
     page.get_by_role("button", name="Uitloggen").click()
 
     # Staff of the responsible team: inbox, note for the resident, next status.
-    page.goto(f"{base}/werkplek/")
-    page.get_by_label("Gebruikersnaam").fill("behandelaar.juridisch")
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    login_as_staff(page, base, "behandelaar.juridisch")
     assert case.identification in page.locator("table").inner_text()
     assert_accessible(page)
     page.get_by_role("link", name=case.identification).click()
@@ -120,9 +99,6 @@ def test_other_resident_and_other_team_are_refused(page, live_server, plusstad):
     assert response.status == 404 and identification not in page.content()
     page.get_by_role("button", name="Uitloggen").click()
 
-    page.goto(f"{base}/werkplek/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("behandelaar.vergunningen")
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    login_as_staff(page, base, "behandelaar.vergunningen")
     assert identification not in page.inner_text("main")
     assert page.goto(f"{base}/werkplek/zaken/{identification}/").status == 404

@@ -2,12 +2,12 @@
 """Our own APIs under /api/v1 (NL API Design Rules). Each context adds its routes here."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from plus1.meldingen.feed import MeldingenFeed
 
 urlpatterns = [
-    path("openapi.json", SpectacularAPIView.as_view(), name="openapi"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("meldingen", MeldingenFeed.as_view(), name="meldingen-feed"),
     path("meldingen/categoriesuggesties", include("plus1.meldingen.api.urls")),
     path("", include("plus1.privacy.api.urls")),

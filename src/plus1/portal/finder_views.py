@@ -22,6 +22,7 @@ from plus1.catalog.selectors import (
 )
 from plus1.identity.models import Party
 from plus1.portal.views import resident_required
+from plus1.privacy.declarations import no_personal_data, own_data
 
 REFERRAL_CASE_TYPE = "doorverwijzing"
 AUDIENCES = {"inwoners": "residents", "ondernemers": "businesses"}
@@ -44,6 +45,7 @@ def _card(product: Product) -> dict[str, Any]:
     }
 
 
+@no_personal_data
 def search(request: HttpRequest) -> HttpResponse:
     """One search box; works without JavaScript (a plain GET form)."""
     text = request.GET.get("zoek", "").strip()[:200]
@@ -57,6 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/finder.html", context)
 
 
+@own_data
 @resident_required
 def handover(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     """Leave a question and contact details; registered as a 'doorverwijzing' case."""
@@ -99,6 +102,7 @@ def handover(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     return render(request, "portal/handover_form.html", context, status=400 if problems else 200)
 
 
+@own_data
 @resident_required
 def handover_received(request: HttpRequest, party: Party, identification: str) -> HttpResponse:
     case = case_of_party(party, identification)

@@ -18,6 +18,8 @@ from plus1.catalog.selectors import products_search
 class ProductSearch(APIView):
     """Public: the products that best answer what a resident typed, best first."""
 
+    personal_data = False  # declared for the privacy URL walk: products only
+
     authentication_classes: list[Any] = []
     permission_classes = [permissions.AllowAny]
 

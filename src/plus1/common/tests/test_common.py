@@ -115,3 +115,16 @@ def test_serve_refuses_demo_mode(settings):
     settings.SECRET_KEY = "x" * 50
     with pytest.raises(CommandError, match="PLUS1_DEMO_MODE"):
         call_command("serve")
+
+
+@pytest.mark.django_db
+def test_openapi_document_is_public_json_with_a_version(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200 and response["API-Version"]
+    document = response.json()
+    assert document["openapi"].startswith("3.") and "/api/v1/producten" in document["paths"]
+
+
+@pytest.mark.django_db
+def test_api_paths_have_no_trailing_slash(client):
+    assert client.get("/api/v1/producten/?zoek=paspoort").status_code == 404

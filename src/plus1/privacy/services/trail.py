@@ -75,16 +75,21 @@ def personal_data_access(
 
 @transaction.atomic
 def personal_data_list_access(
-    *, actor: Actor, cases: Iterable[Case], name: str
+    *, actor: Actor, cases: Iterable[Case], name: str, subject: Party | None = None
 ) -> list[DataTrailRecord]:
-    """A list that shows several people (a team's inbox): one record per person shown,
-    written with a fixed number of queries however long the list is."""
-    shown = [case for case in cases if case.initiator is not None]
+    """A list that shows several people (a team's inbox): one record per person shown, or,
+    when the list was searched by one person (``subject``), one record for them per case.
+    Written with a fixed number of queries however long the list is."""
+    shown: list[tuple[Case, Party]] = []
+    for case in cases:
+        person = subject or case.initiator
+        if person is not None:
+            shown.append((case, person))
     links = CaseTypeActivity.objects.select_related("activity").filter(
-        case_type_id__in={case.case_type_id for case in shown}
+        case_type_id__in={case.case_type_id for case, _ in shown}
     )
     activities = {link.case_type_id: link.activity for link in links}
-    purposeless = [case for case in shown if not _usable(activities.get(case.case_type_id))]
+    purposeless = [case for case, _ in shown if not _usable(activities.get(case.case_type_id))]
     if purposeless:
         raise NoPurpose(
             f"Voor zaaktype ‘{purposeless[0].case_type.name}’ is geen doel "
@@ -92,19 +97,17 @@ def personal_data_list_access(
         )
     changes = [
         Change(
-            case.initiator,
+            person,
             after=_who(
                 actor, activities[case.case_type_id], name, case.responsible_team, "", "", case
             ),
         )
-        for case in shown
-        if case.initiator is not None
+        for case, person in shown
     ]
     entries = audit_record_many(actor=actor, action="personal_data.viewed", changes=changes)
     records = [
-        _record(activities[case.case_type_id], case.initiator, TrailAction.VIEWED, name, entry)
-        for case, entry in zip(shown, entries, strict=True)
-        if case.initiator is not None
+        _record(activities[case.case_type_id], person, TrailAction.VIEWED, name, entry)
+        for (case, person), entry in zip(shown, entries, strict=True)
     ]
     return DataTrailRecord.objects.bulk_create(records)
 

@@ -20,6 +20,10 @@ from plus1.catalog.models import CaseType
 from plus1.documents.links import document_links_delete_for
 from plus1.documents.models import ObjectType
 from plus1.events.notifications import notify
+from plus1.identity.models import Party
+from plus1.identity.selectors import party_by_bsn
+from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
+from plus1.privacy.services.trail import personal_data_list_access
 from plus1.zgw import selectors, services
 from plus1.zgw.api.base import (
     NO_MATCH,
@@ -30,7 +34,7 @@ from plus1.zgw.api.base import (
     bad_url,
     resolve_url,
 )
-from plus1.zgw.api.zaken_filters import ZaakFilter, comma_lists
+from plus1.zgw.api.zaken_filters import BSN_FILTER, ZaakFilter, comma_lists
 from plus1.zgw.api.zaken_io import (
     STATUS,
     ZAAK,
@@ -106,6 +110,7 @@ class ZakenApi(ZgwViewSet):
         )
 
 
+@processing_activity(CASE_TYPE)
 class ZaakViewSet(ZakenApi):
     scopes = {
         "list": "zaken.lezen",
@@ -143,12 +148,22 @@ class ZaakViewSet(ZakenApi):
         if area is not None:
             rows = cases_within(rows, area)
         urls = Urls(self.request)
-        return self.paginate_cases(rows, urls)
+        bsn = params.get(BSN_FILTER)
+        return self.paginate_cases(rows, urls, searched=party_by_bsn(bsn) if bsn else None)
 
-    def paginate_cases(self, rows: Any, urls: Urls) -> Response:
-        """One query for the documents of the whole page, not one per zaak."""
+    def paginate_cases(self, rows: Any, urls: Urls, searched: Party | None = None) -> Response:
+        """One query for the documents of the whole page, not one per zaak. A search by BSN
+        is a use of that person's data: it is written to their data trail."""
         paginator = Pagination()
         page = paginator.paginate_queryset(rows, self.request, view=self) or []
+        if searched is not None:
+            with transaction.atomic():
+                personal_data_list_access(
+                    actor=self.client.actor,
+                    cases=page,
+                    name="zaken gezocht op BSN",
+                    subject=searched,
+                )
         documents = documents_of([case.uuid for case in page], urls)
         return paginator.get_paginated_response(
             [render_zaak(case, urls, documents.get(case.uuid)) for case in page]
@@ -270,6 +285,7 @@ def _refuse_changes(given: dict[str, Any], case: Case) -> None:
         )
 
 
+@no_personal_data
 class StatusViewSet(ZakenApi):
     scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen"}
     create_scopes = ("zaken.statussen.toevoegen", "zaken.aanmaken", "zaken.bijwerken")

@@ -21,6 +21,7 @@ from plus1.common.testing.factories import ResidentFactory
 from plus1.documents.models import Document, DocumentLink, DocumentVersion
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
 from plus1.privacy.models import DataTrailRecord
+from plus1.privacy.pseudonym import subject_pseudonym
 from plus1.privacy.testing import serve_under_activity
 from plus1.zgw.tests.conftest import ZAKEN, limited_client, zaak_body, zaaktype_url
 
@@ -80,6 +81,7 @@ def _close(api, zaak, case_type, with_result=True):
 
 def test_initiator_rol_with_a_known_bsn_puts_the_zaak_in_mijn_zaken(superclient, case_type, zaak):
     resident = ResidentFactory(bsn=BSN)
+    serve_under_activity(case_type)  # a search by BSN is a use of the person's data
 
     response = _rol(superclient, zaak, _initiator_type(case_type))
 
@@ -97,6 +99,8 @@ def test_initiator_rol_with_a_known_bsn_puts_the_zaak_in_mijn_zaken(superclient,
         format="json",
     ).json()
     assert [z["uuid"] for z in found["results"]] == [zaak["uuid"]]
+    searched = DataTrailRecord.objects.filter(name="zaken gezocht op BSN")
+    assert searched.get().data_subject_id == subject_pseudonym(resident)
     listed = superclient.get(
         f"{ZAKEN}/zaken", {"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": "999990020"}
     )

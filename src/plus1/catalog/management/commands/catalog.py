@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plus1.audit.services import Actor
 from plus1.catalog.evaluation import finder_evaluate, parse_cases
+from plus1.catalog.models import Product
 from plus1.catalog.product_services import upl_import, vocabulary_import
 from plus1.catalog.selectors import catalog_export
 from plus1.catalog.services import catalog_import
@@ -44,6 +45,8 @@ class Command(BaseCommand):
         words.add_argument("file", nargs="?", type=Path, default=VOCABULARY_FILE)
         evaluate = sub.add_parser("evaluate-finder", help="Print top-1 and top-3 accuracy.")
         evaluate.add_argument("file", type=Path)
+        evaluate.add_argument("--min-top1", type=float, default=0.0, help="Fail below this (0–1).")
+        evaluate.add_argument("--min-top3", type=float, default=0.0, help="Fail below this (0–1).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -54,7 +57,7 @@ class Command(BaseCommand):
         elif action == "import-vocabulary":
             self._import_vocabulary(options["file"])
         elif action == "evaluate-finder":
-            self._evaluate(options["file"])
+            self._evaluate(options["file"], options["min_top1"], options["min_top3"])
         else:
             self._export(options.get("file"))
 
@@ -79,11 +82,17 @@ class Command(BaseCommand):
             raise _nothing_imported(exc) from exc
         self.stdout.write(f"Imported {path}: vocabulary for {changed} products.")
 
-    def _evaluate(self, path: Path) -> None:
+    def _evaluate(self, path: Path, min_top1: float, min_top3: float) -> None:
         try:
             cases = parse_cases(_read(path))
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        if not Product.objects.filter(upl_uri__isnull=False).exists():
+            raise CommandError(
+                "The catalogue holds no products of the national list yet: run "
+                "`plus1 demo --no-serve` (or `plus1 catalog import-upl` and "
+                "`plus1 catalog import-vocabulary`) first."
+            )
         result = finder_evaluate(cases)
         for query, found in result.misses:
             self.stdout.write(f"miss: {query!r} -> {', '.join(found) or '(nothing)'}")
@@ -91,6 +100,10 @@ class Command(BaseCommand):
             f"{result.total} questions: top-1 {result.top1_accuracy:.1%} ({result.top1}), "
             f"top-3 {result.top3_accuracy:.1%} ({result.top3})"
         )
+        if result.top1_accuracy < min_top1 or result.top3_accuracy < min_top3:
+            raise CommandError(
+                f"Below the target (top-1 ≥ {min_top1:.0%}, top-3 ≥ {min_top3:.0%})."
+            )
 
     def _import(self, path: Path) -> None:
         try:

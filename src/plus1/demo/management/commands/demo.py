@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from plus1.demo.loader import DEMO_PASSWORD, demo_load, demo_loaded
+from plus1.demo.loader import DEMO_PASSWORD, STAFF, demo_load, demo_loaded
 
 
 class Command(BaseCommand):
@@ -25,12 +25,15 @@ class Command(BaseCommand):
         if not demo_loaded():
             self.stdout.write("Loading the demo municipality Gemeente Plusstad …")
             demo_load()
+        (settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         base = f"http://{options['host']}:{options['port']}"
         self._print_welcome(base)
         if options["no_serve"]:
             return
+        from plus1.catalog.finder import finder_index
         from plus1.events.worker import start_in_process
 
+        finder_index()  # build the search index now, not on the first resident's search
         start_in_process()
         call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
 
@@ -42,9 +45,12 @@ class Command(BaseCommand):
             f"  Workbench for staff:    {base}/werkplek/",
             f"  Administration:         {base}/beheer/",
             f"  Health:                 {base}/health",
+            f"  Reports on the map:     {base}/meldingen/",
+            f"  Processing register:    {base}/privacy/verwerkingen/",
+            f"  API (OpenAPI):          {base}/api/v1/openapi.json",
             f"  Staff accounts (password '{DEMO_PASSWORD}'):",
-            "    behandelaar.burgerzaken, behandelaar.vergunningen, behandelaar.sociaal,",
-            "    behandelaar.openbareruimte, behandelaar.juridisch, beheerder (administrator)",
+            *(f"    {username:<28} {', '.join(teams)}" for username, _, _, teams in STAFF),
+            f"    {'beheerder':<28} functional administrator (/beheer/)",
             f"  Messages to residents are written to {settings.EMAIL_FILE_PATH}",
             "",
         ]
