@@ -49,3 +49,7 @@ def _worker(args: list[str]) -> None:
 
     schedule = settings.DATA_DIR / "celerybeat-schedule"
     app.worker_main(["worker", "--beat", f"--schedule={schedule}", "--loglevel=INFO", *args])
+
+
+if __name__ == "__main__":
+    main()
