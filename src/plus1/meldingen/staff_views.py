@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
+from plus1.identity.decorators import staff_required
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding
 from plus1.meldingen.selectors import melding_by_identification, melding_for_staff, merge_candidates
@@ -22,18 +19,6 @@ from plus1.meldingen.services import melding_merge, melding_publish
 from plus1.privacy.declarations import CASE_TYPE, processing_activity
 from plus1.privacy.models import TrailAction
 from plus1.privacy.services import personal_data_access
-
-
-def staff_required(view: Any) -> Any:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('workbench:login')}?next={request.path}")
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _melding_or_404(request: HttpRequest, identification: str) -> Melding:

@@ -20,8 +20,8 @@ from plus1.catalog.selectors import (
     product_provider,
     products_search,
 )
+from plus1.identity.decorators import resident_required
 from plus1.identity.models import Party
-from plus1.portal.views import resident_required
 from plus1.privacy.declarations import no_personal_data, own_data
 
 REFERRAL_CASE_TYPE = "doorverwijzing"

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -20,22 +19,10 @@ from plus1.cases.services import case_register
 from plus1.catalog import forms_schema
 from plus1.catalog.selectors import product_requestable, products_published
 from plus1.common.legal_clock import describe_term
+from plus1.identity.decorators import resident_required
 from plus1.identity.models import Party
-from plus1.identity.selectors import demo_parties, demo_party, party_for_user
+from plus1.identity.selectors import demo_parties, demo_party
 from plus1.privacy.declarations import no_personal_data, own_data
-
-
-def resident_required(view: Any) -> Any:
-    """The logged-in resident or business is passed to the view; others go to the login."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        party = party_for_user(request.user)
-        if party is None:
-            return redirect(f"{reverse('portal:login')}?next={request.path}")
-        return view(request, party, *args, **kwargs)
-
-    return wrapper
 
 
 @no_personal_data

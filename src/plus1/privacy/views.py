@@ -5,19 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import wraps
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
+from plus1.identity.decorators import resident_required
 from plus1.identity.models import Party
-from plus1.identity.selectors import party_for_user
 from plus1.privacy.builtin import OWN_DATA, builtin_activity
 from plus1.privacy.categories import CATEGORIES
 from plus1.privacy.declarations import no_personal_data, own_data
@@ -34,17 +31,6 @@ from plus1.privacy.selectors import (
     upl_legal_bases,
 )
 from plus1.privacy.services import consent_grant, consent_revoke, personal_data_access
-
-
-def resident_required(view: Any) -> Any:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        party = party_for_user(request.user)
-        if party is None:
-            return redirect(f"{reverse('portal:login')}?next={request.path}")
-        return view(request, party, *args, **kwargs)
-
-    return wrapper
 
 
 def parse_date(value: str | None) -> dt.date | None:

@@ -3,26 +3,22 @@
 
 from __future__ import annotations
 
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
 from plus1.cases.selectors import case_for_staff
 from plus1.catalog import forms_schema
 from plus1.catalog.models import CaseType
+from plus1.identity.decorators import resident_required, staff_required
 from plus1.identity.models import Party
 from plus1.privacy.declarations import CASE_TYPE, own_data, processing_activity
 from plus1.privacy.models import GdprRequest, GdprRight
 from plus1.privacy.services import gdpr_request_decide, gdpr_request_extend, gdpr_request_start
 from plus1.privacy.services.gdpr import CASE_TYPE_OF_RIGHT
-from plus1.privacy.views import resident_required
 
 
 @own_data
@@ -56,18 +52,6 @@ def gdpr_request(request: HttpRequest, party: Party) -> HttpResponse:
         "problems": problems,
     }
     return render(request, "privacy/gdpr_request.html", context, status=400 if problems else 200)
-
-
-def staff_required(view: Any) -> Any:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('workbench:login')}?next={request.path}")
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _gdpr_request_or_404(request: HttpRequest, identification: str) -> GdprRequest:

@@ -9,12 +9,12 @@ from django.shortcuts import render
 from plus1.audit.services import Actor
 from plus1.cases.selectors import cases_of_party
 from plus1.common.bsn import is_valid_bsn
+from plus1.identity.decorators import staff_required
 from plus1.identity.selectors import party_by_bsn, teams_of
 from plus1.privacy.declarations import CHOSEN, processing_activity
 from plus1.privacy.models import TrailAction
 from plus1.privacy.selectors import register_public
 from plus1.privacy.services import personal_data_access
-from plus1.privacy.views_gdpr import staff_required
 
 
 @processing_activity(CHOSEN)

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
@@ -25,23 +22,12 @@ from plus1.catalog import forms_schema
 from plus1.catalog.models import StatusType
 from plus1.catalog.selectors import transitions_from
 from plus1.geo.selectors import area_choices, in_area
+from plus1.identity.decorators import staff_required
 from plus1.identity.selectors import teams_of
 from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
 from plus1.privacy.models import TrailAction
 from plus1.privacy.selectors import gdpr_panel
 from plus1.privacy.services import personal_data_access, personal_data_list_access
-
-
-def staff_required(view: Any) -> Any:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('workbench:login')}?next={request.path}")
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 class LoginView(auth_views.LoginView):
