@@ -89,7 +89,9 @@ def case_register(
             case=case, status=initial, set_at=timezone.now(), set_by_id=actor.user_id
         )
     audit_record(actor=actor, action=events.CASE_REGISTERED, obj=case, after=_snapshot(case))
-    outbox_put(topic=events.CASE_REGISTERED, payload={"case": str(case.uuid)})
+    outbox_put(
+        topic=events.CASE_REGISTERED, payload={"case": str(case.uuid), "actor_kind": actor.kind}
+    )
     return case
 
 
@@ -149,7 +151,7 @@ def case_transition(
     )
     outbox_put(
         topic=events.CASE_STATUS_CHANGED,
-        payload={"case": str(case.uuid), "status": target.code},
+        payload={"case": str(case.uuid), "status": target.code, "actor_kind": actor.kind},
     )
     return case
 
