@@ -67,3 +67,12 @@ def as_of(document: Document, number: int | None, moment: dt.datetime | None) ->
     if version is None:
         raise DocumentVersion.DoesNotExist
     return version
+
+
+def case_documents(case_uuids: list[uuid.UUID]) -> QuerySet[DocumentLink]:
+    """The documents linked to these zaken, with their current version, oldest first."""
+    return (
+        DocumentLink.objects.filter(object_type=ObjectType.ZAAK, object_uuid__in=case_uuids)
+        .select_related("document__current")
+        .order_by("created_at", "pk")
+    )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import formats, timezone
 
 from plus1.cases.selectors import cases_of_party
+from plus1.documents.selectors import case_documents
 from plus1.identity.models import Party
 from plus1.privacy.selectors import consents_of, trail_line, trail_of_party
 
@@ -40,6 +41,7 @@ def personal_data_export(party: Party) -> dict[str, Any]:
         {"label": "Telefoonnummer", "value": party.phone, "source": given},
     ]
     cases = list(cases_of_party(party).prefetch_related("history__status"))
+    case_numbers = {case.uuid: case.identification for case in cases}
     return {
         "gemeente": settings.MUNICIPALITY_NAME,
         "gemaakt_op": timezone.localtime().isoformat(timespec="seconds"),
@@ -53,6 +55,15 @@ def personal_data_export(party: Party) -> dict[str, Any]:
                 "bron": f"door u aangevraagd op {_day(case.registered_on)}",
             }
             for case in cases
+        ],
+        "documenten": [
+            {
+                "titel": link.document.current.title if link.document.current else "",
+                "zaaknummer": case_numbers[link.object_uuid],
+                "bron": f"bij uw zaak {case_numbers[link.object_uuid]} gevoegd op "
+                f"{_day(link.created_at)}",
+            }
+            for link in case_documents(list(case_numbers))
         ],
         "berichten": [
             {

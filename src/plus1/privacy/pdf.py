@@ -35,6 +35,7 @@ def export_pdf(document: dict[str, Any]) -> bytes:
                 for c in document["zaken"]
             ],
         ),
+        ("Documenten", [f"{d['titel']} ({d['bron']})" for d in document["documenten"]]),
         ("Berichten", [f"{m['onderwerp']} ({m['bron']})" for m in document["berichten"]]),
         (
             "Toestemmingen",

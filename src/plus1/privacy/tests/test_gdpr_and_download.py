@@ -96,3 +96,30 @@ def test_download_all_data_as_json_and_pdf_appears_in_the_trail(world: World) ->
     assert "al uw gegevens gedownload (JSON)" in trail
     assert "al uw gegevens gedownload (PDF)" in trail
     assert client.get("/mijn-gegevens/download.xml").status_code == 404
+
+
+def test_documents_of_the_residents_cases_are_in_mijn_gegevens(world: World) -> None:
+    from plus1.audit.services import Actor
+    from plus1.catalog.models import DocumentType
+    from plus1.documents.links import document_link_create
+    from plus1.documents.services import document_create
+
+    actor = Actor.system("test")
+    document = document_create(
+        actor=actor,
+        document_type=DocumentType.objects.create(
+            description="Besluit", confidentiality="openbaar", category="besluit", concept=False
+        ),
+        source_organisation="002220647",
+        identification="DOC-1",
+        confidentiality="openbaar",
+        title="Besluit op uw aanvraag",
+        data={},
+        content=b"%PDF-1.4",
+        size=None,
+    )
+    document_link_create(
+        actor=actor, document=document, object_type="zaak", object_uuid=world.case.uuid
+    )
+    page = world.resident_client().get(reverse("privacy:my-data")).content.decode()
+    assert "Besluit op uw aanvraag" in page and f"bij uw zaak {world.case.identification}" in page
