@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
+from plus1.common.views import form_outcome
 from plus1.identity.decorators import staff_required
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding
@@ -75,14 +76,10 @@ def merge(request: HttpRequest, identification: str) -> HttpResponse:
 @require_POST
 def publish(request: HttpRequest, identification: str) -> HttpResponse:
     melding = _melding_or_404(request, identification)
-    try:
+    with form_outcome(request, "De openbare toelichting is opgeslagen."):
         melding_publish(
             actor=Actor.from_user(request.user), melding=melding, text=request.POST.get("text", "")
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "De openbare toelichting is opgeslagen.")
     return redirect("meldingen-werkplek:melding", identification=identification)
 
 

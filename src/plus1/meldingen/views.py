@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
+from plus1.common.views import form_outcome
 from plus1.geo.mapping import Dot, Projection, svg_context
 from plus1.geo.selectors import districts_with_neighbourhoods, municipality_bbox, place_at
 from plus1.identity.models import Party
@@ -249,15 +250,11 @@ def follow(request: HttpRequest, identification: str) -> HttpResponse:
     if melding is None:
         raise Http404
     party = party_for_user(request.user)
-    try:
+    with form_outcome(request, "U volgt deze melding. U krijgt bericht als de status verandert."):
         melding_follow(
             actor=_actor(request, party),
             melding=melding,
             party=party,
             email=request.POST.get("email", ""),
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "U volgt deze melding. U krijgt bericht als de status verandert.")
     return redirect("meldingen:detail", identification=identification)

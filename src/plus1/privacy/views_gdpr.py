@@ -13,6 +13,7 @@ from plus1.audit.services import Actor
 from plus1.cases.selectors import case_for_staff
 from plus1.catalog import forms_schema
 from plus1.catalog.models import CaseType
+from plus1.common.views import form_outcome
 from plus1.identity.decorators import resident_required, staff_required
 from plus1.identity.models import Party
 from plus1.privacy.declarations import CASE_TYPE, own_data, processing_activity
@@ -71,14 +72,10 @@ def _gdpr_request_or_404(request: HttpRequest, identification: str) -> GdprReque
 @require_POST
 def gdpr_extend(request: HttpRequest, identification: str) -> HttpResponse:
     found = _gdpr_request_or_404(request, identification)
-    try:
+    with form_outcome(request, "De termijn is verlengd; de inwoner ziet de reden."):
         gdpr_request_extend(
             actor=Actor.from_user(request.user), request=found, reason=request.POST.get("reden", "")
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "De termijn is verlengd; de inwoner ziet de reden.")
     return redirect("workbench:case", identification=identification)
 
 
@@ -87,17 +84,11 @@ def gdpr_extend(request: HttpRequest, identification: str) -> HttpResponse:
 @require_POST
 def gdpr_decide(request: HttpRequest, identification: str) -> HttpResponse:
     found = _gdpr_request_or_404(request, identification)
-    try:
+    with form_outcome(request, "Het besluit is vastgelegd en de inwoner is op de hoogte gebracht."):
         gdpr_request_decide(
             actor=Actor.from_user(request.user),
             request=found,
             granted=request.POST.get("besluit") == "toekennen",
             text=request.POST.get("toelichting", ""),
-        )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, "Het besluit is vastgelegd en de inwoner is op de hoogte gebracht."
         )
     return redirect("workbench:case", identification=identification)

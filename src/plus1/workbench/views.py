@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from plus1.cases.services import case_note_add, case_transition
 from plus1.catalog import forms_schema
 from plus1.catalog.models import StatusType
 from plus1.catalog.selectors import transitions_from
+from plus1.common.views import form_outcome
 from plus1.geo.selectors import area_choices, in_area
 from plus1.identity.decorators import staff_required
 from plus1.identity.selectors import teams_of
@@ -111,19 +111,17 @@ def _trail_change(request: HttpRequest, case: Case, name: str) -> None:
 @require_POST
 def case_note(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
-    try:
-        with transaction.atomic():  # the change and its data-trail record commit together
-            case_note_add(
-                actor=Actor.from_user(request.user),
-                case=case,
-                text=request.POST.get("text", ""),
-                visible_to_initiator=request.POST.get("visible") == "on",
-            )
-            _trail_change(request, case, "notitie toegevoegd aan uw zaak")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "De notitie is opgeslagen.")
+    with (
+        form_outcome(request, "De notitie is opgeslagen."),
+        transaction.atomic(),
+    ):  # the change and its trail commit together
+        case_note_add(
+            actor=Actor.from_user(request.user),
+            case=case,
+            text=request.POST.get("text", ""),
+            visible_to_initiator=request.POST.get("visible") == "on",
+        )
+        _trail_change(request, case, "notitie toegevoegd aan uw zaak")
     return redirect("workbench:case", identification=identification)
 
 
@@ -138,17 +136,15 @@ def case_status(request: HttpRequest, identification: str) -> HttpResponse:
     if target is None:
         messages.error(request, "Kies een geldige vervolgstap.")
         return redirect("workbench:case", identification=identification)
-    try:
-        with transaction.atomic():  # the change and its data-trail record commit together
-            case_transition(
-                actor=Actor.from_user(request.user),
-                case=case,
-                target=target,
-                explanation=request.POST.get("explanation", "").strip(),
-            )
-            _trail_change(request, case, f"status van uw zaak gewijzigd in ‘{target.name}’")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, f"De status is nu ‘{target.name}’.")
+    with (
+        form_outcome(request, f"De status is nu ‘{target.name}’."),
+        transaction.atomic(),
+    ):  # the change and its trail commit together
+        case_transition(
+            actor=Actor.from_user(request.user),
+            case=case,
+            target=target,
+            explanation=request.POST.get("explanation", "").strip(),
+        )
+        _trail_change(request, case, f"status van uw zaak gewijzigd in ‘{target.name}’")
     return redirect("workbench:case", identification=identification)
