@@ -165,7 +165,7 @@ def test_the_catalog_product_opens_the_report_form(world, client):
 
 
 def test_a_report_is_visible_through_the_zgw_zaken_api(world):
-    from plus1.zgw.services import applicatie_register
+    from plus1.zgw.autorisaties.services import applicatie_register
     from plus1.zgw.tests.conftest import ZAKEN, api_as
 
     applicatie_register(
