@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Redoc for the ZGW API reference pages, served by us
     "django_filters",
     "plus1.common",
     "plus1.audit",
