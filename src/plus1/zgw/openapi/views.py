@@ -77,8 +77,8 @@ def _negotiate(request: HttpRequest, formats: tuple[Format, ...]) -> tuple[Forma
     preferred = request.get_preferred_type(offered)
     if preferred is None:
         return None
-    fmt = next(fmt for fmt in formats if preferred in MEDIA_TYPES[fmt])
-    return fmt, str(preferred)
+    chosen = next(fmt for fmt in formats if preferred in MEDIA_TYPES[fmt])
+    return chosen, str(preferred)
 
 
 def reference(request: HttpRequest, api: str) -> HttpResponse:
