@@ -11,6 +11,7 @@ rendered bytes are cached; a request only swaps in its own server URL.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -50,7 +51,14 @@ class ApiDocument:
 COMMON_REMARKS = (
     "`GET` op de API-root en op `schema/openapi.yaml` en `schema/openapi.json` geeft dit "
     "document (openbaar, zonder token); `schema/` toont het als naslag voor mensen.",
+    "Verwijzingen (`$ref`) naar de documenten van andere ZGW API's wijzen naar die "
+    "documenten op deze server; een schema dat daar niet bestaat, staat er als object "
+    "met de oorspronkelijke verwijzing in de beschrijving.",
 )
+# External `$ref`s of the standard's files (to GitHub, or to paths of the VNG repository)
+# name the other API by its component code or its name.
+REF_TARGETS = {"ztc": "catalogi", "catalogi": "catalogi", "zrc": "zaken", "zaken": "zaken"}
+REF_TARGETS |= {"drc": "documenten", "documenten": "documenten", "brc": "besluiten"}
 
 DOCUMENTS: dict[str, ApiDocument] = {
     doc.api: doc
@@ -146,7 +154,33 @@ def _described(doc: ApiDocument) -> dict[str, Any]:
     }
     if notes.not_served:
         document["paths"] = _marked_not_served(original["paths"], set(notes.not_served))
-    return document
+    local: dict[str, Any] = _with_local_refs(document)
+    return local
+
+
+def _with_local_refs(node: Any) -> Any:
+    """`node` with every external `$ref` pointed at the document on this server."""
+    if isinstance(node, list):
+        return [_with_local_refs(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and not ref.startswith("#"):
+        return _local_ref(ref)
+    return {key: _with_local_refs(value) for key, value in node.items()}
+
+
+def _local_ref(ref: str) -> dict[str, Any]:
+    location, _, fragment = ref.partition("#")
+    name = fragment.rsplit("/", 1)[-1]
+    parts = set(re.split(r"[/.]", location))
+    api = next((REF_TARGETS[part] for part in parts if part in REF_TARGETS), None)
+    schemas = standard_document(api).get("components", {}).get("schemas", {}) if api else {}
+    if fragment.startswith("/components/schemas/") and name in schemas:
+        from django.urls import reverse  # the URLconf imports this module
+
+        return {"$ref": reverse("zgw-openapi:json", kwargs={"api": api}) + "#" + fragment}
+    return {"type": "object", "description": f"Zie `{ref}` (schema niet beschikbaar)."}
 
 
 def _notes_markdown(notes: ApiNotes) -> str:

@@ -135,4 +135,5 @@ def test_gemma_zds_client_completes_a_zaak_journey(demo, live_server):
     # One source of truth: the zaak is the case staff see in the workbench.
     case = Case.objects.get(identification=read["identificatie"])
     assert case.case_type.code == ZGW_CASE_TYPE
-    assert [entry.note for entry in case.history.all()] == ["Aanvraag ontvangen via koppeling"]
+    history = [(entry.status.name, entry.explanation) for entry in case.history.all()]
+    assert history == [("Ontvangen", "Aanvraag ontvangen via koppeling")]
