@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Redoc for the ZGW API reference pages, served by us
     "django_filters",
     "plus1.common",
     "plus1.audit",
@@ -220,6 +221,7 @@ OUTBOX_MAX_ATTEMPTS = env_int(
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "plus1.common.negotiation.StrictNegotiation",
     "EXCEPTION_HANDLER": "plus1.common.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }

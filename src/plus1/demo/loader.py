@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
@@ -15,6 +16,7 @@ from plus1.catalog.product_services import upl_import, vocabulary_import
 from plus1.catalog.services import catalog_import
 from plus1.catalog.upl import UPL_FILE
 from plus1.catalog.vocabulary import vocabulary_document
+from plus1.demo.zgw import zgw_demo_load
 from plus1.identity.models import Team
 from plus1.identity.services import business_register, resident_register
 from plus1.meldingen.demo import meldingen_demo_load
@@ -89,3 +91,4 @@ def demo_load() -> None:
     # The national product list, then the local words, texts and providers per product.
     upl_import(actor=actor, text=UPL_FILE.read_text(encoding="utf-8"))
     vocabulary_import(actor=actor, document=vocabulary_document())
+    zgw_demo_load(actor=actor, rsin=settings.ZGW_RSIN)  # what an existing ZGW client needs

@@ -12,4 +12,7 @@ APIS = (
     "notificaties",
     "referentielijsten",
 )
-urlpatterns = [path(f"{api}/api/v1/", include(f"plus1.zgw.{api}.urls")) for api in APIS]
+urlpatterns = [
+    path("", include("plus1.zgw.openapi.urls")),  # API roots and their OpenAPI documents
+    *(path(f"{api}/api/v1/", include(f"plus1.zgw.{api}.urls")) for api in APIS),
+]
