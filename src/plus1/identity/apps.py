@@ -5,3 +5,10 @@ from django.apps import AppConfig
 class IdentityConfig(AppConfig):
     name = "plus1.identity"
     verbose_name = "Identiteit"
+
+    def ready(self) -> None:
+        from axes.signals import user_locked_out
+
+        from plus1.identity.lockout import lockout_audit
+
+        user_locked_out.connect(lockout_audit, dispatch_uid="plus1-lockout-audit")
