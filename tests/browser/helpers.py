@@ -2,7 +2,6 @@
 """Shared steps for the browser tests."""
 
 from axe_playwright_python.sync_playwright import Axe
-
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.demo.loader import DEMO_PASSWORD

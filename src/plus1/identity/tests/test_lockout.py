@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
@@ -74,3 +76,13 @@ def test_an_unknown_username_is_locked_out_too(client):
     for n in range(6):
         attempt(client, "bestaat.niet", f"fout-{n}")
     assert attempt(client, "bestaat.niet", "iets").status_code == 429
+
+
+def test_no_api_checks_a_staff_password(client, staff, settings):
+    """Passwords are typed on the login page only: an API neither checks nor counts them."""
+    basic = base64.b64encode(f"{staff.username}:fout".encode()).decode()
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.get("/api/v1/openapi.json", headers={"Authorization": f"Basic {basic}"})
+        assert response.status_code == 200
+    assert not AccessAttempt.objects.exists()
+    staff_login(client, staff)  # not locked out through the API
