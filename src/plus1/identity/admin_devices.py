@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.audit.services import Actor, audit_record
 
-SAFE_FIELDS = ["user", "name", "confirmed", "created_at", "last_used_at"]
+SAFE_FIELDS = ("user", "name", "confirmed", "created_at", "last_used_at")
 
 
 class DeviceAdmin(admin.ModelAdmin):
