@@ -90,6 +90,17 @@ def role_delete(*, actor: Actor, role: Role) -> None:
     role.delete()
 
 
+def result_check(*, case: Case, result_type: ResultType, result: Result | None = None) -> None:
+    """The rules of result_set, callable before it: a result type of the case's own case
+    type, and one result per case (so an API can answer 400 before it checks rights)."""
+    _same_case_type(case, result_type, "resultaattype")
+    existing = Result.objects.filter(case=case)
+    if result is not None:
+        existing = existing.exclude(pk=result.pk)
+    if existing.exists():
+        raise _error("zaak", "Deze zaak heeft al een resultaat.", "unique")
+
+
 @transaction.atomic
 def result_set(
     *,
@@ -100,12 +111,7 @@ def result_set(
     result: Result | None = None,
 ) -> Result:
     """Give a case its result (resultaat), or change it: one per case."""
-    _same_case_type(case, result_type, "resultaattype")
-    existing = Result.objects.filter(case=case)
-    if result is not None:
-        existing = existing.exclude(pk=result.pk)
-    if existing.exists():
-        raise _error("zaak", "Deze zaak heeft al een resultaat.", "unique")
+    result_check(case=case, result_type=result_type, result=result)
     row = result or Result(case=case)
     before = {"resultaattype": row.result_type_id} if result else None
     row.case, row.result_type, row.explanation = case, result_type, explanation

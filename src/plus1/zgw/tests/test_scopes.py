@@ -273,3 +273,38 @@ def test_notificaties_a_consumer_cannot_make_a_kanaal_nor_a_publisher_subscribe(
     )
     assert consumer.get("/notificaties/api/v1/kanaal").status_code == 200
     assert publisher.get("/notificaties/api/v1/kanaal").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_second_resultaat_on_a_closed_zaak_is_a_400_before_the_rights_check(
+    superclient, case_type
+):
+    """zrc-007e of the VNG suite: invalid input answers 400 even where the client could not
+    write anyway; the rights are checked after the input and before the write."""
+    from plus1.cases.models import Result
+    from plus1.zgw.tests.test_zaken_records import _close
+
+    zaak = superclient.post(f"{ZAKEN}/zaken", zaak_body(case_type), format="json").json()
+    _close(superclient, zaak, case_type)
+    result_type = Result.objects.get().result_type
+    api = limited_client(
+        "zonder-forceren",
+        [
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen", "zaken.bijwerken"],
+                "zaaktype": zaaktype_url(case_type),
+                "max_vertrouwelijkheidaanduiding": "openbaar",
+            }
+        ],
+    )
+    body = {
+        "zaak": zaak["url"],
+        "resultaattype": f"http://testserver/catalogi/api/v1/resultaattypen/{result_type.uuid}",
+    }
+
+    response = api.post(f"{ZAKEN}/resultaten", body, format="json")
+
+    assert response.status_code == 400, response.json()
+    assert [p["code"] for p in response.json()["invalidParams"]] == ["unique"]
+    assert Result.objects.count() == 1

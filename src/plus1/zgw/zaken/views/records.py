@@ -223,6 +223,8 @@ class ResultaatViewSet(RecordViewSet):
         if result_type is None:
             raise bad_url("resultaattype")
         explanation = v.get("toelichting", row.explanation if row and partial else "")
+        # Invalid input is a 400 even for a closed zaak (zrc-007e), then rights, then the write.
+        records.result_check(case=case, result_type=result_type, result=row)
         self._may_write(case)  # before anything is written
         with transaction.atomic():
             saved = records.result_set(
