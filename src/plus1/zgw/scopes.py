@@ -87,7 +87,6 @@ NOTIFICATIES_PUBLICEREN = Scope(
 ALL: tuple[Scope, ...] = tuple(
     value for value in dict(globals()).values() if isinstance(value, Scope)
 )
-BY_CODE: dict[str, Scope] = {scope.code: scope for scope in ALL}
 
 # What a viewset declares per action: one scope, any one of several, or Unscoped.
 Needed = Scope | tuple[Scope, ...] | Unscoped
