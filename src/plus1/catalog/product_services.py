@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog import audit_actions
 from plus1.catalog.models import CaseType, Channel, Layer, LegalBasis, Organisation, Product
 from plus1.catalog.upl import PLACEHOLDER_URI, UplEntry, UplProblems, upl_parse
 
@@ -64,7 +65,7 @@ def upl_import(*, actor: Actor, text: str) -> UplImportResult:
             continue
         audit_record(
             actor=actor,
-            action="product.upl_imported",
+            action=audit_actions.PRODUCT_UPL_IMPORTED,
             obj=product,
             after={"upl": entry.uri, "layers": entry.layers, "kinds": entry.kinds},
         )
@@ -177,11 +178,15 @@ def vocabulary_import(*, actor: Actor, document: dict[str, Any]) -> int:
                 "how_to_reach": item.get("how_to_reach", ""),
             },
         )
-        audit_record(actor=actor, action="organisation.imported", obj=organisation, after=item)
+        audit_record(
+            actor=actor, action=audit_actions.ORGANISATION_IMPORTED, obj=organisation, after=item
+        )
     for item in document.get("products", []):
         product = Product.objects.get(upl_uri=upl_uri(item["upl"]))
         _apply_vocabulary(product, item)
-        audit_record(actor=actor, action="product.vocabulary_imported", obj=product, after=item)
+        audit_record(
+            actor=actor, action=audit_actions.PRODUCT_VOCABULARY_IMPORTED, obj=product, after=item
+        )
     return len(document.get("products", []))
 
 
