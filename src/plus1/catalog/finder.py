@@ -8,6 +8,7 @@ organisations) tells when it must be rebuilt, so every worker notices changes ma
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import re
@@ -21,7 +22,7 @@ import snowballstemmer
 from django.db.models import Count, Max
 
 from plus1.catalog.finder_query import Query, Slot, understand
-from plus1.catalog.models import Organisation, Product
+from plus1.catalog.models import Organisation, Product, ProductKind
 
 # Weight of each field: a word in the product's name counts more than one in its explanation.
 FIELD_WEIGHTS = {"name": 3.0, "parts": 1.5, "words": 2.5, "provider": 1.0, "text": 1.0, "law": 0.4}
@@ -34,6 +35,7 @@ MIN_TYPO = 5  # shorter words have too many neighbours one typo away
 TYPO = 0.7
 SPLIT = 0.7
 ALTERNATIVE = 0.85  # a synonym or translation counts a little less than the word itself
+REPORT_BOOST = 1.5  # a question that is a report: products that take reports first
 MORE_WORDS = 0.25  # a product that matches more of a slot's meanings ranks a little higher
 CURATED_PRIOR = 1.3  # products the municipality described for residents are the ones asked for
 AUDIENCES = {
@@ -81,9 +83,11 @@ def _fields(product: Product) -> dict[str, str]:
     }
 
 
-def _compound_part(a: str, b: str) -> bool:
-    """True when one word is the first or last part of the other (parkeer-kaart)."""
-    return a.startswith(b) or a.endswith(b) or b.startswith(a) or b.endswith(a)
+def _starting_with(words: list[str], part: str) -> list[str]:
+    """The words of a sorted list that start with `part` (a range, found by bisection)."""
+    start = bisect.bisect_left(words, part)
+    end = bisect.bisect_left(words, part + "\uffff", start)
+    return words[start:end]
 
 
 @dataclass
@@ -91,10 +95,13 @@ class Index:
     ids: list[int] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)
     priors: list[float] = field(default_factory=list)
+    reports: list[bool] = field(default_factory=list)
     postings: dict[str, dict[int, float]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     _expansions: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     _deletions: dict[str, set[str]] = field(default_factory=dict)
+    _sorted: list[str] = field(default_factory=list)  # index terms, for prefix lookups
+    _reversed: list[str] = field(default_factory=list)  # reversed, for suffix lookups
 
     @classmethod
     def build(cls, products: list[Product]) -> Index:
@@ -113,6 +120,7 @@ class Index:
             index.audiences.append(product.audience)
             curated = bool(product.resident_words or product.case_type_id)
             index.priors.append(CURATED_PRIOR if curated else 1.0)
+            index.reports.append(ProductKind.REPORT in product.kinds)
             weighted: dict[str, float] = defaultdict(float)
             for name, words in fields.items():
                 norm = 1 - FIELD_B[name] + FIELD_B[name] * len(words) / average[name]
@@ -122,6 +130,13 @@ class Index:
                 postings[word][doc] = tf / (K1 + tf)
         n = len(products)
         index.postings = dict(postings)
+        long_terms = [term for term in postings if len(term) >= MIN_PART]
+        index._sorted = sorted(long_terms)
+        index._reversed = sorted(term[::-1] for term in long_terms)
+        for term in postings:
+            if len(term) >= MIN_TYPO - 1:
+                for variant in {term, *_deletions(term)}:
+                    index._deletions.setdefault(variant, set()).add(term)
         index.idf = {
             w: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for w, p in postings.items()
         }
@@ -133,22 +148,22 @@ class Index:
         if term not in self._expansions:
             found = [(term, 1.0)] if term in self.postings else []
             if len(term) >= MIN_PART:
-                found += [
-                    (other, PARTIAL)
-                    for other in self.postings
-                    if other != term and len(other) >= MIN_PART and _compound_part(term, other)
-                ]
+                found += [(other, PARTIAL) for other in sorted(self._compounds(term))]
             if term not in self.postings and len(term) >= MIN_TYPO:
                 found += [(other, TYPO) for other in self._one_typo_away(term)]
             self._expansions[term] = found
         return self._expansions[term]
 
+    def _compounds(self, term: str) -> set[str]:
+        """Index terms that start or end with `term`, or that `term` starts or ends with."""
+        found = set(_starting_with(self._sorted, term))
+        found |= {word[::-1] for word in _starting_with(self._reversed, term[::-1])}
+        for size in range(MIN_PART, len(term)):
+            found |= {part for part in (term[:size], term[-size:]) if part in self.postings}
+        found.discard(term)
+        return found
+
     def _one_typo_away(self, term: str) -> list[str]:
-        if not self._deletions:
-            for other in self.postings:
-                if len(other) >= MIN_TYPO - 1:
-                    for variant in {other, *_deletions(other)}:
-                        self._deletions.setdefault(variant, set()).add(other)
         candidates: set[str] = set()
         for variant in {term, *_deletions(term)}:
             candidates |= self._deletions.get(variant, set())
@@ -211,7 +226,13 @@ class Index:
                 hits[doc] += 1
         allowed = AUDIENCES.get(audience or "")
         candidates = [
-            (doc, score * self.priors[doc] * (0.5 + 0.5 * hits[doc] / len(slots)))
+            (
+                doc,
+                score
+                * self.priors[doc]
+                * (REPORT_BOOST if query.is_report and self.reports[doc] else 1.0)
+                * (0.5 + 0.5 * hits[doc] / len(slots)),
+            )
             for doc, score in scores.items()
             if allowed is None or self.audiences[doc] in allowed
         ]

@@ -118,7 +118,10 @@ def understand(text: str, dutch_stopwords: frozenset[str]) -> Query:
         if size:
             phrase = words[i : i + size]
             meant = lex.synonyms[tuple(phrase)]
-            slots.append(Slot(phrase[0], [*phrase[1:], *meant]))
+            # a phrase means what it stands for; a single word is also itself
+            slots.append(
+                Slot(meant[0], [*meant[1:], *phrase]) if size > 1 else Slot(phrase[0], meant)
+            )
             i += size
             continue
         word = words[i]
