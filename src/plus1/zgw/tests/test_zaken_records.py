@@ -16,6 +16,7 @@ from plus1.audit.services import Actor
 from plus1.cases.models import Case, CaseStatus, Role
 from plus1.cases.selectors import cases_of_party
 from plus1.cases.services import case_register, case_transition
+from plus1.cases.workflow import ANY_STATUS_OF_CASE_TYPE
 from plus1.catalog.models import DocumentType, ResultType, RoleType
 from plus1.common.testing.factories import ResidentFactory
 from plus1.documents.models import Document, DocumentLink, DocumentVersion
@@ -312,7 +313,7 @@ def _busy_cases(case_type, count, statuses):
                 actor=Actor.system("test"),
                 case=case,
                 target=steps[index % 2],
-                enforce_workflow=False,
+                policy=ANY_STATUS_OF_CASE_TYPE,
             )
 
 
