@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog.case_type_services import case_type_save
 from plus1.catalog.forms_schema import schema_problems
 from plus1.catalog.models import (
     ALWAYS,
@@ -24,6 +25,9 @@ from plus1.catalog.models import (
 from plus1.catalog.product_services import upl_uri
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.models import Team
+
+CASE_TYPE_WORKFLOW_IMPORTED = "case_type.workflow_imported"
+PRODUCT_IMPORTED = "product.imported"
 
 
 @dataclass
@@ -107,16 +111,17 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "form_schema": item.get("form", {}),
         "active": item.get("active", True),
     }
-    case_type, created = CaseType.objects.update_or_create(
-        code=item["code"], valid_from=ALWAYS, defaults=values
+    existing = CaseType.objects.filter(code=item["code"], valid_from=ALWAYS).first()
+    case_type = case_type_save(
+        actor=actor, case_type=existing, values={"code": item["code"], **values}
     )
     _import_workflow(case_type, item)
-    (result.created if created else result.updated).append(f"zaaktype {case_type.code}")
+    (result.updated if existing else result.created).append(f"zaaktype {case_type.code}")
     audit_record(
         actor=actor,
-        action="case_type.imported",
+        action=CASE_TYPE_WORKFLOW_IMPORTED,
         obj=case_type,
-        after={**item, "team": item["team"]},
+        after={"statuses": item["statuses"], "transitions": item.get("transitions", [])},
     )
 
 
@@ -167,4 +172,4 @@ def _import_product(actor: Actor, item: dict[str, Any], result: ImportResult) ->
     else:
         product, created = Product.objects.update_or_create(slug=item["slug"], defaults=values)
     (result.created if created else result.updated).append(f"product {product.slug}")
-    audit_record(actor=actor, action="product.imported", obj=product, after=item)
+    audit_record(actor=actor, action=PRODUCT_IMPORTED, obj=product, after=item)

@@ -7,21 +7,74 @@ audits, and notifies (kanalen informatieobjecttypen, besluittypen) in one transa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.models import (
+    CaseObjectType,
     CaseType,
     CaseTypeDocumentType,
     DecisionType,
     DocumentType,
+    PropertyType,
+    ResultType,
+    RoleType,
+    StatusType,
 )
 from plus1.events.notifications import notify
 from plus1.zgw.catalogi import rules as rules
 from plus1.zgw.models import Catalogus
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class AuditActions:
+    """The audit action names of one catalogue type."""
+
+    created: str
+    updated: str
+    deleted: str
+    published: str = ""
+
+
+# Case types are written by plus1.catalog.case_type_services, with its own action names.
+AUDIT_ACTIONS: dict[type[models.Model], AuditActions] = {
+    DocumentType: AuditActions(
+        "zgw.documenttype_created",
+        "zgw.documenttype_updated",
+        "zgw.documenttype_deleted",
+        "zgw.documenttype_published",
+    ),
+    DecisionType: AuditActions(
+        "zgw.decisiontype_created",
+        "zgw.decisiontype_updated",
+        "zgw.decisiontype_deleted",
+        "zgw.decisiontype_published",
+    ),
+    RoleType: AuditActions("zgw.roletype_created", "zgw.roletype_updated", "zgw.roletype_deleted"),
+    ResultType: AuditActions(
+        "zgw.resulttype_created", "zgw.resulttype_updated", "zgw.resulttype_deleted"
+    ),
+    PropertyType: AuditActions(
+        "zgw.propertytype_created", "zgw.propertytype_updated", "zgw.propertytype_deleted"
+    ),
+    CaseObjectType: AuditActions(
+        "zgw.caseobjecttype_created", "zgw.caseobjecttype_updated", "zgw.caseobjecttype_deleted"
+    ),
+    CaseTypeDocumentType: AuditActions(
+        "zgw.casetypedocumenttype_created",
+        "zgw.casetypedocumenttype_updated",
+        "zgw.casetypedocumenttype_deleted",
+    ),
+    StatusType: AuditActions(
+        "zgw.statustype_created", "zgw.statustype_updated", "zgw.statustype_deleted"
+    ),
+}
+CATALOGUS_CREATED = "zgw.catalogus_created"
 
 
 @dataclass(frozen=True)
@@ -52,17 +105,18 @@ def save_row(
     relations: dict[str, list[Any]] | None = None,
     notice: Notice | None = None,
 ) -> models.Model:
-    """Set values and many-to-many relations, audit, notify. Call inside a transaction."""
+    """Set values and many-to-many relations, audit, notify. Call inside a transaction,
+    with `row` new or as locked and re-read (`_lock`). Not for case types."""
+    actions = AUDIT_ACTIONS[type(row)]
     created = row._state.adding
     for name, value in values.items():
         setattr(row, name, value)
     row.save()
     for name, related in (relations or {}).items():
         getattr(row, name).set(related)
-    kind = row._meta.model_name
     audit_record(
         actor=actor,
-        action=f"zgw.{kind}_{'created' if created else 'updated'}",
+        action=actions.created if created else actions.updated,
         obj=row,
         after={**values, **{k: [str(r.pk) for r in v] for k, v in (relations or {}).items()}},
     )
@@ -73,7 +127,7 @@ def save_row(
 
 def delete_row(*, actor: Actor, row: models.Model, notice: Notice | None = None) -> None:
     """Delete, unless rows elsewhere (zaken, besluiten, documenten) still use it."""
-    audit_record(actor=actor, action=f"zgw.{row._meta.model_name}_deleted", obj=row, before={})
+    audit_record(actor=actor, action=AUDIT_ACTIONS[type(row)].deleted, obj=row, before={})
     if notice:
         notice.send("destroy")
     try:
@@ -86,9 +140,9 @@ def delete_row(*, actor: Actor, row: models.Model, notice: Notice | None = None)
         ) from exc
 
 
-def _lock(row: models.Model) -> models.Model:
-    type(row)._default_manager.select_for_update().filter(pk=row.pk).first()
-    return row
+def _lock(row: M) -> M:
+    """The row as it is now, locked until the transaction ends."""
+    return type(row)._default_manager.select_for_update().get(pk=row.pk)
 
 
 # Informatieobjecttypen ------------------------------------------------------------------
@@ -99,7 +153,7 @@ def document_type_save(
     *, actor: Actor, row: DocumentType, values: dict[str, Any], notice: Notice | None = None
 ) -> DocumentType:
     if not row._state.adding:
-        _lock(row)
+        row = _lock(row)
         if not rules.only_end_date(values):
             rules.require_concept(row)
             rules.require_concept_relations(row.decision_types.all())
@@ -136,7 +190,7 @@ def decision_type_save(
     new = [r for related in relations.values() for r in related]
     rules.require_same_catalogue(catalogue, new)
     if not row._state.adding:
-        _lock(row)
+        row = _lock(row)
         if rules.only_end_date([*values, *relations]):
             return save_row(actor=actor, row=row, values=values, notice=notice)  # type: ignore[return-value]
         rules.require_concept(row)
@@ -161,11 +215,11 @@ def catalogue_item_publish(
     *, actor: Actor, row: DocumentType | DecisionType, notice: Notice | None
 ) -> None:
     """Publish an informatieobjecttype or besluittype (concept = false)."""
-    _lock(row)
+    row = _lock(row)
     rules.require_concept(row)
     row.concept = False
     row.save(update_fields=["concept"])
-    audit_record(actor=actor, action=f"zgw.{row._meta.model_name}_published", obj=row, after={})
+    audit_record(actor=actor, action=AUDIT_ACTIONS[type(row)].published, obj=row, after={})
     if notice:
         notice.send("update")
 
@@ -242,5 +296,5 @@ def catalogus_create(*, actor: Actor, values: dict[str, Any]) -> Catalogus:
     if Catalogus.objects.filter(domein=values["domein"], rsin=values["rsin"]).exists():
         raise _error("nonFieldErrors", "Deze combinatie van domein en rsin bestaat al.", "unique")
     catalogus = Catalogus.objects.create(**values)
-    audit_record(actor=actor, action="zgw.catalogus_created", obj=catalogus, after=values)
+    audit_record(actor=actor, action=CATALOGUS_CREATED, obj=catalogus, after=values)
     return catalogus
