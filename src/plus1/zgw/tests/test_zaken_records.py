@@ -372,6 +372,12 @@ def test_zaak_is_archived_only_when_its_documents_are(superclient, case_type, za
 
     assert refused.json()["invalidParams"][0]["code"] == "documents-not-archived"
     DocumentVersion.objects.filter(pk=document.current_id).update(data={"status": "gearchiveerd"})
+    unready = superclient.patch(zaak["url"], {"archiefstatus": "gearchiveerd"}, format="json")
+    assert unready.status_code == 400
+    assert {p["code"] for p in unready.json()["invalidParams"]} == {
+        "archiefnominatie-not-set",
+        "archiefactiedatum-not-set",
+    }
     assert (
         superclient.patch(zaak["url"], archived, format="json").json()["archiefstatus"]
         == "gearchiveerd"
