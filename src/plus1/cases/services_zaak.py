@@ -90,6 +90,15 @@ def role_delete(*, actor: Actor, role: Role) -> None:
     role.delete()
 
 
+def refuse_second_result(case: Case, result: Result | None = None) -> None:
+    """A case has one result: another than `result` (the one being changed) is refused."""
+    existing = Result.objects.filter(case=case)
+    if result is not None:
+        existing = existing.exclude(pk=result.pk)
+    if existing.exists():
+        raise _error("zaak", "Deze zaak heeft al een resultaat.", "unique")
+
+
 @transaction.atomic
 def result_set(
     *,
@@ -101,11 +110,7 @@ def result_set(
 ) -> Result:
     """Give a case its result (resultaat), or change it: one per case."""
     _same_case_type(case, result_type, "resultaattype")
-    existing = Result.objects.filter(case=case)
-    if result is not None:
-        existing = existing.exclude(pk=result.pk)
-    if existing.exists():
-        raise _error("zaak", "Deze zaak heeft al een resultaat.", "unique")
+    refuse_second_result(case, result)
     row = result or Result(case=case)
     before = {"resultaattype": row.result_type_id} if result else None
     row.case, row.result_type, row.explanation = case, result_type, explanation

@@ -81,6 +81,10 @@ class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
         case_type_delete(actor=Actor.from_user(request.user), case_type=obj)
 
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        for obj in queryset:
+            self.delete_model(request, obj)
+
 
 class LegalBasisInline(admin.TabularInline):
     model = LegalBasis

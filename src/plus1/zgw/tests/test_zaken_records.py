@@ -18,7 +18,7 @@ from plus1.cases.selectors import cases_of_party
 from plus1.cases.services import case_register, case_transition
 from plus1.cases.workflow import ANY_STATUS_OF_CASE_TYPE
 from plus1.catalog.models import DocumentType, ResultType, RoleType
-from plus1.common.testing.factories import ResidentFactory
+from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory
 from plus1.documents.models import Document, DocumentLink, DocumentVersion
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
 from plus1.privacy.models import DataTrailRecord
@@ -407,3 +407,25 @@ def test_zaakcontactmoment_refers_the_zaak_to_a_contact_moment(superclient, zaak
     assert superclient.get(f"{ZAKEN}/zaakverzoeken", {"zaak": zaak["url"]}).json() == []
     assert superclient.delete(created.json()["url"]).status_code == 204
     assert superclient.get(f"{ZAKEN}/zaakcontactmomenten").json() == []
+
+
+def test_a_reader_is_refused_before_the_write_is_even_checked(case_type, zaak):
+    """The permission check comes first: a client that may only read gets 403, not the
+    400 the write itself would give (a roltype of another zaaktype)."""
+    reader = limited_client(
+        "alleen-lezen",
+        [
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen"],
+                "zaaktype": zaaktype_url(case_type),
+                "max_vertrouwelijkheidaanduiding": "openbaar",
+            }
+        ],
+    )
+    foreign = _initiator_type(CaseTypeFactory())
+
+    response = _rol(reader, zaak, foreign)
+
+    assert response.status_code == 403
+    assert not Role.objects.exists()

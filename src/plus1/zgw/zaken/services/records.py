@@ -43,6 +43,12 @@ def rol_create(
     return role
 
 
+def resultaat_refusals(*, case: Case, result: Result | None) -> None:
+    """What refuses a resultaat whoever asks, checked before authorisation: ZRC answers a
+    second resultaat with 400 `unique`, also on a closed zaak (zrc-007e)."""
+    records.refuse_second_result(case, result)
+
+
 @transaction.atomic(durable=True)
 def resultaat_save(
     *,

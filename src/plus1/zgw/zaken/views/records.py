@@ -213,6 +213,7 @@ class ResultaatViewSet(RecordViewSet):
         if result_type is None:
             raise bad_url("resultaattype")
         explanation = v.get("toelichting", row.explanation if row and partial else "")
+        records.resultaat_refusals(case=case, result=row)
         self._may_write(case)
         saved = records.resultaat_save(
             actor=self.client.actor,
