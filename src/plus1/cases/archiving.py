@@ -8,11 +8,36 @@ import datetime as dt
 from typing import Any
 
 import isodate
+from django.core.exceptions import ValidationError
 
-from plus1.cases.models import Case, CaseProperty, Result
+from plus1.cases.models import ArchiveStatus, Case, CaseProperty, Result
 
 # How the brondatum is derived (afleidingswijze) from the case's own data.
 AFGEHANDELD, TERMIJN, HOOFDZAAK, EIGENSCHAP = "afgehandeld", "termijn", "hoofdzaak", "eigenschap"
+
+
+def leaves_not_yet(case: Case, changes: dict[str, Any]) -> bool:
+    """Whether the case is (or is being) moved out of `nog_te_archiveren`."""
+    return changes.get("archive_status", case.archive_status) != ArchiveStatus.NOT_YET
+
+
+def refuse_unready(case: Case, changes: dict[str, Any]) -> None:
+    """A case leaves `nog_te_archiveren` only with its nominatie and actiedatum set (zrc-022);
+    raises every problem at once. That its documents are archived first is checked by the
+    layer that sees documents (plus1.zgw.zaken.services), as cases may not import them."""
+    if not leaves_not_yet(case, changes):
+        return
+    problems = {}
+    if not changes.get("archive_nomination", case.archive_nomination):
+        problems["archiefnominatie"] = ValidationError(
+            "Geef de archiefnominatie.", code="archiefnominatie-not-set"
+        )
+    if not changes.get("archive_action_date", case.archive_action_date):
+        problems["archiefactiedatum"] = ValidationError(
+            "Geef de archiefactiedatum.", code="archiefactiedatum-not-set"
+        )
+    if problems:
+        raise ValidationError(problems)
 
 
 def on_close(case: Case, *, source_date: dt.date | None = None) -> list[str]:

@@ -13,8 +13,9 @@ from django.utils import timezone
 from plus1.audit.services import Actor, audit_record
 from plus1.cases import archiving, audit_actions, events
 from plus1.cases.models import BetrokkeneType, Case, CaseNote, CaseStatus, Role
+from plus1.cases.workflow import WORKFLOW_TABLE, TransitionPolicy
 from plus1.catalog import forms_schema
-from plus1.catalog.models import CaseType, StatusType, Transition
+from plus1.catalog.models import CaseType, StatusType
 from plus1.catalog.type_models import RoleKind
 from plus1.common import legal_clock
 from plus1.common.identifiers import next_identification
@@ -32,10 +33,6 @@ class CaseLocation(TypedDict):
     district_code: str
 
 
-class TransitionRefused(ValidationError):
-    """The case type's workflow does not allow this move."""
-
-
 @transaction.atomic
 def case_register(
     *,
@@ -43,51 +40,95 @@ def case_register(
     case_type: CaseType,
     initiator: Party | None,
     form_data: dict[str, Any],
-    validate_form: bool = True,
-    record_first_status: bool = True,
+    deadline_on: dt.date | None = None,
+    responsible_team: Team | None = None,
+    location: CaseLocation | None = None,
+) -> Case:
+    """Validate a request against the case type's form and register it as a case in the case
+    type's first status (the portal, meldingen, GDPR requests).
+
+    responsible_team overrides the case type's team (routing); location records the point
+    with its buurt and wijk (and is the zaakgeometrie); deadline_on overrides the legal term.
+    """
+    problems = forms_schema.validate(case_type.form_schema, form_data)
+    if problems:
+        raise ValidationError(problems)
+    initial = case_type.statuses.filter(is_initial=True).first()
+    if initial is None:
+        raise ValidationError("Dit zaaktype heeft geen beginstatus.")
+    case = _register(
+        actor,
+        case_type,
+        initiator=initiator,
+        form_data=form_data,
+        status=initial,
+        deadline_on=deadline_on,
+        responsible_team=responsible_team,
+        **_location_fields(location, None),
+    )
+    CaseStatus.objects.create(
+        case=case, status=initial, set_at=timezone.now(), set_by_id=actor.user_id
+    )
+    return case
+
+
+@transaction.atomic
+def zaak_register(
+    *,
+    actor: Actor,
+    case_type: CaseType,
     identification: str = "",
     registered_on: dt.date | None = None,
     deadline_on: dt.date | None = None,
     confidentiality: str = "",
     geometry: dict[str, Any] | None = None,
-    responsible_team: Team | None = None,
-    location: CaseLocation | None = None,
 ) -> Case:
-    """Validate the request against the case type's form and register it as a case.
+    """Register a case for a system that speaks the ZGW Zaken API: it fills in no form and
+    has no status until the system sets one, and may bring its own identification, dates,
+    confidentiality and zaakgeometrie. Its initiator arrives later as a rol."""
+    return _register(
+        actor,
+        case_type,
+        initiator=None,
+        form_data={},
+        status=None,
+        identification=identification,
+        registered_on=registered_on,
+        deadline_on=deadline_on,
+        confidentiality=confidentiality,
+        **_location_fields(None, geometry),
+    )
 
-    responsible_team overrides the case type's team (routing); location records the point
-    with its buurt and wijk (and is the zaakgeometrie unless geometry is given).
 
-    The keyword arguments after form_data serve systems that register cases through the
-    ZGW Zaken API: no form to validate, no first status until they set one, and their own
-    identification, dates, confidentiality and zaakgeometrie.
-    """
-    problems = forms_schema.validate(case_type.form_schema, form_data) if validate_form else {}
-    if problems:
-        raise ValidationError(problems)
+def _register(
+    actor: Actor,
+    case_type: CaseType,
+    *,
+    initiator: Party | None,
+    status: StatusType | None,
+    identification: str = "",
+    registered_on: dt.date | None = None,
+    deadline_on: dt.date | None = None,
+    confidentiality: str = "",
+    responsible_team: Team | None = None,
+    **fields: Any,
+) -> Case:
+    """The case row, its initiator role, audit and outbox: what every registration writes."""
     today = timezone.localdate()
     registered_on = registered_on or today
-    initial = case_type.statuses.filter(is_initial=True).first()
-    if initial is None and record_first_status:
-        raise ValidationError("Dit zaaktype heeft geen beginstatus.")
     case = Case.objects.create(
         identification=identification or next_identification("ZAAK", today.year),
         case_type=case_type,
         initiator=initiator,
-        form_data=form_data,
-        status=initial,
+        status=status,
         responsible_team=responsible_team or case_type.responsible_team,
         confidentiality=confidentiality or case_type.confidentiality,
         registered_on=registered_on,
         deadline=deadline_on or deadline(registered_on, case_type.legal_term),
-        **_location_fields(location, geometry),
+        **fields,
     )
     if initiator is not None:
         _initiator_role(case, initiator)
-    if record_first_status and initial is not None:
-        CaseStatus.objects.create(
-            case=case, status=initial, set_at=timezone.now(), set_by_id=actor.user_id
-        )
     audit_record(actor=actor, action=audit_actions.CASE_REGISTERED, obj=case, after=_snapshot(case))
     outbox_put(
         topic=events.CASE_REGISTERED, payload={"case": str(case.uuid), "actor_kind": actor.kind}
@@ -102,28 +143,18 @@ def case_transition(
     case: Case,
     target: StatusType,
     explanation: str = "",
-    enforce_workflow: bool = True,
+    policy: TransitionPolicy = WORKFLOW_TABLE,
     set_at: dt.datetime | None = None,
     archive_source_date: dt.date | None = None,
 ) -> Case:
-    """Move a case to another status, if and only if its workflow table allows it.
+    """Move a case to another status, if the channel's policy allows it (plus1.cases.workflow:
+    the workflow table by default; the ZGW Zaken API may set any status of the case type).
 
-    A final status also derives the archiving (nominatie, actiedatum) from the case's
+    A final status closes the case and derives the archiving (nominatie, actiedatum) from its
     result; archive_source_date is the brondatum when the caller derived it (besluiten).
-
-    enforce_workflow=False is for the ZGW Zaken API, whose clients may set any status of
-    the case type (the standard knows no transition table); audit and outbox stay the same.
     """
     case = Case.objects.select_for_update(of=("self",)).select_related("status").get(pk=case.pk)
-    allowed = (
-        not enforce_workflow
-        or Transition.objects.filter(source=case.status, target=target).exists()
-    )
-    if not allowed:
-        raise TransitionRefused(
-            f"De status kan niet van ‘{case.status.name if case.status else '-'}’ naar ‘{target.name}’ gaan. "
-            "Kies een van de toegestane vervolgstappen."
-        )
+    policy.check(case, target)
     before = _snapshot(case)
     reopened = case.closed_on is not None and not target.is_final
     case.status = target
@@ -191,6 +222,7 @@ def case_update(*, actor: Actor, case: Case, changes: dict[str, Any]) -> Case:
     if "geometry" in changes:
         changes.update(point_of(changes["geometry"]))
     _refuse_parent_cycles(case, changes.get("parent"))
+    archiving.refuse_unready(case, changes)
     for name, value in changes.items():
         setattr(case, name, value)
     if changes:

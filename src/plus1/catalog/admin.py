@@ -2,6 +2,13 @@
 from django.contrib import admin
 
 from plus1.audit.admin_mixins import AuditedAdminMixin
+from plus1.audit.services import Actor
+from plus1.catalog.case_type_services import (
+    CASE_TYPE_FIELDS,
+    CASE_TYPE_RELATIONS,
+    case_type_delete,
+    case_type_save,
+)
 from plus1.catalog.models import (
     CaseType,
     DecisionType,
@@ -54,6 +61,29 @@ class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["name", "code"]
     filter_horizontal = ["decision_types"]
     inlines = [StatusTypeInline, TransitionInline]
+
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        """Through the one writer of case types, with the form's fields and relations."""
+        data = form.cleaned_data
+        case_type_save(
+            actor=Actor.from_user(request.user),
+            case_type=obj if change else None,
+            new=None if change else obj,
+            values={name: data[name] for name in CASE_TYPE_FIELDS if name in data},
+            relations={name: list(data[name]) for name in CASE_TYPE_RELATIONS if name in data},
+        )
+
+    def save_related(self, request, form, formsets, change):  # type: ignore[no-untyped-def]
+        """The relations were saved by case_type_save; the inlines are saved as usual."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        case_type_delete(actor=Actor.from_user(request.user), case_type=obj)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 class LegalBasisInline(admin.TabularInline):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog import audit_actions
+from plus1.catalog.case_type_services import case_type_save
 from plus1.catalog.forms_schema import schema_problems
 from plus1.catalog.models import (
     ALWAYS,
@@ -108,16 +109,17 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "form_schema": item.get("form", {}),
         "active": item.get("active", True),
     }
-    case_type, created = CaseType.objects.update_or_create(
-        code=item["code"], valid_from=ALWAYS, defaults=values
+    existing = CaseType.objects.filter(code=item["code"], valid_from=ALWAYS).first()
+    case_type = case_type_save(
+        actor=actor, case_type=existing, values={"code": item["code"], **values}
     )
     _import_workflow(case_type, item)
-    (result.created if created else result.updated).append(f"zaaktype {case_type.code}")
+    (result.updated if existing else result.created).append(f"zaaktype {case_type.code}")
     audit_record(
         actor=actor,
-        action=audit_actions.CASE_TYPE_IMPORTED,
+        action=audit_actions.CASE_TYPE_WORKFLOW_IMPORTED,
         obj=case_type,
-        after={**item, "team": item["team"]},
+        after={"statuses": item["statuses"], "transitions": item.get("transitions", [])},
     )
 
 

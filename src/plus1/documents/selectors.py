@@ -42,6 +42,14 @@ def links_of(object_type: str, object_uuid: uuid.UUID | str) -> QuerySet[Documen
     return links(object_type).filter(object_uuid=object_uuid)
 
 
+def all_archived(object_type: str, object_uuid: uuid.UUID | str) -> bool:
+    """Whether every document linked to this zaak or besluit has status `gearchiveerd`."""
+    statuses = DocumentLink.objects.filter(
+        object_type=object_type, object_uuid=object_uuid
+    ).values_list("document__current__data__status", flat=True)
+    return all(value == "gearchiveerd" for value in statuses)
+
+
 def cases_with_initiator(documents: list[Document]) -> QuerySet[Case]:
     """The zaken with a known initiator that these documents belong to: reading such a
     document reads that person's data (data trail under the case type's activity)."""

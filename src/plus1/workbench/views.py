@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -16,7 +15,6 @@ from plus1.audit.selectors import audit_for
 from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.cases.selectors import case_for_staff, team_inbox
-from plus1.cases.services import case_note_add, case_transition
 from plus1.catalog import forms_schema
 from plus1.catalog.models import StatusType
 from plus1.catalog.selectors import transitions_from
@@ -29,6 +27,7 @@ from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_a
 from plus1.privacy.models import TrailAction
 from plus1.privacy.selectors import gdpr_panel
 from plus1.privacy.services import personal_data_access, personal_data_list_access
+from plus1.workbench.services import case_note_add_by_staff, case_transition_by_staff
 
 
 @no_personal_data
@@ -89,33 +88,18 @@ def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
     return render(request, "workbench/case_detail.html", context)
 
 
-def _trail_change(request: HttpRequest, case: Case, name: str) -> None:
-    if case.initiator is not None:
-        personal_data_access(
-            actor=Actor.from_user(request.user),
-            subject=case.initiator,
-            case=case,
-            action=TrailAction.CHANGED,
-            name=name,
-        )
-
-
 @processing_activity(CASE_TYPE)
 @staff_required
 @require_POST
 def case_note(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
-    with (
-        form_outcome(request, "De notitie is opgeslagen."),
-        transaction.atomic(),
-    ):  # the change and its trail commit together
-        case_note_add(
-            actor=Actor.from_user(request.user),
+    with form_outcome(request, "De notitie is opgeslagen."):
+        case_note_add_by_staff(
+            staff=request.user,
             case=case,
             text=request.POST.get("text", ""),
             visible_to_initiator=request.POST.get("visible") == "on",
         )
-        _trail_change(request, case, "notitie toegevoegd aan uw zaak")
     return redirect("workbench:case", identification=identification)
 
 
@@ -130,15 +114,11 @@ def case_status(request: HttpRequest, identification: str) -> HttpResponse:
     if target is None:
         messages.error(request, "Kies een geldige vervolgstap.")
         return redirect("workbench:case", identification=identification)
-    with (
-        form_outcome(request, f"De status is nu ‘{target.name}’."),
-        transaction.atomic(),
-    ):  # the change and its trail commit together
-        case_transition(
-            actor=Actor.from_user(request.user),
+    with form_outcome(request, f"De status is nu ‘{target.name}’."):
+        case_transition_by_staff(
+            staff=request.user,
             case=case,
             target=target,
             explanation=request.POST.get("explanation", "").strip(),
         )
-        _trail_change(request, case, f"status van uw zaak gewijzigd in ‘{target.name}’")
     return redirect("workbench:case", identification=identification)

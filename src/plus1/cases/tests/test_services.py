@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from plus1.audit.models import AuditEntry
 from plus1.audit.services import Actor
 from plus1.cases.models import Case, CaseStatus
-from plus1.cases.services import TransitionRefused, case_register, case_transition
+from plus1.cases.services import case_register, case_transition
+from plus1.cases.workflow import TransitionRefused
 from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory, UserFactory
 from plus1.events.models import OutboxMessage
 from plus1.events.services import outbox_drain

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from plus1.audit.models import AuditEntry
+from plus1.catalog.audit_actions import CASE_TYPE_UPDATED
 from plus1.catalog.models import CaseType
 from plus1.demo.loader import DEMO_PASSWORD, demo_load
 from plus1.identity.testing import staff_login
@@ -42,6 +43,6 @@ def test_administrator_changes_the_legal_term_in_the_admin(client):
     assert client.post(url, data).status_code == 302
     case_type.refresh_from_db()
     assert case_type.legal_term == "P10W"
-    entry = AuditEntry.objects.filter(action="casetype.changed_in_admin").get()
+    entry = AuditEntry.objects.filter(action=CASE_TYPE_UPDATED).get()
     assert (entry.before["legal_term"], entry.after["legal_term"]) == ("P6W", "P10W")
     assert entry.actor_label == "Beheerder"

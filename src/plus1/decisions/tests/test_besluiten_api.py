@@ -62,8 +62,7 @@ def test_besluittype_must_belong_to_the_zaaktype(superclient, decision_type):
         actor=Actor.system("test"),
         case_type=case_type,
         initiator=None,
-        form_data={},
-        validate_form=False,
+        form_data={"onderwerp": "Boom"},
     )
     zaak = f"{HOST}/zaken/api/v1/zaken/{case.uuid}"
 

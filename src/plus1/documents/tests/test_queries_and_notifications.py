@@ -132,8 +132,7 @@ def test_reading_a_document_of_a_residents_zaak_is_in_the_data_trail(superclient
         actor=Actor.system("test"),
         case_type=case_type,
         initiator=ResidentFactory(),
-        form_data={},
-        validate_form=False,
+        form_data={"onderwerp": "Boom"},
     )
     url = superclient.post(EIO, document_body(document_type), format="json").json()["url"]
     document_link_create(

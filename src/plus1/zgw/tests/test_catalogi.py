@@ -3,6 +3,8 @@
 
 import pytest
 
+from plus1.audit.models import AuditEntry
+from plus1.catalog.audit_actions import CASE_TYPE_CREATED
 from plus1.catalog.models import CaseType
 from plus1.common.testing.factories import TeamFactory
 from plus1.zgw.tests.conftest import CATALOGI
@@ -60,6 +62,8 @@ def test_zaaktype_lifecycle_concept_statustypen_publish(superclient, catalogus_u
         False,
     )
     assert zaaktype["concept"] is True and zaaktype["doel"] == "Bomen beschermen"
+    written = AuditEntry.objects.get(action=CASE_TYPE_CREATED, object_id=str(case_type.pk))
+    assert written.after["code"] == "kapvergunning"  # the same writer as import and admin
 
     for number, name in ((1, "Ontvangen"), (2, "Afgehandeld")):
         response = superclient.post(

@@ -16,8 +16,9 @@ from plus1.audit.services import Actor
 from plus1.cases.models import Case, CaseStatus, Role
 from plus1.cases.selectors import cases_of_party
 from plus1.cases.services import case_register, case_transition
+from plus1.cases.workflow import ANY_STATUS_OF_CASE_TYPE
 from plus1.catalog.models import DocumentType, ResultType, RoleType
-from plus1.common.testing.factories import ResidentFactory
+from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory
 from plus1.documents.models import Document, DocumentLink, DocumentVersion
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
 from plus1.privacy.models import DataTrailRecord
@@ -312,7 +313,7 @@ def _busy_cases(case_type, count, statuses):
                 actor=Actor.system("test"),
                 case=case,
                 target=steps[index % 2],
-                enforce_workflow=False,
+                policy=ANY_STATUS_OF_CASE_TYPE,
             )
 
 
@@ -371,6 +372,12 @@ def test_zaak_is_archived_only_when_its_documents_are(superclient, case_type, za
 
     assert refused.json()["invalidParams"][0]["code"] == "documents-not-archived"
     DocumentVersion.objects.filter(pk=document.current_id).update(data={"status": "gearchiveerd"})
+    unready = superclient.patch(zaak["url"], {"archiefstatus": "gearchiveerd"}, format="json")
+    assert unready.status_code == 400
+    assert {p["code"] for p in unready.json()["invalidParams"]} == {
+        "archiefnominatie-not-set",
+        "archiefactiedatum-not-set",
+    }
     assert (
         superclient.patch(zaak["url"], archived, format="json").json()["archiefstatus"]
         == "gearchiveerd"
@@ -400,3 +407,25 @@ def test_zaakcontactmoment_refers_the_zaak_to_a_contact_moment(superclient, zaak
     assert superclient.get(f"{ZAKEN}/zaakverzoeken", {"zaak": zaak["url"]}).json() == []
     assert superclient.delete(created.json()["url"]).status_code == 204
     assert superclient.get(f"{ZAKEN}/zaakcontactmomenten").json() == []
+
+
+def test_a_reader_is_refused_before_the_write_is_even_checked(case_type, zaak):
+    """The permission check comes first: a client that may only read gets 403, not the
+    400 the write itself would give (a roltype of another zaaktype)."""
+    reader = limited_client(
+        "alleen-lezen",
+        [
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen"],
+                "zaaktype": zaaktype_url(case_type),
+                "max_vertrouwelijkheidaanduiding": "openbaar",
+            }
+        ],
+    )
+    foreign = _initiator_type(CaseTypeFactory())
+
+    response = _rol(reader, zaak, foreign)
+
+    assert response.status_code == 403
+    assert not Role.objects.exists()

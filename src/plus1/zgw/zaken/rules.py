@@ -8,9 +8,8 @@ from typing import Any
 
 from rest_framework import exceptions
 
-from plus1.cases.models import ArchiveStatus, Case
+from plus1.cases.models import Case
 from plus1.catalog.models import CaseType
-from plus1.documents.models import DocumentLink, ObjectType
 from plus1.zgw.base import resolve_url
 from plus1.zgw.zaken.remote import check_remote, invalid, is_local
 
@@ -72,25 +71,3 @@ def _parent(given: dict[str, Any], changes: dict[str, Any]) -> None:
     if parent is None:
         raise invalid("hoofdzaak", "no_match", "De hoofdzaak is geen zaak in dit zaaksysteem.")
     changes["parent"] = parent
-
-
-def validate_archiving(given: dict[str, Any], case: Case) -> None:
-    """A zaak leaves `nog_te_archiveren` only with its nominatie and actiedatum set and all
-    its documents archived (zrc-022)."""
-    target = given.get("archiefstatus", case.archive_status)
-    if target == ArchiveStatus.NOT_YET:
-        return
-    documents = DocumentLink.objects.filter(object_type=ObjectType.ZAAK, object_uuid=case.uuid)
-    statuses = documents.values_list("document__current__data__status", flat=True)
-    if any(value != "gearchiveerd" for value in statuses):
-        raise invalid(
-            "archiefstatus",
-            "documents-not-archived",
-            "Alle documenten van de zaak moeten eerst gearchiveerd zijn.",
-        )
-    if not given.get("archiefnominatie", case.archive_nomination):
-        raise invalid("archiefnominatie", "archiefnominatie-not-set", "Geef de archiefnominatie.")
-    if not given.get("archiefactiedatum", case.archive_action_date):
-        raise invalid(
-            "archiefactiedatum", "archiefactiedatum-not-set", "Geef de archiefactiedatum."
-        )

@@ -7,7 +7,7 @@ audits, and notifies (kanalen informatieobjecttypen, besluittypen) in one transa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -24,6 +24,8 @@ from plus1.zgw import audit_actions
 from plus1.zgw.audit_actions import CATALOGUE_ROWS
 from plus1.zgw.catalogi import rules as rules
 from plus1.zgw.models import Catalogus
+
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -54,17 +56,18 @@ def save_row(
     relations: dict[str, list[Any]] | None = None,
     notice: Notice | None = None,
 ) -> models.Model:
-    """Set values and many-to-many relations, audit, notify. Call inside a transaction."""
+    """Set values and many-to-many relations, audit, notify. Call inside a transaction,
+    with `row` new or as locked and re-read (`_lock`). Not for case types."""
+    actions = CATALOGUE_ROWS[str(row._meta.model_name)]
     created = row._state.adding
     for name, value in values.items():
         setattr(row, name, value)
     row.save()
     for name, related in (relations or {}).items():
         getattr(row, name).set(related)
-    kind = str(row._meta.model_name)
     audit_record(
         actor=actor,
-        action=CATALOGUE_ROWS[kind].created if created else CATALOGUE_ROWS[kind].updated,
+        action=actions.created if created else actions.updated,
         obj=row,
         after={**values, **{k: [str(r.pk) for r in v] for k, v in (relations or {}).items()}},
     )
@@ -75,8 +78,9 @@ def save_row(
 
 def delete_row(*, actor: Actor, row: models.Model, notice: Notice | None = None) -> None:
     """Delete, unless rows elsewhere (zaken, besluiten, documenten) still use it."""
-    action = CATALOGUE_ROWS[str(row._meta.model_name)].deleted
-    audit_record(actor=actor, action=action, obj=row, before={})
+    audit_record(
+        actor=actor, action=CATALOGUE_ROWS[str(row._meta.model_name)].deleted, obj=row, before={}
+    )
     if notice:
         notice.send("destroy")
     try:
@@ -89,9 +93,9 @@ def delete_row(*, actor: Actor, row: models.Model, notice: Notice | None = None)
         ) from exc
 
 
-def _lock(row: models.Model) -> models.Model:
-    type(row)._default_manager.select_for_update().filter(pk=row.pk).first()
-    return row
+def _lock(row: M) -> M:
+    """The row as it is now, locked until the transaction ends."""
+    return type(row)._default_manager.select_for_update().get(pk=row.pk)
 
 
 # Informatieobjecttypen ------------------------------------------------------------------
@@ -102,7 +106,7 @@ def document_type_save(
     *, actor: Actor, row: DocumentType, values: dict[str, Any], notice: Notice | None = None
 ) -> DocumentType:
     if not row._state.adding:
-        _lock(row)
+        row = _lock(row)
         if not rules.only_end_date(values):
             rules.require_concept(row)
             rules.require_concept_relations(row.decision_types.all())
@@ -139,7 +143,7 @@ def decision_type_save(
     new = [r for related in relations.values() for r in related]
     rules.require_same_catalogue(catalogue, new)
     if not row._state.adding:
-        _lock(row)
+        row = _lock(row)
         if rules.only_end_date([*values, *relations]):
             return save_row(actor=actor, row=row, values=values, notice=notice)  # type: ignore[return-value]
         rules.require_concept(row)
@@ -164,12 +168,13 @@ def catalogue_item_publish(
     *, actor: Actor, row: DocumentType | DecisionType, notice: Notice | None
 ) -> None:
     """Publish an informatieobjecttype or besluittype (concept = false)."""
-    _lock(row)
+    row = _lock(row)
     rules.require_concept(row)
     row.concept = False
     row.save(update_fields=["concept"])
-    action = CATALOGUE_ROWS[str(row._meta.model_name)].published
-    audit_record(actor=actor, action=action, obj=row, after={})
+    audit_record(
+        actor=actor, action=CATALOGUE_ROWS[str(row._meta.model_name)].published, obj=row, after={}
+    )
     if notice:
         notice.send("update")
 

@@ -9,9 +9,11 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.text import slugify
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog.case_type_services import case_type_delete, case_type_save
 from plus1.catalog.models import CaseType, StatusType
 from plus1.identity.models import Team
 from plus1.zgw import audit_actions
@@ -50,10 +52,17 @@ def zaaktype_create(
 ) -> CaseType:
     """A new zaaktype (row: unsaved) in concept: not offered in the portal (active=False)."""
     _check_relations(str(catalogus.uuid), relations)
-    case_type = row
-    case_type.responsible_team, case_type.active = _team_for(catalogus), False
-    case_type.code = values.get("code") or f"zaaktype-{case_type.uuid.hex[:8]}"
-    save_row(actor=actor, row=case_type, values=values, relations=relations, notice=notice)
+    values = {
+        **values,
+        "responsible_team": _team_for(catalogus),
+        "active": False,
+        "code": values.get("code") or f"zaaktype-{row.uuid.hex[:8]}",
+    }
+    case_type = case_type_save(
+        actor=actor, case_type=None, new=row, values=values, relations=relations
+    )
+    if notice:
+        notice.send("create")
     ZaakTypeExtensie.objects.create(case_type=case_type, catalogus=catalogus, data=data)
     return case_type
 
@@ -82,7 +91,9 @@ def zaaktype_update(
         rules.require_concept(case_type)
         rules.require_concept_relations(case_type.decision_types.all())
         _check_relations(rules.catalogue_of(case_type), relations)
-    save_row(actor=actor, row=case_type, values=values, relations=relations, notice=notice)
+    case_type = case_type_save(actor=actor, case_type=case_type, values=values, relations=relations)
+    if notice:
+        notice.send("update")
     if data:
         extension, _ = ZaakTypeExtensie.objects.get_or_create(
             case_type=case_type, defaults={"catalogus": Catalogus.objects.order_by("pk").first()}
@@ -127,7 +138,16 @@ def zaaktype_delete(
                 *(link.document_type for link in case_type.document_type_links.all()),
             ]
         )
-    delete_row(actor=actor, row=case_type, notice=notice)
+    if notice:
+        notice.send("destroy")
+    try:
+        case_type_delete(actor=actor, case_type=case_type)
+    except ProtectedError as exc:
+        raise rules.problem(
+            "nonFieldErrors",
+            "Dit type is nog in gebruik (bijvoorbeeld door zaken of besluiten).",
+            "in-use",
+        ) from exc
 
 
 # Statustypen ---------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.dateparse import parse_datetime
@@ -113,8 +112,7 @@ class DocumentViewSet(DocumentenApi):
         """Documents of a resident's zaak are that resident's data: record who read them."""
         cases = list(selectors.cases_with_initiator(documents)) if documents else []
         if cases:
-            with transaction.atomic():
-                personal_data_list_access(actor=self.client.actor, cases=cases, name=name)
+            personal_data_list_access(actor=self.client.actor, cases=cases, name=name)
 
     def list(self, request: Request) -> Response:
         return self._list(request.query_params)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from rest_framework import exceptions, serializers, status
@@ -14,8 +13,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from plus1.cases.models import Case
-from plus1.catalog.models import CaseTypeDocumentType
-from plus1.documents import links as document_links
 from plus1.documents.models import Document, DocumentLink, ObjectType
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.auth import uuid_in_url
@@ -24,6 +21,7 @@ from plus1.zgw.scopes import ZAKEN_LEZEN
 from plus1.zgw.zaken.io.zaken import ZAAK
 from plus1.zgw.zaken.links import ZIO
 from plus1.zgw.zaken.remote import invalid
+from plus1.zgw.zaken.services import documents as services
 from plus1.zgw.zaken.views.zaken import RECORDS, ZakenApi
 
 DOCUMENT = "/documenten/api/v1/enkelvoudiginformatieobjecten"
@@ -103,25 +101,17 @@ class ZaakInformatieObjectViewSet(ZakenApi):
         given.is_valid(raise_exception=True)
         case = self._zaak_at(given.validated_data["zaak"])
         document = _document_at(given.validated_data["informatieobject"])
-        if not CaseTypeDocumentType.objects.filter(
-            case_type=case.case_type, document_type=document.document_type
-        ).exists():
-            raise invalid(
-                "nonFieldErrors",
-                "missing-zaaktype-informatieobjecttype-relation",
-                "Het informatieobjecttype van het document hoort niet bij het zaaktype.",
-            )
-        self._may_write(case)  # before anything is written
-        with transaction.atomic():
-            link = document_links.document_link_create(
-                actor=self.client.actor,
-                document=document,
-                object_type=ObjectType.ZAAK,
-                object_uuid=case.uuid,
-                data=given.data_fields(),
-            )
-            urls = Urls(request)
-            self._notify("create", "zaakinformatieobject", urls(ZIO, link.uuid), case)
+        self._may_write(case)
+        urls = Urls(request)
+        link = services.zaakinformatieobject_create(
+            actor=self.client.actor,
+            case=case,
+            document=document,
+            data=given.data_fields(),
+            notice=lambda link: self._notify(
+                "create", "zaakinformatieobject", urls(ZIO, link.uuid), case
+            ),
+        )
         return Response(
             render_zio(self._rows().get(pk=link.pk), urls), status=status.HTTP_201_CREATED
         )
@@ -142,18 +132,19 @@ class ZaakInformatieObjectViewSet(ZakenApi):
                 "wijzigen-niet-toegelaten",
                 "Het document kan niet gewijzigd worden.",
             )
-        with transaction.atomic():
-            self._may_write(case)
-            link = document_links.document_link_update(
-                actor=self.client.actor, link=link, data=given.data_fields()
-            )
-            urls = Urls(request)
-            self._notify(
+        self._may_write(case)
+        urls = Urls(request)
+        link = services.zaakinformatieobject_update(
+            actor=self.client.actor,
+            link=link,
+            data=given.data_fields(),
+            notice=lambda link: self._notify(
                 "partial_update" if partial else "update",
                 "zaakinformatieobject",
                 urls(ZIO, link.uuid),
                 case,
-            )
+            ),
+        )
         return Response(render_zio(self._rows().get(pk=link.pk), urls))
 
     def partial_update(self, request: Request, uuid: str) -> Response:
@@ -161,10 +152,14 @@ class ZaakInformatieObjectViewSet(ZakenApi):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         link, case = self._link(uuid)
-        with transaction.atomic():
-            self._may_write(case)
-            self._notify("destroy", "zaakinformatieobject", Urls(request)(ZIO, link.uuid), case)
-            document_links.document_link_delete(actor=self.client.actor, link=link)
+        self._may_write(case)
+        services.zaakinformatieobject_delete(
+            actor=self.client.actor,
+            link=link,
+            notice=lambda link: self._notify(
+                "destroy", "zaakinformatieobject", Urls(request)(ZIO, link.uuid), case
+            ),
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

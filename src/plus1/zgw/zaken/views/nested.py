@@ -8,7 +8,6 @@ import re
 import uuid as uuid_lib
 from typing import Any
 
-from django.db import transaction
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.request import Request
@@ -16,7 +15,6 @@ from rest_framework.response import Response
 
 from plus1.audit.models import AuditEntry
 from plus1.audit.selectors import audit_for
-from plus1.cases import services_zaak as records
 from plus1.cases.models import Case, CaseProperty
 from plus1.catalog.models import PropertyType
 from plus1.decisions.models import Decision
@@ -29,6 +27,7 @@ from plus1.zgw.zaken.io.records import (
     type_at,
 )
 from plus1.zgw.zaken.io.zaken import ZAAK
+from plus1.zgw.zaken.services import records
 from plus1.zgw.zaken.views.zaken import RECORDS, ZakenApi
 
 BESLUIT = "/besluiten/api/v1/besluiten"
@@ -48,6 +47,9 @@ class ZaakEigenschapViewSet(NestedApi):
 
     def _rows(self, case: Case) -> Any:
         return CaseProperty.objects.filter(case=case).select_related("case", "property_type")
+
+    def _url(self, row: CaseProperty) -> str:
+        return f"{Urls(self.request)(ZAAK, row.case.uuid)}/zaakeigenschappen/{row.uuid}"
 
     def list(self, request: Request, zaak_uuid: str) -> Response:
         case, urls = self._parent(zaak_uuid), Urls(request)
@@ -88,20 +90,17 @@ class ZaakEigenschapViewSet(NestedApi):
         if property_type is None:
             raise bad_url("eigenschap")
         value = v.get("waarde", row.value if row else "")
-        self._may_write(case)  # before anything is written
-        with transaction.atomic():
-            saved = records.case_property_save(
-                actor=self.client.actor,
-                case=case,
-                property_type=property_type,
-                value=value,
-                row=row,
-            )
-            urls = Urls(request)
-            url = f"{urls(ZAAK, case.uuid)}/zaakeigenschappen/{saved.uuid}"
-            actie = "create" if row is None else ("partial_update" if partial else "update")
-            self._notify(actie, "zaakeigenschap", url, case)
-            saved = self._rows(case).get(pk=saved.pk)
+        self._may_write(case)
+        actie = "create" if row is None else ("partial_update" if partial else "update")
+        saved = records.zaakeigenschap_save(
+            actor=self.client.actor,
+            case=case,
+            property_type=property_type,
+            value=value,
+            row=row,
+            notice=lambda saved: self._notify(actie, "zaakeigenschap", self._url(saved), case),
+        )
+        saved, urls = self._rows(case).get(pk=saved.pk), Urls(request)
         code = status.HTTP_201_CREATED if row is None else status.HTTP_200_OK
         return Response(render_zaakeigenschap(saved, urls), status=code)
 
@@ -110,11 +109,12 @@ class ZaakEigenschapViewSet(NestedApi):
         row = self._rows(case).filter(uuid=uuid).first()
         if row is None:
             raise Http404
-        with transaction.atomic():
-            self._may_write(case)
-            url = f"{Urls(request)(ZAAK, case.uuid)}/zaakeigenschappen/{row.uuid}"
-            self._notify("destroy", "zaakeigenschap", url, case)
-            records.case_record_delete(actor=self.client.actor, row=row)
+        self._may_write(case)
+        records.zaak_record_delete(
+            actor=self.client.actor,
+            row=row,
+            notice=lambda row: self._notify("destroy", "zaakeigenschap", self._url(row), case),
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from plus1.cases import services_zaak as records
 from plus1.cases.models import Case, CaseContact, CaseObject, Result, Role
 from plus1.catalog.models import ResultType, RoleType
 from plus1.common.bsn import blind_index
 from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
-from plus1.privacy.models import TrailAction
-from plus1.privacy.services.trail import personal_data_access, personal_data_list_access
 from plus1.zgw.base import NO_MATCH, Pagination, Urls, bad_url, resolve_url
 from plus1.zgw.scopes import ZAKEN_LEZEN, Scope
 from plus1.zgw.zaken.io.records import (
@@ -36,6 +32,7 @@ from plus1.zgw.zaken.io.records import (
     type_at,
 )
 from plus1.zgw.zaken.io.zaken import RESULTAAT, ROL, ZAAKOBJECT
+from plus1.zgw.zaken.services import records
 from plus1.zgw.zaken.views.zaken import RECORDS, ZakenApi
 
 
@@ -85,20 +82,20 @@ class RecordViewSet(ZakenApi):
         self.shown([row])
         return Response(self.render(row, Urls(request)))
 
-    def _saved(self, row: Any, actie: str, created: bool = False) -> Response:
-        """Notify inside the write's transaction and answer with the fresh row."""
+    def notice(self, actie: str) -> Any:
+        """The notification of a write of one record, sent inside the write's transaction."""
         urls = Urls(self.request)
-        self._notify(actie, self.resource, urls(self.path, row.uuid), row.case)
-        code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        return Response(self.render(self.rows().get(pk=row.pk), urls), status=code)
+        return lambda row: self._notify(actie, self.resource, urls(self.path, row.uuid), row.case)
 
-    def _deleted(self, row: Any, delete: Any) -> Response:
-        with transaction.atomic():
-            self._may_write(row.case)
-            self._notify(
-                "destroy", self.resource, Urls(self.request)(self.path, row.uuid), row.case
-            )
-            delete()
+    def _saved(self, row: Any, created: bool = False) -> Response:
+        """Answer with the fresh row."""
+        code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        return Response(self.render(self.rows().get(pk=row.pk), Urls(self.request)), status=code)
+
+    def _deleted(self, uuid: str) -> Response:
+        row = self._row(uuid, scope=None)
+        self._may_write(row.case)
+        records.zaak_record_delete(actor=self.client.actor, row=row, notice=self.notice("destroy"))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -127,20 +124,12 @@ class RolViewSet(RecordViewSet):
         known = [role for role in rows if role.party_id]
         if not known:
             return
-        actor, name = self.client.actor, "rollen bekeken via de Zaken API"
-        with transaction.atomic():
-            initiators = [r.case for r in known if r.party_id == r.case.initiator_id]
-            if initiators:
-                personal_data_list_access(actor=actor, cases=initiators, name=name)
-            for role in known:
-                if role.party_id != role.case.initiator_id:
-                    personal_data_access(
-                        actor=actor,
-                        subject=role.party,
-                        case=role.case,
-                        action=TrailAction.VIEWED,
-                        name=name,
-                    )
+        records.rollen_shown(
+            actor=self.client.actor, roles=known, name="rollen bekeken via de Zaken API"
+        )
+
+    def destroy(self, request: Request, uuid: str) -> Response:
+        return self._deleted(uuid)
 
     def render(self, row: Any, urls: Urls) -> dict[str, Any]:
         return render_rol(row, urls)
@@ -170,16 +159,16 @@ class RolViewSet(RecordViewSet):
         if role_type is None:
             raise bad_url("roltype")
         bsn, values = given.values()
-        self._may_write(case)  # before anything is written
-        with transaction.atomic():
-            role = records.role_add(
-                actor=self.client.actor, case=case, role_type=role_type, bsn=bsn, values=values
-            )
-            return self._saved(role, "create", created=True)
-
-    def destroy(self, request: Request, uuid: str) -> Response:
-        role = self._row(uuid, scope=None)
-        return self._deleted(role, lambda: records.role_delete(actor=self.client.actor, role=role))
+        self._may_write(case)
+        role = records.rol_create(
+            actor=self.client.actor,
+            case=case,
+            role_type=role_type,
+            bsn=bsn,
+            values=values,
+            notice=self.notice("create"),
+        )
+        return self._saved(role, created=True)
 
 
 @no_personal_data
@@ -188,6 +177,9 @@ class ResultaatViewSet(RecordViewSet):
 
     def rows(self) -> QuerySet[Any]:
         return super().rows().select_related("result_type")
+
+    def destroy(self, request: Request, uuid: str) -> Response:
+        return self._deleted(uuid)
 
     def render(self, row: Any, urls: Urls) -> dict[str, Any]:
         return render_resultaat(row, urls)
@@ -223,30 +215,25 @@ class ResultaatViewSet(RecordViewSet):
         if result_type is None:
             raise bad_url("resultaattype")
         explanation = v.get("toelichting", row.explanation if row and partial else "")
-        # Invalid input is a 400 even for a closed zaak (zrc-007e), then rights, then the write.
-        records.result_check(case=case, result_type=result_type, result=row)
-        self._may_write(case)  # before anything is written
-        with transaction.atomic():
-            saved = records.result_set(
-                actor=self.client.actor,
-                case=case,
-                result_type=result_type,
-                explanation=explanation,
-                result=row,
-            )
-            actie = "create" if row is None else ("partial_update" if partial else "update")
-            return self._saved(saved, actie, created=row is None)
-
-    def destroy(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, scope=None)
-        return self._deleted(
-            row, lambda: records.result_delete(actor=self.client.actor, result=row)
+        records.resultaat_refusals(case=case, result_type=result_type, result=row)
+        self._may_write(case)
+        saved = records.resultaat_save(
+            actor=self.client.actor,
+            case=case,
+            result_type=result_type,
+            explanation=explanation,
+            result=row,
+            notice=self.notice(_actie(row, partial)),
         )
+        return self._saved(saved, created=row is None)
 
 
 @no_personal_data
 class ZaakObjectViewSet(RecordViewSet):
     model, resource, path = CaseObject, "zaakobject", ZAAKOBJECT
+
+    def destroy(self, request: Request, uuid: str) -> Response:
+        return self._deleted(uuid)
 
     def render(self, row: Any, urls: Urls) -> dict[str, Any]:
         return render_zaakobject(row, urls)
@@ -277,19 +264,15 @@ class ZaakObjectViewSet(RecordViewSet):
         case = self._zaak_at(given.validated_data["zaak"])
         if row is not None and case.pk != row.case_id:
             raise _unchangeable("zaak")
-        self._may_write(case)  # before anything is written
-        with transaction.atomic():
-            saved = records.case_object_save(
-                actor=self.client.actor, case=case, values=given.values(), row=row
-            )
-            actie = "create" if row is None else ("partial_update" if partial else "update")
-            return self._saved(saved, actie, created=row is None)
-
-    def destroy(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, scope=None)
-        return self._deleted(
-            row, lambda: records.case_record_delete(actor=self.client.actor, row=row)
+        self._may_write(case)
+        saved = records.zaakobject_save(
+            actor=self.client.actor,
+            case=case,
+            values=given.values(),
+            row=row,
+            notice=self.notice(_actie(row, partial)),
         )
+        return self._saved(saved, created=row is None)
 
 
 @no_personal_data
@@ -304,12 +287,15 @@ class KlantContactViewSet(RecordViewSet):
         given = KlantContactIn(data=request.data)
         given.is_valid(raise_exception=True)
         case = self._zaak_at(given.validated_data["zaak"])
-        self._may_write(case)  # before anything is written
-        with transaction.atomic():
-            row = records.case_contact_add(
-                actor=self.client.actor, case=case, values=given.values()
-            )
-            return self._saved(row, "create", created=True)
+        self._may_write(case)
+        row = records.klantcontact_create(
+            actor=self.client.actor, case=case, values=given.values(), notice=self.notice("create")
+        )
+        return self._saved(row, created=True)
+
+
+def _actie(row: Any, partial: bool) -> str:
+    return "create" if row is None else ("partial_update" if partial else "update")
 
 
 def _unchangeable(field: str) -> exceptions.ValidationError:

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.models import QuerySet
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from plus1.cases import services_zaak as records
 from plus1.cases.models import Case, CaseReference
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import UrlField, Urls
 from plus1.zgw.scopes import ZAKEN_LEZEN
 from plus1.zgw.zaken.io.zaken import ZAAK
+from plus1.zgw.zaken.services import records
 from plus1.zgw.zaken.views.records import RecordViewSet
 from plus1.zgw.zaken.views.zaken import RECORDS
 
@@ -61,21 +60,18 @@ class ReferenceViewSet(RecordViewSet):
         given.fields[self.kind] = UrlField()
         given.is_valid(raise_exception=True)
         case = self._zaak_at(given.validated_data["zaak"])
-        self._may_write(case)  # before anything is written
-        with transaction.atomic():
-            row = records.case_reference_add(
-                actor=self.client.actor,
-                case=case,
-                kind=self.kind,
-                url=given.validated_data[self.kind],
-            )
-            return self._saved(row, "create", created=True)
+        self._may_write(case)
+        row = records.zaakreferentie_create(
+            actor=self.client.actor,
+            case=case,
+            kind=self.kind,
+            url=given.validated_data[self.kind],
+            notice=self.notice("create"),
+        )
+        return self._saved(row, created=True)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, scope=None)
-        return self._deleted(
-            row, lambda: records.case_reference_delete(actor=self.client.actor, row=row)
-        )
+        return self._deleted(uuid)
 
 
 @no_personal_data

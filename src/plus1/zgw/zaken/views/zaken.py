@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.shortcuts import get_object_or_404
 from rest_framework import exceptions, status
 from rest_framework.decorators import action
@@ -15,10 +14,7 @@ from rest_framework.response import Response
 
 from plus1.cases.models import Case
 from plus1.cases.selectors import cases_within
-from plus1.cases.services_zaak import case_delete
 from plus1.catalog.models import CaseType
-from plus1.documents.links import document_links_delete_for
-from plus1.documents.models import ObjectType
 from plus1.events.notifications import notify
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_bsn
@@ -44,7 +40,7 @@ from plus1.zgw.scopes import (
     Needed,
     Scope,
 )
-from plus1.zgw.zaken import selectors, services
+from plus1.zgw.zaken import selectors
 from plus1.zgw.zaken.filters import BSN_FILTER, ZaakFilter, comma_lists
 from plus1.zgw.zaken.io.zaken import (
     STATUS,
@@ -62,7 +58,8 @@ from plus1.zgw.zaken.links import (
     status_types_at,
 )
 from plus1.zgw.zaken.remote import check_remote, is_local
-from plus1.zgw.zaken.rules import validate_archiving, validate_references
+from plus1.zgw.zaken.rules import validate_references
+from plus1.zgw.zaken.services import zaken as services
 
 CRS = "EPSG:4326"
 WRITE = (ZAKEN_AANMAKEN, ZAKEN_BIJWERKEN)
@@ -176,13 +173,9 @@ class ZaakViewSet(ZakenApi):
         paginator = Pagination()
         page = paginator.paginate_queryset(rows, self.request, view=self) or []
         if searched is not None:
-            with transaction.atomic():
-                personal_data_list_access(
-                    actor=self.client.actor,
-                    cases=page,
-                    name="zaken gezocht op BSN",
-                    subject=searched,
-                )
+            personal_data_list_access(
+                actor=self.client.actor, cases=page, name="zaken gezocht op BSN", subject=searched
+            )
         documents = documents_of([case.uuid for case in page], urls)
         return paginator.get_paginated_response(
             [render_zaak(case, urls, documents.get(case.uuid)) for case in page]
@@ -228,16 +221,16 @@ class ZaakViewSet(ZakenApi):
         level = values.get("confidentiality") or case_type.confidentiality
         if not self.client.may_zaak(ZAKEN_AANMAKEN, case_type.uuid, level):
             raise exceptions.PermissionDenied()
-        with transaction.atomic():
-            case = services.zaak_create(
-                actor=self.client.actor, case_type=case_type, values=values, extension=extension
-            )
-            if changes:
-                services.zaak_update(
-                    actor=self.client.actor, case=case, changes=changes, extension={}
-                )
-            case = selectors.zaken_for_all().get(pk=case.pk)
-            self._notify("create", "zaak", Urls(request)(ZAAK, case.uuid), case)
+        case = services.zaak_create(
+            actor=self.client.actor,
+            case_type=case_type,
+            values=values,
+            changes=changes,
+            extension=extension,
+            notice=lambda case: self._notify(
+                "create", "zaak", _url(request, case), selectors.zaken_for_all().get(pk=case.pk)
+            ),
+        )
         return self._render(case, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, uuid: str, partial: bool = True) -> Response:
@@ -247,7 +240,6 @@ class ZaakViewSet(ZakenApi):
         _refuse_changes(given.validated_data, case)
         values, changes, extension = given.split()
         validate_references(given.validated_data, case.case_type, changes, case)
-        validate_archiving(given.validated_data, case)
         if case.closed_on and not self.client.may_zaak(
             ZAKEN_GEFORCEERD_BIJWERKEN, case.case_type.uuid, case.confidentiality
         ):
@@ -255,13 +247,14 @@ class ZaakViewSet(ZakenApi):
         changes.update({("deadline" if k == "deadline_on" else k): v for k, v in values.items()})
         changes.pop("identification", None)
         changes.pop("registered_on", None)
-        with transaction.atomic():
-            services.zaak_update(
-                actor=self.client.actor, case=case, changes=changes, extension=extension
-            )
-            self._notify(
-                "partial_update" if partial else "update", "zaak", _url(request, case), case
-            )
+        actie = "partial_update" if partial else "update"
+        services.zaak_update(
+            actor=self.client.actor,
+            case=case,
+            changes=changes,
+            extension=extension,
+            notice=lambda case: self._notify(actie, "zaak", _url(request, case), case),
+        )
         return self._render(case)
 
     def update(self, request: Request, uuid: str) -> Response:
@@ -269,13 +262,11 @@ class ZaakViewSet(ZakenApi):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         case = self._zaak(uuid, ZAKEN_VERWIJDEREN)
-        with transaction.atomic():
-            self._notify("destroy", "zaak", _url(request, case), case)
-            for doomed in [case, *case.children.all()]:
-                document_links_delete_for(
-                    actor=self.client.actor, object_type=ObjectType.ZAAK, object_uuid=doomed.uuid
-                )
-            case_delete(actor=self.client.actor, case=case)
+        services.zaak_delete(
+            actor=self.client.actor,
+            case=case,
+            notice=lambda case: self._notify("destroy", "zaak", _url(request, case), case),
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -343,18 +334,18 @@ class StatusViewSet(ZakenApi):
         self._may_set_status(case)
         if status_type.is_final:
             refuse_unset_usage_rights(case)
-        with transaction.atomic():
-            row = services.status_create(
-                actor=self.client.actor,
-                case=case,
-                status_type=status_type,
-                set_at=v["datumStatusGezet"],
-                explanation=v["statustoelichting"],
-                archive_source_date=archive_source_date(case) if status_type.is_final else None,
-            )
-            row = selectors.statussen_for_all().get(pk=row.pk)
-            url = Urls(request)(STATUS, row.uuid)
-            self._notify("create", "status", url, case)
+        row = services.status_create(
+            actor=self.client.actor,
+            case=case,
+            status_type=status_type,
+            set_at=v["datumStatusGezet"],
+            explanation=v["statustoelichting"],
+            archive_source_date=archive_source_date(case) if status_type.is_final else None,
+            notice=lambda row: self._notify(
+                "create", "status", Urls(request)(STATUS, row.uuid), case
+            ),
+        )
+        row = selectors.statussen_for_all().get(pk=row.pk)
         return Response(render_status(row, Urls(request), True), status=status.HTTP_201_CREATED)
 
     def _may_set_status(self, case: Case) -> None:
