@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
-from plus1.events.notifications import notify
+from plus1.events.notifications import message, publish
 from plus1.events.services import outbox_drain
 from plus1.events.testing import Receiver
 
@@ -32,13 +32,15 @@ def subscribe(url: str, kanaal: str = "zaken", **filters: str) -> Abonnement:
 
 def zaak_created(bronorganisatie: str = "002220647") -> None:
     with transaction.atomic():
-        notify(
-            kanaal="zaken",
-            resource="zaak",
-            actie="create",
-            resource_url="http://testserver/zaken/api/v1/zaken/1",
-            hoofd_object="http://testserver/zaken/api/v1/zaken/1",
-            kenmerken={"bronorganisatie": bronorganisatie, "zaaktype": "http://zt/1"},
+        publish(
+            message(
+                kanaal="zaken",
+                resource="zaak",
+                actie="create",
+                resource_url="http://testserver/zaken/api/v1/zaken/1",
+                hoofd_object="http://testserver/zaken/api/v1/zaken/1",
+                kenmerken={"bronorganisatie": bronorganisatie, "zaaktype": "http://zt/1"},
+            )
         )
 
 

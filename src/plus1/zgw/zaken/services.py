@@ -12,9 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
+from plus1.cases.events import case_facts
 from plus1.cases.models import Case, CaseStatus, Result
 from plus1.cases.services import case_register, case_transition, case_update
 from plus1.catalog.models import CaseType, StatusType
+from plus1.events.services import outbox_put
+from plus1.zgw import events
 from plus1.zgw.models import (
     ZaakExtensie,
 )
@@ -73,6 +76,8 @@ def zaak_update(
         row.data = {**row.data, **data}
         row.save()
         audit_record(actor=actor, action="zgw.zaak_updated", obj=case, after={**extension, **data})
+        if not changes:  # else the case's own event tells of this change
+            outbox_put(topic=events.ZAAK_EXTENSION_UPDATED, payload=case_facts(case, actor))
     return case
 
 

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog import events as catalog_events
 from plus1.catalog.models import CaseType, StatusType
 from plus1.identity.models import Team
 from plus1.zgw.catalogi import rules as rules
-from plus1.zgw.catalogi.services.types import Notice, delete_row, save_row
+from plus1.zgw.catalogi.services.types import catalog_event_put, delete_row, save_row
 from plus1.zgw.models import Catalogus, StatusTypeExtensie, ZaakTypeExtensie
 
 
@@ -45,16 +46,21 @@ def zaaktype_create(
     values: dict[str, Any],
     data: dict[str, Any],
     relations: dict[str, list[Any]],
-    notice: Notice | None = None,
 ) -> CaseType:
     """A new zaaktype (row: unsaved) in concept: not offered in the portal (active=False)."""
     _check_relations(str(catalogus.uuid), relations)
     case_type = row
     case_type.responsible_team, case_type.active = _team_for(catalogus), False
     case_type.code = values.get("code") or f"zaaktype-{case_type.uuid.hex[:8]}"
-    save_row(actor=actor, row=case_type, values=values, relations=relations, notice=notice)
+    save_row(actor=actor, row=case_type, values=values, relations=relations)
     ZaakTypeExtensie.objects.create(case_type=case_type, catalogus=catalogus, data=data)
+    catalog_event_put(catalog_events.CASE_TYPE_CREATED, case_type, catalogus.uuid)
     return case_type
+
+
+def _catalogus_of(case_type: CaseType) -> Any:
+    zgw = ZaakTypeExtensie.objects.filter(case_type=case_type).select_related("catalogus").first()
+    return zgw.catalogus.uuid if zgw and zgw.catalogus else None
 
 
 def _locked(case_type: CaseType) -> CaseType:
@@ -73,7 +79,6 @@ def zaaktype_update(
     values: dict[str, Any],
     data: dict[str, Any],
     relations: dict[str, list[Any]],
-    notice: Notice | None = None,
 ) -> CaseType:
     """Change a concept zaaktype; a published one only accepts an end date."""
     case_type = _locked(case_type)
@@ -81,18 +86,19 @@ def zaaktype_update(
         rules.require_concept(case_type)
         rules.require_concept_relations(case_type.decision_types.all())
         _check_relations(rules.catalogue_of(case_type), relations)
-    save_row(actor=actor, row=case_type, values=values, relations=relations, notice=notice)
+    save_row(actor=actor, row=case_type, values=values, relations=relations)
     if data:
         extension, _ = ZaakTypeExtensie.objects.get_or_create(
             case_type=case_type, defaults={"catalogus": Catalogus.objects.order_by("pk").first()}
         )
         extension.data = {**extension.data, **data}
         extension.save(update_fields=["data"])
+    catalog_event_put(catalog_events.CASE_TYPE_UPDATED, case_type, _catalogus_of(case_type))
     return case_type
 
 
 @transaction.atomic
-def zaaktype_publish(*, actor: Actor, case_type: CaseType, notice: Notice | None = None) -> None:
+def zaaktype_publish(*, actor: Actor, case_type: CaseType) -> None:
     """Publish: every related type must be published first. The portal offers it from now
     on if it has statuses to start with."""
     case_type = _locked(case_type)
@@ -108,14 +114,11 @@ def zaaktype_publish(*, actor: Actor, case_type: CaseType, notice: Notice | None
     case_type.active = case_type.statuses.filter(is_initial=True).exists()
     case_type.save(update_fields=["active"])
     audit_record(actor=actor, action="zgw.zaaktype_published", obj=case_type, after={})
-    if notice:
-        notice.send("update")
+    catalog_event_put(catalog_events.CASE_TYPE_UPDATED, case_type, _catalogus_of(case_type))
 
 
 @transaction.atomic
-def zaaktype_delete(
-    *, actor: Actor, case_type: CaseType, notice: Notice | None = None, force: bool = False
-) -> None:
+def zaaktype_delete(*, actor: Actor, case_type: CaseType, force: bool = False) -> None:
     """force: the client may delete published types (catalogi.geforceerd-verwijderen)."""
     case_type = _locked(case_type)
     if not force:
@@ -126,7 +129,8 @@ def zaaktype_delete(
                 *(link.document_type for link in case_type.document_type_links.all()),
             ]
         )
-    delete_row(actor=actor, row=case_type, notice=notice)
+    catalog_event_put(catalog_events.CASE_TYPE_DELETED, case_type, _catalogus_of(case_type))
+    delete_row(actor=actor, row=case_type)
 
 
 # Statustypen ---------------------------------------------------------------------------

@@ -63,10 +63,6 @@ class DocumentenApi(ZgwViewSet):
             raise exceptions.PermissionDenied()
         return document
 
-    @property
-    def base_url(self) -> str:
-        return Urls(self.request).root
-
 
 @processing_activity(CASE_TYPE)
 class DocumentViewSet(DocumentenApi):
@@ -170,7 +166,6 @@ class DocumentViewSet(DocumentenApi):
             actor=self.client.actor,
             document_type=document_type,
             size=values.pop("size", None),
-            base_url=self.base_url,
             **values,
         )
         row = selectors.documents().get(pk=document.pk)
@@ -207,7 +202,6 @@ class DocumentViewSet(DocumentenApi):
                 str(document.document_type.uuid),
                 document.confidentiality,
             ),
-            base_url=self.base_url,
         )
         row = selectors.documents().get(pk=document.pk)
         return Response(render_document(row, Urls(request)))
@@ -217,7 +211,7 @@ class DocumentViewSet(DocumentenApi):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         document = self._document(uuid, "documenten.verwijderen")
-        services.document_delete(actor=self.client.actor, document=document, base_url=self.base_url)
+        services.document_delete(actor=self.client.actor, document=document)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["post"])

@@ -119,8 +119,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
                 data=given.data_fields(),
             )
             self._may_write(case)
-            urls = Urls(request)
-            self._notify("create", "zaakinformatieobject", urls(ZIO, link.uuid), case)
+        urls = Urls(request)
         return Response(
             render_zio(self._rows().get(pk=link.pk), urls), status=status.HTTP_201_CREATED
         )
@@ -146,13 +145,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
             link = document_links.document_link_update(
                 actor=self.client.actor, link=link, data=given.data_fields()
             )
-            urls = Urls(request)
-            self._notify(
-                "partial_update" if partial else "update",
-                "zaakinformatieobject",
-                urls(ZIO, link.uuid),
-                case,
-            )
+        urls = Urls(request)
         return Response(render_zio(self._rows().get(pk=link.pk), urls))
 
     def partial_update(self, request: Request, uuid: str) -> Response:
@@ -162,7 +155,6 @@ class ZaakInformatieObjectViewSet(ZakenApi):
         link, case = self._link(uuid)
         with transaction.atomic():
             self._may_write(case)
-            self._notify("destroy", "zaakinformatieobject", Urls(request)(ZIO, link.uuid), case)
             document_links.document_link_delete(actor=self.client.actor, link=link)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -95,9 +95,6 @@ class ZaakEigenschapViewSet(NestedApi):
             )
             self._may_write(case)
             urls = Urls(request)
-            url = f"{urls(ZAAK, case.uuid)}/zaakeigenschappen/{saved.uuid}"
-            actie = "create" if row is None else ("partial_update" if partial else "update")
-            self._notify(actie, "zaakeigenschap", url, case)
             saved = self._rows(case).get(pk=saved.pk)
         code = status.HTTP_201_CREATED if row is None else status.HTTP_200_OK
         return Response(render_zaakeigenschap(saved, urls), status=code)
@@ -109,8 +106,6 @@ class ZaakEigenschapViewSet(NestedApi):
             raise Http404
         with transaction.atomic():
             self._may_write(case)
-            url = f"{Urls(request)(ZAAK, case.uuid)}/zaakeigenschappen/{row.uuid}"
-            self._notify("destroy", "zaakeigenschap", url, case)
             records.case_record_delete(actor=self.client.actor, row=row)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -84,19 +84,15 @@ class RecordViewSet(ZakenApi):
         self.shown([row])
         return Response(self.render(row, Urls(request)))
 
-    def _saved(self, row: Any, actie: str, created: bool = False) -> Response:
-        """Notify inside the write's transaction and answer with the fresh row."""
+    def _saved(self, row: Any, created: bool = False) -> Response:
+        """Answer with the fresh row."""
         urls = Urls(self.request)
-        self._notify(actie, self.resource, urls(self.path, row.uuid), row.case)
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(self.render(self.rows().get(pk=row.pk), urls), status=code)
 
     def _deleted(self, row: Any, delete: Any) -> Response:
         with transaction.atomic():
             self._may_write(row.case)
-            self._notify(
-                "destroy", self.resource, Urls(self.request)(self.path, row.uuid), row.case
-            )
             delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -173,7 +169,7 @@ class RolViewSet(RecordViewSet):
                 actor=self.client.actor, case=case, role_type=role_type, bsn=bsn, values=values
             )
             self._may_write(case)
-            return self._saved(role, "create", created=True)
+            return self._saved(role, created=True)
 
     def destroy(self, request: Request, uuid: str) -> Response:
         role = self._row(uuid, scope="")
@@ -230,8 +226,7 @@ class ResultaatViewSet(RecordViewSet):
                 result=row,
             )
             self._may_write(case)
-            actie = "create" if row is None else ("partial_update" if partial else "update")
-            return self._saved(saved, actie, created=row is None)
+            return self._saved(saved, created=row is None)
 
     def destroy(self, request: Request, uuid: str) -> Response:
         row = self._row(uuid, scope="")
@@ -278,8 +273,7 @@ class ZaakObjectViewSet(RecordViewSet):
                 actor=self.client.actor, case=case, values=given.values(), row=row
             )
             self._may_write(case)
-            actie = "create" if row is None else ("partial_update" if partial else "update")
-            return self._saved(saved, actie, created=row is None)
+            return self._saved(saved, created=row is None)
 
     def destroy(self, request: Request, uuid: str) -> Response:
         row = self._row(uuid, scope="")
@@ -304,7 +298,7 @@ class KlantContactViewSet(RecordViewSet):
                 actor=self.client.actor, case=case, values=given.values()
             )
             self._may_write(case)
-            return self._saved(row, "create", created=True)
+            return self._saved(row, created=True)
 
 
 def _unchangeable(field: str) -> exceptions.ValidationError:

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Zaken API 1.5.1 views: zaken (cases.Case) and statussen (cases.CaseStatus). Every write
-runs in one transaction with its audit entry and its notification on kanaal `zaken`."""
+runs in one transaction with its audit entry and its event (announced on kanaal `zaken` by
+plus1.zgw.notifications)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from plus1.cases.services_zaak import case_delete
 from plus1.catalog.models import CaseType
 from plus1.documents.links import document_links_delete_for
 from plus1.documents.models import ObjectType
-from plus1.events.notifications import notify
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_bsn
 from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
@@ -36,9 +36,7 @@ from plus1.zgw.base import (
 from plus1.zgw.zaken import selectors, services
 from plus1.zgw.zaken.filters import BSN_FILTER, ZaakFilter, comma_lists
 from plus1.zgw.zaken.io.zaken import (
-    STATUS,
     ZAAK,
-    ZAAKTYPE,
     StatusIn,
     ZaakIn,
     render_status,
@@ -58,7 +56,7 @@ WRITE = ("zaken.aanmaken", "zaken.bijwerken")
 
 
 class ZakenApi(ZgwViewSet):
-    """What every Zaken API resource shares: zaak lookup, authorisation, notifications."""
+    """What every Zaken API resource shares: zaak lookup and authorisation."""
 
     component = "zrc"
     api_version = "1.5.1"
@@ -92,22 +90,6 @@ class ZakenApi(ZgwViewSet):
             "zaken.geforceerd-bijwerken", zaaktype, level
         ):
             raise exceptions.PermissionDenied("De zaak is afgesloten.")
-
-    def _notify(self, actie: str, resource: str, resource_url: str, case: Case) -> None:
-        urls = Urls(self.request)
-        zgw = getattr(case, "zgw", None)
-        notify(
-            kanaal=self.kanaal,
-            resource=resource,
-            actie=actie,
-            resource_url=resource_url,
-            hoofd_object=urls(ZAAK, case.uuid),
-            kenmerken={
-                "bronorganisatie": zgw.bronorganisatie if zgw else "",
-                "zaaktype": urls(ZAAKTYPE, case.case_type.uuid),
-                "vertrouwelijkheidaanduiding": case.confidentiality,
-            },
-        )
 
 
 @processing_activity(CASE_TYPE)
@@ -217,8 +199,6 @@ class ZaakViewSet(ZakenApi):
                 services.zaak_update(
                     actor=self.client.actor, case=case, changes=changes, extension={}
                 )
-            case = selectors.zaken_for_all().get(pk=case.pk)
-            self._notify("create", "zaak", Urls(request)(ZAAK, case.uuid), case)
         return self._render(case, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, uuid: str, partial: bool = True) -> Response:
@@ -240,9 +220,6 @@ class ZaakViewSet(ZakenApi):
             services.zaak_update(
                 actor=self.client.actor, case=case, changes=changes, extension=extension
             )
-            self._notify(
-                "partial_update" if partial else "update", "zaak", _url(request, case), case
-            )
         return self._render(case)
 
     def update(self, request: Request, uuid: str) -> Response:
@@ -251,7 +228,6 @@ class ZaakViewSet(ZakenApi):
     def destroy(self, request: Request, uuid: str) -> Response:
         case = self._zaak(uuid, "zaken.verwijderen")
         with transaction.atomic():
-            self._notify("destroy", "zaak", _url(request, case), case)
             for doomed in [case, *case.children.all()]:
                 document_links_delete_for(
                     actor=self.client.actor, object_type=ObjectType.ZAAK, object_uuid=doomed.uuid
@@ -332,8 +308,6 @@ class StatusViewSet(ZakenApi):
                 archive_source_date=archive_source_date(case) if status_type.is_final else None,
             )
             row = selectors.statussen_for_all().get(pk=row.pk)
-            url = Urls(request)(STATUS, row.uuid)
-            self._notify("create", "status", url, case)
         return Response(render_status(row, Urls(request), True), status=status.HTTP_201_CREATED)
 
     def _may_set_status(self, case: Case) -> None:
