@@ -101,7 +101,7 @@ def outbox_put_for(
     return row
 
 
-def effect_once(*, key: str, effect: Callable[[], None]) -> bool:
+def effect_once(*, key: str, effect: Callable[[], object]) -> bool:
     """Run `effect` unless `key` is done; the key is recorded in the same transaction as
     the effect's own writes (and before an e-mail leaves). True when it ran now."""
     with transaction.atomic():

@@ -46,9 +46,9 @@ def zaak_created(bronorganisatie: str = "002220647") -> None:
 
 def fast_forward(minutes: float) -> None:
     """Pretend `minutes` passed: every pending message becomes due that much earlier."""
-    for message in OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING):
-        message.available_at -= dt.timedelta(minutes=minutes)
-        message.save(update_fields=["available_at"])
+    for row in OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING):
+        row.available_at -= dt.timedelta(minutes=minutes)
+        row.save(update_fields=["available_at"])
 
 
 def test_only_abonnementen_whose_filters_match_get_the_notification(receiver):

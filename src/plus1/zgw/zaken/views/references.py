@@ -66,7 +66,7 @@ class ReferenceViewSet(RecordViewSet):
                 url=given.validated_data[self.kind],
             )
             self._may_write(case)
-            return self._saved(row, "create", created=True)
+            return self._saved(row, created=True)
 
     def destroy(self, request: Request, uuid: str) -> Response:
         row = self._row(uuid, scope="")
