@@ -15,6 +15,7 @@ class Receiver:
     def __init__(self) -> None:
         self.down = False
         self.received: list[tuple[str, dict[str, Any]]] = []
+        self.keys: list[str] = []  # the Idempotency-Key of each received notification
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -24,6 +25,7 @@ class Receiver:
                     self.send_response(503)
                 else:
                     receiver.received.append((self.headers["Authorization"], json.loads(body)))
+                    receiver.keys.append(self.headers.get("Idempotency-Key", ""))
                     self.send_response(204)
                 self.end_headers()
 
