@@ -96,9 +96,10 @@ def _split(apps, row):
 
 def forwards(apps, schema_editor):
     OutboxMessage = apps.get_model("events", "OutboxMessage")
+    top = OutboxMessage.objects.aggregate(top=models.Max("pk"))["top"] or 0
     last = 0
-    while True:
-        rows = list(OutboxMessage.objects.filter(pk__gt=last).order_by("pk")[:BATCH])
+    while True:  # only the rows that were there: not the ones this split adds
+        rows = list(OutboxMessage.objects.filter(pk__gt=last, pk__lte=top).order_by("pk")[:BATCH])
         if not rows:
             return
         last = rows[-1].pk
