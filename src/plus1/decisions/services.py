@@ -168,7 +168,11 @@ def decision_document_add(*, actor: Actor, decision: Decision, document: Documen
             "missing-besluittype-informatieobjecttype-relation",
         )
     link = document_link_create(
-        actor=actor, document=document, object_type=ObjectType.BESLUIT, object_uuid=decision.uuid
+        actor=actor,
+        document=document,
+        object_type=ObjectType.BESLUIT,
+        object_uuid=decision.uuid,
+        subject=events.decision_facts(decision),
     )
     audit_record(
         actor=actor,
@@ -187,4 +191,4 @@ def decision_document_remove(*, actor: Actor, decision: Decision, link: Document
         obj=decision,
         before={"informatieobject": str(link.document.uuid)},
     )
-    document_link_delete(actor=actor, link=link)
+    document_link_delete(actor=actor, link=link, subject=events.decision_facts(decision))

@@ -30,13 +30,17 @@ def document_facts(document: Document, *, partial: bool | None = None) -> dict[s
     return facts
 
 
-def link_facts(link: DocumentLink, *, with_object: bool = False) -> dict[str, Any]:
-    """with_object: removed because its zaak or besluit was deleted (said there)."""
+def link_facts(
+    link: DocumentLink, subject: dict[str, Any] | None, *, with_object: bool = False
+) -> dict[str, Any]:
+    """subject: the facts of the zaak or besluit as its own context states them (this context
+    does not read others); with_object: removed because that object was deleted (said there)."""
     return {
         "link": str(link.uuid),
         "document": str(link.document.uuid),
         "object_type": link.object_type,
         "object_uuid": str(link.object_uuid),
+        "subject": subject or {},
         "with_object": with_object,
     }
 

@@ -31,7 +31,9 @@ def document_link_create(
     object_type: str,
     object_uuid: uuid.UUID | str,
     data: dict[str, Any] | None = None,
+    subject: dict[str, Any] | None = None,
 ) -> DocumentLink:
+    """subject: the zaak's or besluit's facts for the event (see events.link_facts)."""
     if DocumentLink.objects.filter(
         document=document, object_type=object_type, object_uuid=object_uuid
     ).exists():
@@ -51,12 +53,18 @@ def document_link_create(
         obj=document,
         after={"object_type": object_type, "object": str(object_uuid), **(data or {})},
     )
-    outbox_put(topic=events.LINK_CREATED, payload=events.link_facts(link))
+    outbox_put(topic=events.LINK_CREATED, payload=events.link_facts(link, subject))
     return link
 
 
 @transaction.atomic
-def document_link_update(*, actor: Actor, link: DocumentLink, data: dict[str, Any]) -> DocumentLink:
+def document_link_update(
+    *,
+    actor: Actor,
+    link: DocumentLink,
+    data: dict[str, Any],
+    subject: dict[str, Any] | None = None,
+) -> DocumentLink:
     link = DocumentLink.objects.select_for_update().get(pk=link.pk)
     before = dict(link.data)
     link.data = {**link.data, **data}
@@ -64,18 +72,23 @@ def document_link_update(*, actor: Actor, link: DocumentLink, data: dict[str, An
     audit_record(
         actor=actor, action="documents.link_updated", obj=link.document, before=before, after=data
     )
-    outbox_put(topic=events.LINK_UPDATED, payload=events.link_facts(link))
+    outbox_put(topic=events.LINK_UPDATED, payload=events.link_facts(link, subject))
     return link
 
 
 @transaction.atomic
-def document_link_delete(*, actor: Actor, link: DocumentLink) -> None:
-    _link_delete(actor, link, with_object=False)
+def document_link_delete(
+    *, actor: Actor, link: DocumentLink, subject: dict[str, Any] | None = None
+) -> None:
+    _link_delete(actor, link, subject, with_object=False)
 
 
-def _link_delete(actor: Actor, link: DocumentLink, *, with_object: bool) -> None:
+def _link_delete(
+    actor: Actor, link: DocumentLink, subject: dict[str, Any] | None, *, with_object: bool
+) -> None:
     """with_object: the zaak or besluit itself is being deleted (its own event says so)."""
-    outbox_put(topic=events.LINK_DELETED, payload=events.link_facts(link, with_object=with_object))
+    payload = events.link_facts(link, subject, with_object=with_object)
+    outbox_put(topic=events.LINK_DELETED, payload=payload)
     audit_record(
         actor=actor,
         action="documents.link_deleted",
@@ -96,7 +109,7 @@ def document_links_delete_for(
         )
     )
     for link in rows:
-        _link_delete(actor, link, with_object=True)
+        _link_delete(actor, link, None, with_object=True)
     return len(rows)
 
 

@@ -16,10 +16,8 @@ from typing import Any
 from django.conf import settings
 
 from plus1.cases import events as case_events
-from plus1.cases.models import Case
 from plus1.catalog import events as catalog_events
 from plus1.decisions import events as decision_events
-from plus1.decisions.models import Decision
 from plus1.documents import events as document_events
 from plus1.documents.models import ObjectType
 from plus1.events.notifications import message, publish
@@ -158,34 +156,21 @@ def _decision(actie: Callable[[Facts], str]) -> Builder:
 
 
 def _link(actie: str) -> Builder:
-    """A document linked to a zaak (zaakinformatieobject) or besluit (besluitinformatieobject);
-    links removed with their zaak or besluit are part of that deletion's notification."""
+    """A document linked to a zaak (zaakinformatieobject) or besluit (besluitinformatieobject),
+    described by the zaak's or besluit's facts in the event; links removed with their zaak or
+    besluit are part of that deletion's notification."""
 
     def build(facts: Facts) -> Notification | None:
-        if facts["with_object"]:
+        subject = facts["subject"]
+        if facts["with_object"] or not subject:
             return None
         if facts["object_type"] == ObjectType.ZAAK:
-            case = Case.objects.select_related("case_type").filter(uuid=facts["object_uuid"])
-            found = case.first()
-            if found is None:
-                return None
-            zaak = {
-                **facts,
-                "case": str(found.uuid),
-                "case_type": str(found.case_type.uuid),
-                "confidentiality": found.confidentiality,
-            }
-            return _zaak("zaakinformatieobject", actie, ZIO, "link")(_zaak_facts(zaak))
-        decision = (
-            Decision.objects.select_related("decision_type")
-            .filter(uuid=facts["object_uuid"])
-            .first()
-        )
-        if decision is None or actie == "update":  # besluitinformatieobjecten do not change
+            zaak = _zaak_facts({**facts, **subject})
+            return _zaak("zaakinformatieobject", actie, ZIO, "link")(zaak)
+        if actie == "update":  # besluitinformatieobjecten do not change
             return None
-        besluit = {**facts, **decision_events.decision_facts(decision)}
-        main = _url(BESLUIT, decision.uuid)
-        url = _url(BIO, facts["link"])
+        main, url = _url(BESLUIT, subject["decision"]), _url(BIO, facts["link"])
+        besluit = {**facts, **subject}
         return Notification("besluiten", "besluitinformatieobject", actie, url, main, besluit)
 
     return build

@@ -13,6 +13,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from plus1.cases.events import case_facts
 from plus1.cases.models import Case
 from plus1.catalog.models import CaseTypeDocumentType
 from plus1.documents import links as document_links
@@ -117,6 +118,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
                 object_type=ObjectType.ZAAK,
                 object_uuid=case.uuid,
                 data=given.data_fields(),
+                subject=case_facts(case, self.client.actor),
             )
             self._may_write(case)
         urls = Urls(request)
@@ -143,7 +145,10 @@ class ZaakInformatieObjectViewSet(ZakenApi):
         with transaction.atomic():
             self._may_write(case)
             link = document_links.document_link_update(
-                actor=self.client.actor, link=link, data=given.data_fields()
+                actor=self.client.actor,
+                link=link,
+                data=given.data_fields(),
+                subject=case_facts(case, self.client.actor),
             )
         urls = Urls(request)
         return Response(render_zio(self._rows().get(pk=link.pk), urls))
@@ -155,7 +160,9 @@ class ZaakInformatieObjectViewSet(ZakenApi):
         link, case = self._link(uuid)
         with transaction.atomic():
             self._may_write(case)
-            document_links.document_link_delete(actor=self.client.actor, link=link)
+            document_links.document_link_delete(
+                actor=self.client.actor, link=link, subject=case_facts(case, self.client.actor)
+            )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
