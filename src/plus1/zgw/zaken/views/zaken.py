@@ -36,7 +36,6 @@ from plus1.zgw.base import (
 from plus1.zgw.zaken import selectors, services
 from plus1.zgw.zaken.filters import BSN_FILTER, ZaakFilter, comma_lists
 from plus1.zgw.zaken.io.zaken import (
-    ZAAK,
     StatusIn,
     ZaakIn,
     render_status,
@@ -61,7 +60,6 @@ class ZakenApi(ZgwViewSet):
     component = "zrc"
     api_version = "1.5.1"
     lookup_field = "uuid"
-    kanaal = "zaken"
 
     def _zaak(self, uuid: str, scope: str) -> Case:
         """The zaak, if this client holds `scope` for its zaaktype and confidentiality."""
@@ -234,10 +232,6 @@ class ZaakViewSet(ZakenApi):
                 )
             case_delete(actor=self.client.actor, case=case)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-def _url(request: Request, case: Case) -> str:
-    return Urls(request)(ZAAK, case.uuid)
 
 
 def _is_geometry(value: Any) -> bool:
