@@ -11,4 +11,4 @@ class CasesConfig(AppConfig):
         from plus1.cases.events import CASE_STATUS_CHANGED
         from plus1.events.services import subscribe
 
-        subscribe(CASE_STATUS_CHANGED, messages.send_status_message)
+        subscribe(CASE_STATUS_CHANGED, messages.CONSUMER, messages.send_status_message)

@@ -1,5 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Event names of the cases context (outbox topics)."""
+"""Outbox topics of the cases context, and the facts each event carries.
+
+Every payload names the case with `case_facts` (uuid, case type, confidentiality,
+identification), so a consumer never has to read the case later to know what happened;
+a status change adds the status that was set (`status_facts`), a record event the record
+(`record_facts`). The topic names double as audit action names: do not rename them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+
+    from plus1.audit.services import Actor
+    from plus1.cases.models import Case, CaseStatus
 
 CASE_REGISTERED = "case.registered"
 CASE_STATUS_CHANGED = "case.status_changed"
@@ -15,3 +31,35 @@ PROPERTY_SAVED = "case.property_saved"
 RECORD_REMOVED = "case.record_removed"
 CONTACT_ADDED = "case.contact_added"
 REFERENCE_ADDED = "case.reference_added"
+
+# The kinds of record that record events name (payload["record"]).
+ROLE, RESULT, OBJECT, PROPERTY, CONTACT = "rol", "resultaat", "zaakobject", "eigenschap", "contact"
+
+
+def case_facts(case: Case, actor: Actor) -> dict[str, Any]:
+    return {
+        "case": str(case.uuid),
+        "case_type": str(case.case_type.uuid),
+        "confidentiality": case.confidentiality,
+        "identification": case.identification,
+        "actor_kind": actor.kind,
+    }
+
+
+def status_facts(row: CaseStatus) -> dict[str, Any]:
+    """The status that was set, as it was then: a later change does not rewrite it."""
+    return {
+        "case_status": str(row.uuid),
+        "status": row.status.code,
+        "status_name": row.status.name,
+        "resident_text": row.status.resident_text,
+        "explanation": row.explanation,
+        "is_final": row.status.is_final,
+    }
+
+
+def record_facts(kind: str, row: Model, *, created: bool | None = None) -> dict[str, Any]:
+    facts: dict[str, Any] = {"record": kind, "record_uuid": str(row.uuid)}  # type: ignore[attr-defined]
+    if created is not None:
+        facts["created"] = created
+    return facts

@@ -130,9 +130,7 @@ def _register(
     if initiator is not None:
         _initiator_role(case, initiator)
     audit_record(actor=actor, action=audit_actions.CASE_REGISTERED, obj=case, after=_snapshot(case))
-    outbox_put(
-        topic=events.CASE_REGISTERED, payload={"case": str(case.uuid), "actor_kind": actor.kind}
-    )
+    outbox_put(topic=events.CASE_REGISTERED, payload=events.case_facts(case, actor))
     return case
 
 
@@ -166,7 +164,7 @@ def case_transition(
     if target.is_final:
         fields += archiving.on_close(case, source_date=archive_source_date)
     case.save(update_fields=fields)
-    CaseStatus.objects.create(
+    row = CaseStatus.objects.create(
         case=case,
         status=target,
         set_at=set_at or timezone.now(),
@@ -182,7 +180,7 @@ def case_transition(
     )
     outbox_put(
         topic=events.CASE_STATUS_CHANGED,
-        payload={"case": str(case.uuid), "status": target.code, "actor_kind": actor.kind},
+        payload={**events.case_facts(case, actor), **events.status_facts(row)},
     )
     return case
 
@@ -231,7 +229,7 @@ def case_update(*, actor: Actor, case: Case, changes: dict[str, Any]) -> Case:
     audit_record(
         actor=actor, action=audit_actions.CASE_UPDATED, obj=case, before=before, after=after
     )
-    outbox_put(topic=events.CASE_UPDATED, payload={"case": str(case.uuid)})
+    outbox_put(topic=events.CASE_UPDATED, payload=events.case_facts(case, actor))
     return case
 
 

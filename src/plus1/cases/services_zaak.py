@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Model, ProtectedError
 
 from plus1.audit.services import Actor, audit_record
-from plus1.cases import audit_actions
+from plus1.cases import audit_actions, events
 from plus1.cases.models import (
     Case,
     CaseContact,
@@ -29,6 +29,7 @@ from plus1.catalog.models import PropertyType, ResultType, RoleType
 from plus1.catalog.type_models import RoleKind
 from plus1.common import bsn as bsn_crypto
 from plus1.common.identifiers import next_identification
+from plus1.events.services import outbox_put
 from plus1.identity.models import Party
 
 
@@ -43,6 +44,12 @@ def _same_case_type(case: Case, type_row: Model, field: str) -> None:
             f"Het {field} hoort niet bij het zaaktype van de zaak.",
             "zaaktype-mismatch",
         )
+
+
+def _emit(topic: str, actor: Actor, case: Case, kind: str, row: Model, **facts: Any) -> None:
+    """The outbox event of a record write: the case's facts and the record's."""
+    payload = {**events.case_facts(case, actor), **events.record_facts(kind, row), **facts}
+    outbox_put(topic=topic, payload=payload)
 
 
 def _audit(actor: Actor, action: str, case: Case, obj: Model, **change: Any) -> None:
@@ -75,6 +82,7 @@ def role_add(
         role,
         after={"rol": str(role.uuid), "type": role.betrokkene_type},
     )
+    _emit(events.ROLE_ADDED, actor, case, events.ROLE, role)
     return role
 
 
@@ -87,6 +95,7 @@ def role_delete(*, actor: Actor, role: Role) -> None:
         if not others.exclude(pk=role.pk).exists():
             Case.objects.filter(pk=case.pk).update(initiator=None)
     _audit(actor, audit_actions.ROLE_REMOVED, case, role, before={"rol": str(role.uuid)})
+    _emit(events.ROLE_REMOVED, actor, case, events.ROLE, role)
     role.delete()
 
 
@@ -124,6 +133,7 @@ def result_set(
         before=before,
         after={"resultaattype": result_type.pk},
     )
+    _emit(events.RESULT_SET, actor, case, events.RESULT, row, created=result is None)
     return row
 
 
@@ -136,6 +146,7 @@ def result_delete(*, actor: Actor, result: Result) -> None:
         result,
         before={"resultaat": str(result.uuid)},
     )
+    _emit(events.RESULT_REMOVED, actor, result.case, events.RESULT, result)
     result.delete()
 
 
@@ -144,6 +155,7 @@ def case_object_save(
     *, actor: Actor, case: Case, values: dict[str, Any], row: CaseObject | None = None
 ) -> CaseObject:
     """Add an object to a case (zaakobject) or change it."""
+    created = row is None
     row = row or CaseObject(case=case)
     for name, value in values.items():
         setattr(row, name, value)
@@ -152,6 +164,7 @@ def case_object_save(
     _audit(
         actor, audit_actions.OBJECT_SAVED, case, row, after={"zaakobject": str(row.uuid), **values}
     )
+    _emit(events.OBJECT_SAVED, actor, case, events.OBJECT, row, created=created)
     return row
 
 
@@ -166,6 +179,7 @@ def case_property_save(
 ) -> CaseProperty:
     """Record a value of one of the case type's properties (zaakeigenschap)."""
     _same_case_type(case, property_type, "eigenschap")
+    created = row is None
     row = row or CaseProperty(case=case)
     row.property_type, row.value = property_type, value
     row.save()
@@ -176,6 +190,7 @@ def case_property_save(
         row,
         after={"eigenschap": property_type.name, "waarde": value},
     )
+    _emit(events.PROPERTY_SAVED, actor, case, events.PROPERTY, row, created=created)
     return row
 
 
@@ -188,6 +203,8 @@ def case_record_delete(*, actor: Actor, row: CaseObject | CaseProperty) -> None:
         row,
         before={type(row).__name__: str(row.uuid)},
     )
+    kind = events.OBJECT if isinstance(row, CaseObject) else events.PROPERTY
+    _emit(events.RECORD_REMOVED, actor, row.case, kind, row)
     row.delete()
 
 
@@ -199,6 +216,7 @@ def case_contact_add(*, actor: Actor, case: Case, values: dict[str, Any]) -> Cas
         values["identification"] = next_identification("K", values["occurred_at"].year)
     row = CaseContact.objects.create(case=case, **values)
     _audit(actor, audit_actions.CONTACT_ADDED, case, row, after={"klantcontact": str(row.uuid)})
+    _emit(events.CONTACT_ADDED, actor, case, events.CONTACT, row)
     return row
 
 
@@ -207,19 +225,26 @@ def case_reference_add(*, actor: Actor, case: Case, kind: str, url: str) -> Case
     """Refer a case to a contact moment or request (verzoek) in another register."""
     row = CaseReference.objects.create(case=case, kind=kind, url=url)
     _audit(actor, audit_actions.REFERENCE_ADDED, case, row, after={kind: url})
+    _emit(events.REFERENCE_ADDED, actor, case, kind, row)
     return row
 
 
 @transaction.atomic
 def case_reference_delete(*, actor: Actor, row: CaseReference) -> None:
     _audit(actor, audit_actions.RECORD_REMOVED, row.case, row, before={row.kind: row.url})
+    _emit(events.RECORD_REMOVED, actor, row.case, row.kind, row)
     row.delete()
 
 
 @transaction.atomic
 def case_delete(*, actor: Actor, case: Case) -> None:
     """Delete a case with its deelzaken, statuses, roles, result, objects and properties."""
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    _delete(actor, case, part_of=None)
+
+
+def _delete(actor: Actor, case: Case, part_of: Case | None) -> None:
+    """A deelzaak's event names the case whose deletion took it along (part_of)."""
+    case = Case.objects.select_for_update().select_related("case_type").get(pk=case.pk)
     audit_record(
         actor=actor,
         action=audit_actions.CASE_DELETED,
@@ -229,8 +254,15 @@ def case_delete(*, actor: Actor, case: Case) -> None:
             "deelzaken": list(case.children.values_list("identification", flat=True)),
         },
     )
+    outbox_put(
+        topic=events.CASE_DELETED,
+        payload={
+            **events.case_facts(case, actor),
+            "part_of": str(part_of.uuid) if part_of else "",
+        },
+    )
     for child in case.children.all():
-        case_delete(actor=actor, case=child)
+        _delete(actor, child, part_of=case)
     try:
         case.delete()
     except ProtectedError as exc:  # e.g. the case of a GDPR request: it must stay

@@ -1,32 +1,24 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Notifications (kanaal `besluiten`) for changes to besluiten, in the change's transaction."""
+"""Outbox topics of the decisions context, and the facts each event carries. Documents
+linked to a besluit are events of the documents context (plus1.documents.events)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from plus1.decisions.models import Decision
-from plus1.events.notifications import notify
 
-KANAAL = "besluiten"
-DECISION_PATH = "/besluiten/api/v1/besluiten"
+DECISION_CREATED = "decisions.decision_created"
+DECISION_UPDATED = "decisions.decision_updated"
+DECISION_DELETED = "decisions.decision_deleted"
 
 
-def announce(
-    *,
-    base_url: str,
-    decision: Decision,
-    actie: str,
-    resource: str = "besluit",
-    resource_path: str = "",
-) -> None:
-    main = f"{base_url}{DECISION_PATH}/{decision.uuid}"
-    notify(
-        kanaal=KANAAL,
-        resource=resource,
-        actie=actie,
-        resource_url=f"{base_url}{resource_path}" if resource_path else main,
-        hoofd_object=main,
-        kenmerken={
-            "verantwoordelijkeOrganisatie": decision.responsible_organisation,
-            "besluittype": f"{base_url}/catalogi/api/v1/besluittypen/{decision.decision_type.uuid}",
-        },
-    )
+def decision_facts(decision: Decision, *, partial: bool | None = None) -> dict[str, Any]:
+    facts: dict[str, Any] = {
+        "decision": str(decision.uuid),
+        "decision_type": str(decision.decision_type.uuid),
+        "responsible_organisation": decision.responsible_organisation,
+    }
+    if partial is not None:
+        facts["partial"] = partial
+    return facts

@@ -14,8 +14,7 @@ from plus1.audit.services import Actor, audit_record
 from plus1.cases.models import Case
 from plus1.catalog.models import DecisionType
 from plus1.common.identifiers import next_identification
-from plus1.decisions import audit_actions
-from plus1.decisions.events import announce
+from plus1.decisions import audit_actions, events
 from plus1.decisions.models import Decision
 from plus1.documents.links import (
     document_link_create,
@@ -23,8 +22,8 @@ from plus1.documents.links import (
     document_links_delete_for,
 )
 from plus1.documents.models import Document, DocumentLink, ObjectType
+from plus1.events.services import outbox_put
 
-BIO_PATH = "/besluiten/api/v1/besluitinformatieobjecten"
 FIXED = {
     "identification": "identificatie",
     "responsible_organisation": "verantwoordelijkeOrganisatie",
@@ -71,7 +70,6 @@ def decision_create(
     decision_type: DecisionType,
     case: Case | None,
     values: dict[str, Any],
-    base_url: str = "",
 ) -> Decision:
     """A besluit of a published besluittype; with a zaak, of one of its zaaktype's besluittypen."""
     if decision_type.concept:
@@ -85,7 +83,7 @@ def decision_create(
     audit_record(
         actor=actor, action=audit_actions.DECISION_CREATED, obj=decision, after=_snapshot(values)
     )
-    announce(base_url=base_url, decision=decision, actie="create")
+    outbox_put(topic=events.DECISION_CREATED, payload=events.decision_facts(decision))
     return decision
 
 
@@ -97,7 +95,6 @@ def decision_update(
     decision_type: DecisionType | None,
     changes: dict[str, Any],
     partial: bool,
-    base_url: str = "",
 ) -> Decision:
     """Change a besluit; its type, identification and organisation stay as they are."""
     decision = (
@@ -139,17 +136,19 @@ def decision_update(
         before=before,
         after=_snapshot(changes),
     )
-    announce(base_url=base_url, decision=decision, actie="partial_update" if partial else "update")
+    outbox_put(
+        topic=events.DECISION_UPDATED, payload=events.decision_facts(decision, partial=partial)
+    )
     return decision
 
 
 @transaction.atomic
-def decision_delete(*, actor: Actor, decision: Decision, base_url: str = "") -> None:
+def decision_delete(*, actor: Actor, decision: Decision) -> None:
     """Delete a besluit and its links to documents."""
     document_links_delete_for(
         actor=actor, object_type=ObjectType.BESLUIT, object_uuid=decision.uuid
     )
-    announce(base_url=base_url, decision=decision, actie="destroy")
+    outbox_put(topic=events.DECISION_DELETED, payload=events.decision_facts(decision))
     audit_record(
         actor=actor,
         action=audit_actions.DECISION_DELETED,
@@ -160,9 +159,7 @@ def decision_delete(*, actor: Actor, decision: Decision, base_url: str = "") -> 
 
 
 @transaction.atomic
-def decision_document_add(
-    *, actor: Actor, decision: Decision, document: Document, base_url: str = ""
-) -> DocumentLink:
+def decision_document_add(*, actor: Actor, decision: Decision, document: Document) -> DocumentLink:
     """Link a document to a besluit; its type must be one of the besluittype's documenttypen."""
     if not decision.decision_type.document_types.filter(pk=document.document_type_id).exists():
         raise _error(
@@ -171,7 +168,11 @@ def decision_document_add(
             "missing-besluittype-informatieobjecttype-relation",
         )
     link = document_link_create(
-        actor=actor, document=document, object_type=ObjectType.BESLUIT, object_uuid=decision.uuid
+        actor=actor,
+        document=document,
+        object_type=ObjectType.BESLUIT,
+        object_uuid=decision.uuid,
+        subject=events.decision_facts(decision),
     )
     audit_record(
         actor=actor,
@@ -179,31 +180,15 @@ def decision_document_add(
         obj=decision,
         after={"informatieobject": str(document.uuid)},
     )
-    announce(
-        base_url=base_url,
-        decision=decision,
-        actie="create",
-        resource="besluitinformatieobject",
-        resource_path=f"{BIO_PATH}/{link.uuid}",
-    )
     return link
 
 
 @transaction.atomic
-def decision_document_remove(
-    *, actor: Actor, decision: Decision, link: DocumentLink, base_url: str = ""
-) -> None:
-    announce(
-        base_url=base_url,
-        decision=decision,
-        actie="destroy",
-        resource="besluitinformatieobject",
-        resource_path=f"{BIO_PATH}/{link.uuid}",
-    )
+def decision_document_remove(*, actor: Actor, decision: Decision, link: DocumentLink) -> None:
     audit_record(
         actor=actor,
         action=audit_actions.DOCUMENT_REMOVED,
         obj=decision,
         before={"informatieobject": str(link.document.uuid)},
     )
-    document_link_delete(actor=actor, link=link)
+    document_link_delete(actor=actor, link=link, subject=events.decision_facts(decision))

@@ -1,41 +1,49 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Notifications (kanaal `documenten`) for changes to documents, in the change's transaction."""
+"""Outbox topics of the documents context, and the facts each event carries."""
 
 from __future__ import annotations
 
-from plus1.documents.models import Document
-from plus1.events.notifications import notify
+from typing import Any
 
-KANAAL = "documenten"
-API_ROOT = "/documenten/api/v1"
-DOCUMENT_PATH = f"{API_ROOT}/enkelvoudiginformatieobjecten"
+from plus1.documents.models import Document, DocumentLink, UsageRight
+
+DOCUMENT_CREATED = "documents.document_created"
+DOCUMENT_UPDATED = "documents.document_updated"
+DOCUMENT_DELETED = "documents.document_deleted"
+LINK_CREATED = "documents.link_created"
+LINK_UPDATED = "documents.link_updated"
+LINK_DELETED = "documents.link_deleted"
+USAGE_RIGHT_CREATED = "documents.usage_right_created"
+USAGE_RIGHT_UPDATED = "documents.usage_right_updated"
+USAGE_RIGHT_DELETED = "documents.usage_right_deleted"
 
 
-def document_url(base_url: str, document: Document) -> str:
-    return f"{base_url}{DOCUMENT_PATH}/{document.uuid}"
+def document_facts(document: Document, *, partial: bool | None = None) -> dict[str, Any]:
+    facts: dict[str, Any] = {
+        "document": str(document.uuid),
+        "document_type": str(document.document_type.uuid),
+        "source_organisation": document.source_organisation,
+        "confidentiality": document.confidentiality,
+    }
+    if partial is not None:
+        facts["partial"] = partial
+    return facts
 
 
-def announce(
-    *,
-    base_url: str,
-    document: Document,
-    actie: str,
-    resource: str = "enkelvoudiginformatieobject",
-    resource_path: str = "",
-) -> None:
-    """Tell subscribers of kanaal documenten; base_url is the API's host ('' inside Plus1)."""
-    main = document_url(base_url, document)
-    notify(
-        kanaal=KANAAL,
-        resource=resource,
-        actie=actie,
-        resource_url=f"{base_url}{resource_path}" if resource_path else main,
-        hoofd_object=main,
-        kenmerken={
-            "bronorganisatie": document.source_organisation,
-            "informatieobjecttype": (
-                f"{base_url}/catalogi/api/v1/informatieobjecttypen/{document.document_type.uuid}"
-            ),
-            "vertrouwelijkheidaanduiding": document.confidentiality,
-        },
-    )
+def link_facts(
+    link: DocumentLink, subject: dict[str, Any] | None, *, with_object: bool = False
+) -> dict[str, Any]:
+    """subject: the facts of the zaak or besluit as its own context states them (this context
+    does not read others); with_object: removed because that object was deleted (said there)."""
+    return {
+        "link": str(link.uuid),
+        "document": str(link.document.uuid),
+        "object_type": link.object_type,
+        "object_uuid": str(link.object_uuid),
+        "subject": subject or {},
+        "with_object": with_object,
+    }
+
+
+def usage_right_facts(right: UsageRight) -> dict[str, Any]:
+    return {"usage_right": str(right.uuid), **document_facts(right.document)}

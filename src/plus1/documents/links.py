@@ -18,11 +18,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
-from plus1.documents import audit_actions
-from plus1.documents.events import announce
+from plus1.documents import audit_actions, events
 from plus1.documents.models import Document, DocumentLink, DocumentVersion, UsageRight
-
-USAGE_RIGHTS_PATH = "/documenten/api/v1/gebruiksrechten"
+from plus1.events.services import outbox_put
 
 
 @transaction.atomic
@@ -33,7 +31,9 @@ def document_link_create(
     object_type: str,
     object_uuid: uuid.UUID | str,
     data: dict[str, Any] | None = None,
+    subject: dict[str, Any] | None = None,
 ) -> DocumentLink:
+    """subject: the zaak's or besluit's facts for the event (see events.link_facts)."""
     if DocumentLink.objects.filter(
         document=document, object_type=object_type, object_uuid=object_uuid
     ).exists():
@@ -53,11 +53,18 @@ def document_link_create(
         obj=document,
         after={"object_type": object_type, "object": str(object_uuid), **(data or {})},
     )
+    outbox_put(topic=events.LINK_CREATED, payload=events.link_facts(link, subject))
     return link
 
 
 @transaction.atomic
-def document_link_update(*, actor: Actor, link: DocumentLink, data: dict[str, Any]) -> DocumentLink:
+def document_link_update(
+    *,
+    actor: Actor,
+    link: DocumentLink,
+    data: dict[str, Any],
+    subject: dict[str, Any] | None = None,
+) -> DocumentLink:
     link = DocumentLink.objects.select_for_update().get(pk=link.pk)
     before = dict(link.data)
     link.data = {**link.data, **data}
@@ -65,11 +72,23 @@ def document_link_update(*, actor: Actor, link: DocumentLink, data: dict[str, An
     audit_record(
         actor=actor, action=audit_actions.LINK_UPDATED, obj=link.document, before=before, after=data
     )
+    outbox_put(topic=events.LINK_UPDATED, payload=events.link_facts(link, subject))
     return link
 
 
 @transaction.atomic
-def document_link_delete(*, actor: Actor, link: DocumentLink) -> None:
+def document_link_delete(
+    *, actor: Actor, link: DocumentLink, subject: dict[str, Any] | None = None
+) -> None:
+    _link_delete(actor, link, subject, with_object=False)
+
+
+def _link_delete(
+    actor: Actor, link: DocumentLink, subject: dict[str, Any] | None, *, with_object: bool
+) -> None:
+    """with_object: the zaak or besluit itself is being deleted (its own event says so)."""
+    payload = events.link_facts(link, subject, with_object=with_object)
+    outbox_put(topic=events.LINK_DELETED, payload=payload)
     audit_record(
         actor=actor,
         action=audit_actions.LINK_DELETED,
@@ -90,7 +109,7 @@ def document_links_delete_for(
         )
     )
     for link in rows:
-        document_link_delete(actor=actor, link=link)
+        _link_delete(actor, link, None, with_object=True)
     return len(rows)
 
 
@@ -103,16 +122,6 @@ def _set_usage_indication(document: Document, value: bool | None) -> None:
     version.save(update_fields=["data"])
 
 
-def _announce(base_url: str, right: UsageRight, actie: str) -> None:
-    announce(
-        base_url=base_url,
-        document=right.document,
-        actie=actie,
-        resource="gebruiksrechten",
-        resource_path=f"{USAGE_RIGHTS_PATH}/{right.uuid}",
-    )
-
-
 @transaction.atomic
 def usage_right_create(
     *,
@@ -121,7 +130,6 @@ def usage_right_create(
     starts_at: dt.datetime,
     ends_at: dt.datetime | None,
     conditions: str,
-    base_url: str = "",
 ) -> UsageRight:
     right = UsageRight.objects.create(
         document=document, starts_at=starts_at, ends_at=ends_at, conditions=conditions
@@ -133,14 +141,12 @@ def usage_right_create(
         obj=document,
         after={"startdatum": starts_at, "einddatum": ends_at, "voorwaarden": conditions},
     )
-    _announce(base_url, right, "create")
+    outbox_put(topic=events.USAGE_RIGHT_CREATED, payload=events.usage_right_facts(right))
     return right
 
 
 @transaction.atomic
-def usage_right_update(
-    *, actor: Actor, right: UsageRight, changes: dict[str, Any], base_url: str = ""
-) -> UsageRight:
+def usage_right_update(*, actor: Actor, right: UsageRight, changes: dict[str, Any]) -> UsageRight:
     """Change the dates or conditions; the document (informatieobject) cannot change."""
     if "document" in changes and changes["document"].pk != right.document_id:
         raise ValidationError(
@@ -164,14 +170,14 @@ def usage_right_update(
         before=before,
         after={k: v for k, v in changes.items() if k != "document"},
     )
-    _announce(base_url, right, "partial_update")
+    outbox_put(topic=events.USAGE_RIGHT_UPDATED, payload=events.usage_right_facts(right))
     return right
 
 
 @transaction.atomic
-def usage_right_delete(*, actor: Actor, right: UsageRight, base_url: str = "") -> None:
+def usage_right_delete(*, actor: Actor, right: UsageRight) -> None:
     document = right.document
-    _announce(base_url, right, "destroy")
+    outbox_put(topic=events.USAGE_RIGHT_DELETED, payload=events.usage_right_facts(right))
     audit_record(
         actor=actor,
         action=audit_actions.USAGE_RIGHT_DELETED,

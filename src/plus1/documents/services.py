@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every write to a document: create, change (a new version each time), lock, unlock, upload
-in parts and delete. `base_url` is the host the ZGW API was called on (for notifications)."""
+in parts and delete. Each change puts its event (plus1.documents.events) in the outbox."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from django.utils import timezone
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.models import DocumentType
 from plus1.common.identifiers import next_identification
-from plus1.documents import audit_actions, files
-from plus1.documents.events import announce
+from plus1.documents import audit_actions, events, files
 from plus1.documents.models import Document, DocumentPart, DocumentVersion
+from plus1.events.services import outbox_put
 
 RECEIVED_NOT_ALLOWED = ("in_bewerking", "ter_vaststelling")
 
@@ -92,7 +92,6 @@ def document_create(
     data: dict[str, Any],
     content: bytes | None,
     size: int | None,
-    base_url: str = "",
 ) -> Document:
     """A new document (version 1). Without content but with a size, it waits for its parts
     (bestandsdelen) and is locked; the lock is on the returned document."""
@@ -128,7 +127,7 @@ def document_create(
         obj=document,
         after={"titel": title, "identificatie": document.identification, **data},
     )
-    announce(base_url=base_url, document=document, actie="create")
+    outbox_put(topic=events.DOCUMENT_CREATED, payload=events.document_facts(document))
     return document
 
 
@@ -156,7 +155,6 @@ def document_update(
     content: bytes | None = None,
     content_given: bool = False,
     force: bool = False,
-    base_url: str = "",
 ) -> Document:
     """Change a locked document: a new version with the changes on top of the current one.
 
@@ -209,7 +207,9 @@ def document_update(
         before=before,
         after={"versie": version.number, "titel": version.title, **data},
     )
-    announce(base_url=base_url, document=document, actie="partial_update" if partial else "update")
+    outbox_put(
+        topic=events.DOCUMENT_UPDATED, payload=events.document_facts(document, partial=partial)
+    )
     return document
 
 
@@ -287,7 +287,7 @@ def document_part_upload(*, actor: Actor, part: DocumentPart, lock: str, upload:
 
 
 @transaction.atomic
-def document_delete(*, actor: Actor, document: Document, base_url: str = "") -> None:
+def document_delete(*, actor: Actor, document: Document) -> None:
     """Delete a document with its versions, parts and usage rights; not while it is linked."""
     document = (
         Document.objects.select_for_update().select_related("document_type").get(pk=document.pk)
@@ -300,7 +300,7 @@ def document_delete(*, actor: Actor, document: Document, base_url: str = "") -> 
         )
     names = [v.content.name for v in document.versions.all()]
     names += [p.content.name for p in DocumentPart.objects.filter(version__document=document)]
-    announce(base_url=base_url, document=document, actie="destroy")
+    outbox_put(topic=events.DOCUMENT_DELETED, payload=events.document_facts(document))
     audit_record(
         actor=actor,
         action=audit_actions.DOCUMENT_DELETED,

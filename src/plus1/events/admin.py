@@ -6,8 +6,9 @@ from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMess
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
-    list_display = ["pk", "topic", "state", "attempts", "created_at", "delivered_at"]
-    list_filter = ["state", "topic"]
+    list_display = ["pk", "topic", "consumer", "state", "attempts", "created_at", "delivered_at"]
+    list_filter = ["state", "topic", "consumer"]
+    search_fields = ["key", "event_id"]
     readonly_fields = [f.name for f in OutboxMessage._meta.fields]
 
 

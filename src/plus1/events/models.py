@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The transactional outbox (written with the change, delivered after commit) and the
-Notificaties API channels and subscriptions it delivers to."""
+"""The transactional outbox (written with the change, delivered after commit), the keys of
+effects already done (so a retried delivery is not a second e-mail), and the Notificaties
+API channels and subscriptions it delivers to."""
 
 import uuid
 
@@ -9,12 +10,17 @@ from django.utils import timezone
 
 
 class OutboxMessage(models.Model):
+    """One event for one consumer: each consumer of an event is retried, and parked, alone."""
+
     class State(models.TextChoices):
         PENDING = "pending", "Wacht op bezorging"
         DELIVERED = "delivered", "Bezorgd"
         PARKED = "parked", "Opgegeven na herhaalde fouten"
 
+    event_id = models.UUIDField("gebeurtenis", default=uuid.uuid4, db_index=True)
     topic = models.CharField(max_length=64)
+    consumer = models.CharField("afnemer", max_length=64, default="")
+    key = models.CharField("idempotentiesleutel", max_length=255, unique=True)
     payload = models.JSONField()
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(default=timezone.now)
@@ -30,7 +36,22 @@ class OutboxMessage(models.Model):
         indexes = [models.Index(fields=["state", "available_at"], name="outbox_due_idx")]
 
     def __str__(self) -> str:
-        return f"{self.topic} #{self.pk} ({self.state})"
+        return f"{self.topic} → {self.consumer} #{self.pk} ({self.state})"
+
+
+class IdempotencyKey(models.Model):
+    """The key of a delivery whose effect happened (an e-mail sent, notifications queued):
+    recorded in the transaction of the effect, so a retried delivery skips it."""
+
+    key = models.CharField("idempotentiesleutel", max_length=255, unique=True)
+    done_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "afgehandelde bezorging"
+        verbose_name_plural = "afgehandelde bezorgingen"
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class Kanaal(models.Model):

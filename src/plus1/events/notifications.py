@@ -1,19 +1,24 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""ZGW notifications (Notificaties API 1.0.0): `notify(...)` writes, inside the change's
-transaction, one outbox row per matching abonnement; `deliver` POSTs such a row to the
-subscriber's callback URL. The outbox retries failures with exponential backoff."""
+"""ZGW notifications (Notificaties API 1.0.0) to subscribers: `publish(bericht)` writes,
+inside a transaction, one outbox row per matching abonnement; `deliver` POSTs such a row
+to the subscriber's callback URL. The outbox retries failures with exponential backoff.
+What a notification says is built in one place: plus1.zgw.notifications."""
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from typing import Any
 
 import requests
 from django.utils import timezone
 
 from plus1.events.models import Abonnement, AbonnementKanaal
-from plus1.events.services import outbox_put, subscribe
+from plus1.events.services import Delivery, consumer_register, outbox_put_for
 
 TOPIC = "zgw.notificatie"
+WEBHOOK = "notificaties.webhook"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
 TIMEOUT_SECONDS = 10
 
 
@@ -34,23 +39,28 @@ def message(
     resource_url: str,
     hoofd_object: str,
     kenmerken: dict[str, str],
+    aanmaakdatum: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """The notification body as the Notificaties API defines it (camelCase)."""
+    when = aanmaakdatum or timezone.now()
     return {
         "kanaal": kanaal,
         "hoofdObject": hoofd_object,
         "resource": resource,
         "resourceUrl": resource_url,
         "actie": actie,
-        "aanmaakdatum": timezone.now().isoformat().replace("+00:00", "Z"),
+        "aanmaakdatum": when.isoformat().replace("+00:00", "Z"),
         "kenmerken": {key: str(value) for key, value in kenmerken.items()},
     }
 
 
-def publish(bericht: dict[str, Any]) -> int:
+def publish(bericht: dict[str, Any], *, source: str = "") -> int:
     """Queue a notification for every abonnement on its kanaal whose filters match.
-    Must run inside the change's transaction. Returns the number of outbox rows."""
+    Must run inside a transaction. `source` is the key of the delivery that built it (a
+    retry builds the same keys); each row's key adds the abonnement. Returns the count."""
     kenmerken = bericht.get("kenmerken") or {}
+    event_id = uuid.uuid4()
+    source = source or str(event_id)
     queued: set[int] = set()
     subscriptions = AbonnementKanaal.objects.filter(kanaal__naam=bericht["kanaal"]).select_related(
         "abonnement"
@@ -60,34 +70,20 @@ def publish(bericht: dict[str, Any]) -> int:
         if abonnement.pk in queued or not matches(subscription.filters, kenmerken):
             continue
         queued.add(abonnement.pk)
-        outbox_put(topic=TOPIC, payload={"abonnement": str(abonnement.uuid), "bericht": bericht})
+        outbox_put_for(
+            topic=TOPIC,
+            consumer=WEBHOOK,
+            key=f"{source}:{abonnement.uuid}",
+            payload={"abonnement": str(abonnement.uuid), "bericht": bericht},
+            event_id=event_id,
+        )
     return len(queued)
 
 
-def notify(
-    *,
-    kanaal: str,
-    resource: str,
-    actie: str,
-    resource_url: str,
-    hoofd_object: str,
-    kenmerken: dict[str, str],
-) -> None:
-    """Publish a create/update/delete of a ZGW resource (call inside its transaction)."""
-    publish(
-        message(
-            kanaal=kanaal,
-            resource=resource,
-            actie=actie,
-            resource_url=resource_url,
-            hoofd_object=hoofd_object,
-            kenmerken=kenmerken,
-        )
-    )
-
-
-def deliver(payload: dict[str, Any]) -> None:
-    """Outbox handler: POST the notification to the abonnement's callback URL."""
+def deliver(delivery: Delivery) -> None:
+    """Outbox consumer: POST the notification to the abonnement's callback URL, with the
+    row's key in the Idempotency-Key header (a retry after a lost answer repeats it)."""
+    payload = delivery.payload
     abonnement = Abonnement.objects.filter(uuid=payload["abonnement"]).first()
     if abonnement is None:
         return  # unsubscribed since: nothing to deliver
@@ -95,7 +91,7 @@ def deliver(payload: dict[str, Any]) -> None:
         response = requests.post(
             abonnement.callback_url,
             json=payload["bericht"],
-            headers={"Authorization": abonnement.auth},
+            headers={"Authorization": abonnement.auth, IDEMPOTENCY_HEADER: delivery.key},
             timeout=TIMEOUT_SECONDS,
         )
     except requests.RequestException as exc:
@@ -105,4 +101,4 @@ def deliver(payload: dict[str, Any]) -> None:
 
 
 def register() -> None:
-    subscribe(TOPIC, deliver)
+    consumer_register(WEBHOOK, deliver)

@@ -15,6 +15,7 @@ class Receiver:
     def __init__(self) -> None:
         self.down = False
         self.received: list[tuple[str, dict[str, Any]]] = []
+        self.keys: list[str] = []  # the Idempotency-Key of each received notification
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -24,6 +25,7 @@ class Receiver:
                     self.send_response(503)
                 else:
                     receiver.received.append((self.headers["Authorization"], json.loads(body)))
+                    receiver.keys.append(self.headers.get("Idempotency-Key", ""))
                     self.send_response(204)
                 self.end_headers()
 
@@ -37,3 +39,19 @@ class Receiver:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def queued_notifications() -> list[dict[str, Any]]:
+    """Run the consumers of every pending event (not the webhooks themselves) and return
+    the ZGW notifications queued for subscribers so far, oldest first."""
+    from plus1.events.models import OutboxMessage
+    from plus1.events.notifications import TOPIC, WEBHOOK
+    from plus1.events.services import outbox_deliver
+
+    pending = OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).exclude(
+        consumer=WEBHOOK
+    )
+    for message_id in pending.order_by("pk").values_list("pk", flat=True):
+        outbox_deliver(message_id=message_id)
+    rows = OutboxMessage.objects.filter(topic=TOPIC).order_by("pk")
+    return [row.payload["bericht"] for row in rows]

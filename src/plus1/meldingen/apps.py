@@ -11,5 +11,5 @@ class MeldingenConfig(AppConfig):
         from plus1.events.services import subscribe
         from plus1.meldingen import messages
 
-        subscribe(CASE_REGISTERED, messages.send_receipt)
-        subscribe(CASE_STATUS_CHANGED, messages.send_follower_updates)
+        subscribe(CASE_REGISTERED, messages.RECEIPT, messages.send_receipt)
+        subscribe(CASE_STATUS_CHANGED, messages.FOLLOWER_UPDATES, messages.send_follower_updates)

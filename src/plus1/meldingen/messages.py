@@ -3,18 +3,23 @@
 
 A logged-in reporter (the case's initiator) already gets cases.messages' update; this
 consumer reaches those without an account: the e-mail given with the report and followers.
+An update names the status of its event; each address gets it once per delivery key.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from plus1.events.services import Delivery, effect_once
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding
+
+RECEIPT = "meldingen.receipt"
+FOLLOWER_UPDATES = "meldingen.follower_updates"
 
 
 def recipients(melding: Melding) -> list[str]:
@@ -31,45 +36,56 @@ def recipients(melding: Melding) -> list[str]:
     return list(unique.values())
 
 
-def send_follower_updates(payload: dict[str, Any]) -> None:
+def _address_key(address: str) -> str:
+    """Which address a key is for, without keeping the address itself."""
+    return hashlib.sha256(address.casefold().encode()).hexdigest()[:32]
+
+
+def _send(key: str, subject: str, body: str, address: str) -> None:
+    effect_once(
+        key=key,
+        effect=lambda: send_mail(
+            subject=subject, message=body, from_email=None, recipient_list=[address]
+        ),
+    )
+
+
+def send_follower_updates(delivery: Delivery) -> None:
+    facts = delivery.payload
     melding = (
-        Melding.objects.select_related("case__status", "case__initiator")
-        .filter(case__uuid=payload["case"])
-        .first()
+        Melding.objects.select_related("case__initiator").filter(case__uuid=facts["case"]).first()
     )
     if melding is None:
         return
-    case, status = melding.case, melding.case.status
-    if status is None:
-        return
-    link = settings.BASE_URL + reverse("meldingen:detail", args=[case.identification])
+    identification, status = facts["identification"], facts["status_name"]
+    resident_text = facts.get("resident_text", "")
+    link = settings.BASE_URL + reverse("meldingen:detail", args=[identification])
     body = (
         "Beste melder,\n\n"
-        f"De melding {case.identification} ({category_name(melding.category)}) heeft een nieuwe "
-        f"status: {status.name}.\n"
-        + (f"{status.resident_text}\n" if status.resident_text else "")
+        f"De melding {identification} ({category_name(melding.category)}) heeft een nieuwe "
+        f"status: {status}.\n"
+        + (f"{resident_text}\n" if resident_text else "")
         + f"\nU volgt de melding op: {link}\n\n"
         f"Met vriendelijke groet,\n{settings.MUNICIPALITY_NAME}\n"
     )
+    subject = f"Nieuwe status voor melding {identification}: {status}"
     for address in recipients(melding):
-        send_mail(
-            subject=f"Nieuwe status voor melding {case.identification}: {status.name}",
-            message=body,
-            from_email=None,
-            recipient_list=[address],
-        )
+        _send(f"{delivery.key}:{_address_key(address)}", subject, body, address)
 
 
-def send_receipt(payload: dict[str, Any]) -> None:
+def send_receipt(delivery: Delivery) -> None:
     """A receipt with the follow link for a report made without logging in."""
-    melding = Melding.objects.select_related("case").filter(case__uuid=payload["case"]).first()
+    melding = (
+        Melding.objects.select_related("case").filter(case__uuid=delivery.payload["case"]).first()
+    )
     if melding is None or melding.case.initiator_id is not None or not melding.reporter_email:
         return
     case = melding.case
     link = settings.BASE_URL + reverse("meldingen:detail", args=[case.identification])
-    send_mail(
-        subject=f"Uw melding {case.identification} is ontvangen",
-        message=(
+    _send(
+        delivery.key,
+        f"Uw melding {case.identification} is ontvangen",
+        (
             "Beste melder,\n\n"
             f"Bedankt voor uw melding over {category_name(melding.category).lower()}. "
             f"Wij hebben haar ontvangen met nummer {case.identification}.\n"
@@ -77,6 +93,5 @@ def send_receipt(payload: dict[str, Any]) -> None:
             "U krijgt een bericht als de status verandert.\n\n"
             f"Met vriendelijke groet,\n{settings.MUNICIPALITY_NAME}\n"
         ),
-        from_email=None,
-        recipient_list=[melding.reporter_email],
+        melding.reporter_email,
     )

@@ -7,9 +7,6 @@ class ZgwConfig(AppConfig):
     verbose_name = "ZGW API's"
 
     def ready(self) -> None:
-        from plus1.cases.events import CASE_REGISTERED, CASE_STATUS_CHANGED
-        from plus1.events.services import subscribe
-        from plus1.zgw import portal_notifications
+        from plus1.zgw import notifications
 
-        subscribe(CASE_REGISTERED, portal_notifications.zaak_registered)
-        subscribe(CASE_STATUS_CHANGED, portal_notifications.zaak_status_changed)
+        notifications.register()

@@ -46,7 +46,12 @@ def test_register_gives_identification_deadline_and_first_status(
     assert case.deadline >= freezer_today + dt.timedelta(weeks=8)
     assert list(case.history.values_list("status__code", flat=True)) == ["ontvangen"]
     assert AuditEntry.objects.filter(action="case.registered", object_id=str(case.pk)).count() == 1
-    assert OutboxMessage.objects.filter(topic="case.registered").count() == 1
+    registered = OutboxMessage.objects.filter(topic="case.registered")
+    assert registered.values("event_id").distinct().count() == 1  # one event,
+    assert set(registered.values_list("consumer", flat=True)) == {  # one row per consumer
+        "meldingen.receipt",
+        "zgw.notifications",
+    }
 
 
 def test_identifications_count_up(case_type, resident):
@@ -79,7 +84,7 @@ def test_allowed_transition_changes_status_and_sends_message(case_type, resident
     entry = AuditEntry.objects.filter(action="case.status_changed").get()
     assert (entry.before["status"], entry.after["status"]) == ("ontvangen", "in-behandeling")
     assert entry.actor_label == "Bram"
-    assert outbox_drain() == 2  # registered + status change
+    assert outbox_drain() == 5  # registered (2 consumers) + status change (3 consumers)
     assert len(mail.outbox) == 1
     assert "In behandeling" in mail.outbox[0].subject and mail.outbox[0].to == ["anna@example.nl"]
 

@@ -12,6 +12,8 @@ from plus1.common.testing.factories import CaseTypeFactory
 from plus1.decisions.models import Decision
 from plus1.documents.models import DocumentLink
 from plus1.documents.tests.conftest import DRC, HOST, document_body
+from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
+from plus1.events.testing import queued_notifications
 
 BRC = "/besluiten/api/v1"
 
@@ -128,3 +130,38 @@ def test_document_type_must_belong_to_the_besluittype(superclient, decision_type
     refused = superclient.post(f"{BRC}/besluitinformatieobjecten", link, format="json")
     code = refused.json()["invalidParams"][0]["code"]
     assert code == "missing-besluittype-informatieobjecttype-relation"
+
+
+def test_a_besluit_with_a_document_is_announced_on_besluiten_and_documenten(
+    superclient, decision_type, document_type, settings
+):
+    settings.BASE_URL = "http://testserver"
+    abonnement = Abonnement.objects.create(callback_url="https://ontvanger.example/cb", auth="x")
+    for naam in ("besluiten", "documenten"):
+        AbonnementKanaal.objects.create(abonnement=abonnement, kanaal=Kanaal.objects.get(naam=naam))
+    besluit = superclient.post(
+        f"{BRC}/besluiten", besluit_body(decision_type), format="json"
+    ).json()
+    document = superclient.post(
+        f"{DRC}/enkelvoudiginformatieobjecten", document_body(document_type), format="json"
+    ).json()
+    link = superclient.post(
+        f"{BRC}/besluitinformatieobjecten",
+        {"besluit": besluit["url"], "informatieobject": document["url"]},
+        format="json",
+    ).json()
+    assert superclient.delete(besluit["url"]).status_code == 204
+
+    sent = queued_notifications()
+
+    assert [(b["kanaal"], b["resource"], b["actie"], b["resourceUrl"]) for b in sent] == [
+        ("besluiten", "besluit", "create", besluit["url"]),
+        ("documenten", "enkelvoudiginformatieobject", "create", document["url"]),
+        ("besluiten", "besluitinformatieobject", "create", link["url"]),
+        ("besluiten", "besluit", "destroy", besluit["url"]),  # its link goes with it, unsaid
+    ]
+    assert {b["hoofdObject"] for b in sent if b["kanaal"] == "besluiten"} == {besluit["url"]}
+    assert sent[2]["kenmerken"] == {
+        "verantwoordelijkeOrganisatie": "002220647",
+        "besluittype": besluit["besluittype"],
+    }

@@ -17,7 +17,8 @@ from plus1.documents.tests.conftest import (
     iotype_url,
     make_document_type,
 )
-from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
+from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
+from plus1.events.testing import queued_notifications
 
 EIO = f"{DRC}/enkelvoudiginformatieobjecten"
 BRC = "/besluiten/api/v1"
@@ -104,14 +105,15 @@ def test_clients_see_only_their_types_and_levels(superclient, document_type):
     assert limited.post(EIO, document_body(document_type), format="json").status_code == 403
 
 
-def test_writes_notify_subscribers_of_kanaal_documenten(superclient, document_type):
+def test_writes_notify_subscribers_of_kanaal_documenten(superclient, document_type, settings):
+    settings.BASE_URL = "http://testserver"
     kanaal, _ = Kanaal.objects.get_or_create(naam="documenten")
     abonnement = Abonnement.objects.create(callback_url="https://ontvanger.example/cb", auth="x")
     AbonnementKanaal.objects.create(abonnement=abonnement, kanaal=kanaal)
 
     created = superclient.post(EIO, document_body(document_type), format="json").json()
 
-    bericht = OutboxMessage.objects.get().payload["bericht"]
+    [bericht] = queued_notifications()
     assert bericht["kanaal"] == "documenten"
     assert bericht["actie"] == "create"
     assert bericht["hoofdObject"] == created["url"]

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
-from plus1.events.notifications import notify
+from plus1.events.notifications import message, publish
 from plus1.events.services import outbox_drain
 from plus1.events.testing import Receiver
 
@@ -32,21 +32,23 @@ def subscribe(url: str, kanaal: str = "zaken", **filters: str) -> Abonnement:
 
 def zaak_created(bronorganisatie: str = "002220647") -> None:
     with transaction.atomic():
-        notify(
-            kanaal="zaken",
-            resource="zaak",
-            actie="create",
-            resource_url="http://testserver/zaken/api/v1/zaken/1",
-            hoofd_object="http://testserver/zaken/api/v1/zaken/1",
-            kenmerken={"bronorganisatie": bronorganisatie, "zaaktype": "http://zt/1"},
+        publish(
+            message(
+                kanaal="zaken",
+                resource="zaak",
+                actie="create",
+                resource_url="http://testserver/zaken/api/v1/zaken/1",
+                hoofd_object="http://testserver/zaken/api/v1/zaken/1",
+                kenmerken={"bronorganisatie": bronorganisatie, "zaaktype": "http://zt/1"},
+            )
         )
 
 
 def fast_forward(minutes: float) -> None:
     """Pretend `minutes` passed: every pending message becomes due that much earlier."""
-    for message in OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING):
-        message.available_at -= dt.timedelta(minutes=minutes)
-        message.save(update_fields=["available_at"])
+    for row in OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING):
+        row.available_at -= dt.timedelta(minutes=minutes)
+        row.save(update_fields=["available_at"])
 
 
 def test_only_abonnementen_whose_filters_match_get_the_notification(receiver):

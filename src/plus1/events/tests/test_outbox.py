@@ -12,16 +12,23 @@ from plus1.events.services import backoff, outbox_deliver, outbox_drain, outbox_
 pytestmark = pytest.mark.django_db
 
 
+def consume(monkeypatch, handler):
+    """Make `handler` the one consumer of test.topic."""
+    monkeypatch.setattr(services, "_consumers", {"test.consumer": handler})
+    monkeypatch.setattr(services, "_topics", {"test.topic": ["test.consumer"]})
+
+
 @pytest.fixture
 def received(monkeypatch):
     calls = []
-    monkeypatch.setattr(services, "_handlers", {"test.topic": [calls.append]})
+    consume(monkeypatch, lambda delivery: calls.append(delivery.payload))
     return calls
 
 
 def put(payload):
     with transaction.atomic():
-        return outbox_put(topic="test.topic", payload=payload)
+        [message] = outbox_put(topic="test.topic", payload=payload)
+    return message
 
 
 def test_messages_are_delivered_once(received):
@@ -48,7 +55,7 @@ def test_failures_are_retried_with_backoff_and_then_parked(monkeypatch, settings
     def broken(payload):
         raise ConnectionError("subscriber down")
 
-    monkeypatch.setattr(services, "_handlers", {"test.topic": [broken]})
+    consume(monkeypatch, broken)
     message = put({"n": 1})
     for attempt in range(1, 4):
         OutboxMessage.objects.filter(pk=message.pk).update(available_at=timezone.now())
@@ -59,7 +66,7 @@ def test_failures_are_retried_with_backoff_and_then_parked(monkeypatch, settings
 
 
 def test_a_failed_message_waits_before_the_next_try(monkeypatch):
-    monkeypatch.setattr(services, "_handlers", {"test.topic": [lambda p: 1 / 0]})
+    consume(monkeypatch, lambda delivery: 1 / 0)
     message = put({})
     outbox_drain()
     message.refresh_from_db()

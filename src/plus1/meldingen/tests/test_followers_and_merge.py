@@ -43,6 +43,20 @@ def test_anonymous_reporter_and_followers_get_status_updates(world, client):
     assert "buur@example.nl" not in mail.outbox[1].body + mail.outbox[0].body  # no addresses shared
 
 
+def test_two_quick_status_changes_reach_followers_each_with_its_own_status(world):
+    melding = submit(email="melder@example.nl")
+    outbox_drain()
+    mail.outbox.clear()
+    move(world, melding, "in-behandeling")
+    move(world, melding, "afgehandeld")  # before the worker ran for the first change
+    outbox_drain()
+    number = melding.case.identification
+    assert [m.subject for m in mail.outbox] == [
+        f"Nieuwe status voor melding {number}: In behandeling",
+        f"Nieuwe status voor melding {number}: Afgehandeld",
+    ]
+
+
 def test_a_logged_in_reporter_gets_one_message_not_two(world):
     resident = ResidentFactory(email="anna@example.nl")
     melding = submit(reporter=resident)

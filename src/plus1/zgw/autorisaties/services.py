@@ -6,15 +6,14 @@ request (plus1.zgw.auth), so a change counts from the next call on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
-from plus1.events.notifications import notify
-from plus1.zgw import audit_actions
+from plus1.events.services import outbox_put
+from plus1.zgw import audit_actions, events
 from plus1.zgw.models import Applicatie, ApplicatieClient, Autorisatie, ClientSecret
 
 # ac-003: a scope of the component's own resources needs these fields on the autorisatie.
@@ -30,7 +29,6 @@ API_NAMES = {
     "max_vertrouwelijkheidaanduiding": "maxVertrouwelijkheidaanduiding",
 }
 AUTORISATIE_FIELDS = ("component", "scopes", *API_NAMES)
-UrlFor = Callable[[Applicatie], str]  # the resource URL of an applicatie (notifications)
 
 
 def _problems(
@@ -108,15 +106,11 @@ def _snapshot(applicatie: Applicatie) -> dict[str, Any]:
     }
 
 
-def _publish(actie: str, url: str) -> None:
-    notify(
-        kanaal="autorisaties",
-        resource="applicatie",
-        actie=actie,
-        resource_url=url,
-        hoofd_object=url,
-        kenmerken={},
-    )
+def _event(topic: str, applicatie: Applicatie, partial: bool | None = None) -> None:
+    payload: dict[str, Any] = {"applicatie": str(applicatie.uuid)}
+    if partial is not None:
+        payload["partial"] = partial
+    outbox_put(topic=topic, payload=payload)
 
 
 @transaction.atomic
@@ -127,9 +121,8 @@ def applicatie_create(
     client_ids: list[str],
     heeft_alle_autorisaties: bool,
     autorisaties: list[dict[str, Any]],
-    url_for: UrlFor,
 ) -> Applicatie:
-    """Create an applicatie. `url_for(applicatie)` gives its resource URL (notification)."""
+    """Create an applicatie."""
     applicatie = Applicatie()
     _save(
         applicatie=applicatie,
@@ -144,7 +137,7 @@ def applicatie_create(
         obj=applicatie,
         after=_snapshot(applicatie),
     )
-    _publish("create", url_for(applicatie))
+    _event(events.APPLICATIE_CREATED, applicatie)
     return applicatie
 
 
@@ -157,7 +150,6 @@ def applicatie_update(
     client_ids: list[str],
     heeft_alle_autorisaties: bool,
     autorisaties: list[dict[str, Any]],
-    url_for: UrlFor,
     partial: bool = False,
 ) -> Applicatie:
     before = _snapshot(applicatie)
@@ -175,20 +167,19 @@ def applicatie_update(
         before=before,
         after=_snapshot(applicatie),
     )
-    _publish("partial_update" if partial else "update", url_for(applicatie))
+    _event(events.APPLICATIE_UPDATED, applicatie, partial=partial)
     return applicatie
 
 
 @transaction.atomic
-def applicatie_delete(*, actor: Actor, applicatie: Applicatie, url_for: UrlFor) -> None:
+def applicatie_delete(*, actor: Actor, applicatie: Applicatie) -> None:
     """Delete an applicatie; its client ids keep their secrets but lose every right."""
-    url = url_for(applicatie)
     before = _snapshot(applicatie)
     audit_record(
         actor=actor, action=audit_actions.APPLICATIE_DELETED, obj=applicatie, before=before
     )
+    _event(events.APPLICATIE_DELETED, applicatie)
     applicatie.delete()
-    _publish("destroy", url)
 
 
 @transaction.atomic

@@ -118,9 +118,6 @@ class ApplicatieViewSet(ZgwViewSet):
         ),
     }
 
-    def url_for(self, applicatie: Applicatie) -> str:
-        return Urls(self.request)(APPLICATIE, applicatie.uuid)
-
     def list(self, request: Request) -> Response:
         rows = selectors.applicaties()
         if request.query_params.get("clientIds"):
@@ -158,7 +155,7 @@ class ApplicatieViewSet(ZgwViewSet):
 
     def create(self, request: Request) -> Response:
         applicatie = services.applicatie_create(
-            actor=self.client.actor, url_for=self.url_for, **self._given(request.data)
+            actor=self.client.actor, **self._given(request.data)
         )
         row = selectors.applicaties().get(pk=applicatie.pk)
         return Response(render_applicatie(row, Urls(request)), status=status.HTTP_201_CREATED)
@@ -169,7 +166,6 @@ class ApplicatieViewSet(ZgwViewSet):
         services.applicatie_update(
             actor=self.client.actor,
             applicatie=applicatie,
-            url_for=self.url_for,
             partial=partial,
             **self._given(data),
         )
@@ -181,7 +177,5 @@ class ApplicatieViewSet(ZgwViewSet):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         applicatie = get_object_or_404(Applicatie, uuid=uuid)
-        services.applicatie_delete(
-            actor=self.client.actor, applicatie=applicatie, url_for=self.url_for
-        )
+        services.applicatie_delete(actor=self.client.actor, applicatie=applicatie)
         return Response(status=status.HTTP_204_NO_CONTENT)

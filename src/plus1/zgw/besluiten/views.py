@@ -121,10 +121,6 @@ class BesluitenApi(ZgwViewSet):
             raise exceptions.PermissionDenied()
         return decision
 
-    @property
-    def base_url(self) -> str:
-        return Urls(self.request).root
-
 
 @no_personal_data
 class BesluitViewSet(BesluitenApi):
@@ -184,7 +180,6 @@ class BesluitViewSet(BesluitenApi):
             decision_type=decision_type,
             case=self._case(given.validated_data.get("zaak")),
             values=given.values(),
-            base_url=self.base_url,
         )
         row = selectors.decisions().get(pk=decision.pk)
         return Response(render_besluit(row, Urls(request)), status=status.HTTP_201_CREATED)
@@ -210,7 +205,6 @@ class BesluitViewSet(BesluitenApi):
             decision_type=decision_type,
             changes=changes,
             partial=partial,
-            base_url=self.base_url,
         )
         return Response(render_besluit(selectors.decisions().get(pk=decision.pk), Urls(request)))
 
@@ -219,7 +213,7 @@ class BesluitViewSet(BesluitenApi):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         decision = self._decision(uuid, BESLUITEN_VERWIJDEREN)
-        services.decision_delete(actor=self.client.actor, decision=decision, base_url=self.base_url)
+        services.decision_delete(actor=self.client.actor, decision=decision)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["get"])
@@ -287,14 +281,12 @@ class BesluitInformatieObjectViewSet(BesluitenApi):
         if document is None:
             raise bad_url("informatieobject")
         link = services.decision_document_add(
-            actor=self.client.actor, decision=decision, document=document, base_url=self.base_url
+            actor=self.client.actor, decision=decision, document=document
         )
         row = selectors.decision_documents().get(pk=link.pk)
         return Response(render_bio(row, Urls(request)), status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, uuid: str) -> Response:
         link, decision = self._link(uuid, BESLUITEN_VERWIJDEREN)
-        services.decision_document_remove(
-            actor=self.client.actor, decision=decision, link=link, base_url=self.base_url
-        )
+        services.decision_document_remove(actor=self.client.actor, decision=decision, link=link)
         return Response(status=status.HTTP_204_NO_CONTENT)

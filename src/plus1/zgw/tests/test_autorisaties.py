@@ -5,7 +5,8 @@ count from the very next request."""
 import pytest
 
 from plus1.audit.services import Actor
-from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
+from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
+from plus1.events.testing import queued_notifications
 from plus1.zgw.autorisaties.services import applicatie_register
 from plus1.zgw.models import Applicatie
 from plus1.zgw.tests.conftest import ZAKEN, api_as, zaak_body, zaaktype_url
@@ -128,7 +129,8 @@ def test_update_and_partial_update(superclient, case_type):
     assert replaced["clientIds"] == ["app", "app-b"]
 
 
-def test_writes_are_published_on_the_autorisaties_kanaal(superclient):
+def test_writes_are_published_on_the_autorisaties_kanaal(superclient, settings):
+    settings.BASE_URL = "http://testserver"
     abonnement = Abonnement.objects.create(callback_url="http://ontvanger.example/cb", auth="x")
     AbonnementKanaal.objects.create(
         abonnement=abonnement, kanaal=Kanaal.objects.get(naam="autorisaties")
@@ -136,10 +138,7 @@ def test_writes_are_published_on_the_autorisaties_kanaal(superclient):
     body = {"clientIds": ["app"], "label": "App", "heeftAlleAutorisaties": True}
     url = superclient.post(f"{AC}/applicaties", body, format="json").json()["url"]
     superclient.delete(url)
-    sent = [
-        m.payload["bericht"]
-        for m in OutboxMessage.objects.filter(topic="zgw.notificatie").order_by("pk")
-    ]
+    sent = queued_notifications()
     assert [(b["kanaal"], b["actie"], b["resourceUrl"]) for b in sent] == [
         ("autorisaties", "create", url),
         ("autorisaties", "destroy", url),

@@ -11,7 +11,8 @@ from plus1.audit.services import Actor
 from plus1.cases.services import case_register
 from plus1.catalog.models import CaseType, DecisionType, ResultType
 from plus1.common.testing.factories import TeamFactory
-from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
+from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
+from plus1.events.testing import queued_notifications
 from plus1.zgw.tests.conftest import CATALOGI, limited_client
 from plus1.zgw.tests.test_catalogi import zaaktype_body
 
@@ -242,7 +243,8 @@ def test_zaaktype_informatieobjecttype_needs_one_concept_side(superclient, catal
     assert superclient.get(case_type).json()["informatieobjecttypen"] == [document]
 
 
-def test_writes_notify_their_kanaal(superclient, catalogus):
+def test_writes_notify_their_kanaal(superclient, catalogus, settings):
+    settings.BASE_URL = "http://testserver"
     kanaal = Kanaal.objects.get_or_create(naam="informatieobjecttypen")[0]
     abonnement = Abonnement.objects.create(callback_url="https://ontvanger.example/cb", auth="x")
     AbonnementKanaal.objects.create(abonnement=abonnement, kanaal=kanaal, filters={})
@@ -250,7 +252,7 @@ def test_writes_notify_their_kanaal(superclient, catalogus):
     url = iot(superclient, catalogus)
     superclient.post(f"{url}/publish")
 
-    berichten = [m.payload["bericht"] for m in OutboxMessage.objects.order_by("pk")]
+    berichten = queued_notifications()
     assert [(b["actie"], b["resourceUrl"]) for b in berichten] == [
         ("create", url),
         ("update", url),

@@ -2,24 +2,24 @@
 """Writes of the Catalogi API types besides zaaktypen and statustypen: informatieobjecttypen,
 besluittypen, roltypen, resultaattypen, eigenschappen, zaakobjecttypen and
 zaaktype-informatieobjecttypen. Each checks the publication rules (plus1.zgw.catalogi.rules),
-audits, and notifies (kanalen informatieobjecttypen, besluittypen) in one transaction."""
+audits, and puts its catalog event in the outbox, in one transaction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog import events as catalog_events
 from plus1.catalog.models import (
     CaseType,
     CaseTypeDocumentType,
     DecisionType,
     DocumentType,
 )
-from plus1.events.notifications import notify
+from plus1.events.services import outbox_put
 from plus1.zgw import audit_actions
 from plus1.zgw.audit_actions import CATALOGUE_ROWS
 from plus1.zgw.catalogi import rules as rules
@@ -28,24 +28,8 @@ from plus1.zgw.models import Catalogus
 M = TypeVar("M", bound=models.Model)
 
 
-@dataclass(frozen=True)
-class Notice:
-    """What a notification about this write says (built by the API, which knows the URLs)."""
-
-    kanaal: str
-    resource: str
-    resource_url: str
-    kenmerken: dict[str, str] = field(default_factory=dict)
-
-    def send(self, actie: str) -> None:
-        notify(
-            kanaal=self.kanaal,
-            resource=self.resource,
-            actie=actie,
-            resource_url=self.resource_url,
-            hoofd_object=self.resource_url,
-            kenmerken=self.kenmerken,
-        )
+def catalog_event_put(topic: str, row: models.Model, catalogue: Any) -> None:
+    outbox_put(topic=topic, payload=catalog_events.type_facts(row, catalogue))
 
 
 def save_row(
@@ -54,10 +38,9 @@ def save_row(
     row: models.Model,
     values: dict[str, Any],
     relations: dict[str, list[Any]] | None = None,
-    notice: Notice | None = None,
 ) -> models.Model:
-    """Set values and many-to-many relations, audit, notify. Call inside a transaction,
-    with `row` new or as locked and re-read (`_lock`). Not for case types."""
+    """Set values and many-to-many relations, audit. Call inside a transaction, with
+    `row` new or as locked and re-read (`_lock`). Not for case types."""
     actions = CATALOGUE_ROWS[str(row._meta.model_name)]
     created = row._state.adding
     for name, value in values.items():
@@ -71,18 +54,14 @@ def save_row(
         obj=row,
         after={**values, **{k: [str(r.pk) for r in v] for k, v in (relations or {}).items()}},
     )
-    if notice:
-        notice.send("create" if created else "update")
     return row
 
 
-def delete_row(*, actor: Actor, row: models.Model, notice: Notice | None = None) -> None:
+def delete_row(*, actor: Actor, row: models.Model) -> None:
     """Delete, unless rows elsewhere (zaken, besluiten, documenten) still use it."""
     audit_record(
         actor=actor, action=CATALOGUE_ROWS[str(row._meta.model_name)].deleted, obj=row, before={}
     )
-    if notice:
-        notice.send("destroy")
     try:
         row.delete()
     except models.ProtectedError as exc:
@@ -102,27 +81,29 @@ def _lock(row: M) -> M:
 
 
 @transaction.atomic
-def document_type_save(
-    *, actor: Actor, row: DocumentType, values: dict[str, Any], notice: Notice | None = None
-) -> DocumentType:
-    if not row._state.adding:
+def document_type_save(*, actor: Actor, row: DocumentType, values: dict[str, Any]) -> DocumentType:
+    created = row._state.adding
+    if not created:
         row = _lock(row)
         if not rules.only_end_date(values):
             rules.require_concept(row)
             rules.require_concept_relations(row.decision_types.all())
-    save_row(actor=actor, row=row, values=values, notice=notice)
+    save_row(actor=actor, row=row, values=values)
+    topic = (
+        catalog_events.DOCUMENT_TYPE_CREATED if created else catalog_events.DOCUMENT_TYPE_UPDATED
+    )
+    catalog_event_put(topic, row, row.catalogue)
     return row
 
 
 @transaction.atomic
-def document_type_delete(
-    *, actor: Actor, row: DocumentType, notice: Notice | None, force: bool = False
-) -> None:
+def document_type_delete(*, actor: Actor, row: DocumentType, force: bool = False) -> None:
     """force: the client may delete published types (catalogi.geforceerd-verwijderen)."""
     if not force:
         rules.require_concept(row)
         rules.require_concept_relations(row.decision_types.all())
-    delete_row(actor=actor, row=row, notice=notice)
+    catalog_event_put(catalog_events.DOCUMENT_TYPE_DELETED, row, row.catalogue)
+    delete_row(actor=actor, row=row)
 
 
 # Besluittypen ---------------------------------------------------------------------------
@@ -135,7 +116,6 @@ def decision_type_save(
     row: DecisionType,
     values: dict[str, Any],
     relations: dict[str, list[Any]],
-    notice: Notice | None = None,
 ) -> DecisionType:
     """relations: document_types (informatieobjecttypen) and case_types (zaaktypen)."""
     given = values.get("catalogue", row.catalogue)
@@ -145,28 +125,32 @@ def decision_type_save(
     if not row._state.adding:
         row = _lock(row)
         if rules.only_end_date([*values, *relations]):
-            return save_row(actor=actor, row=row, values=values, notice=notice)  # type: ignore[return-value]
+            save_row(actor=actor, row=row, values=values)
+            catalog_event_put(catalog_events.DECISION_TYPE_UPDATED, row, row.catalogue)
+            return row
         rules.require_concept(row)
         rules.require_concept_relations([*row.document_types.all(), *row.case_types.all()])
     rules.require_concept_relations(new)
-    save_row(actor=actor, row=row, values=values, relations=relations, notice=notice)
+    created = row._state.adding
+    save_row(actor=actor, row=row, values=values, relations=relations)
+    topic = (
+        catalog_events.DECISION_TYPE_CREATED if created else catalog_events.DECISION_TYPE_UPDATED
+    )
+    catalog_event_put(topic, row, row.catalogue)
     return row
 
 
 @transaction.atomic
-def decision_type_delete(
-    *, actor: Actor, row: DecisionType, notice: Notice | None, force: bool = False
-) -> None:
+def decision_type_delete(*, actor: Actor, row: DecisionType, force: bool = False) -> None:
     if not force:
         rules.require_concept(row)
         rules.require_concept_relations([*row.document_types.all(), *row.case_types.all()])
-    delete_row(actor=actor, row=row, notice=notice)
+    catalog_event_put(catalog_events.DECISION_TYPE_DELETED, row, row.catalogue)
+    delete_row(actor=actor, row=row)
 
 
 @transaction.atomic
-def catalogue_item_publish(
-    *, actor: Actor, row: DocumentType | DecisionType, notice: Notice | None
-) -> None:
+def catalogue_item_publish(*, actor: Actor, row: DocumentType | DecisionType) -> None:
     """Publish an informatieobjecttype or besluittype (concept = false)."""
     row = _lock(row)
     rules.require_concept(row)
@@ -175,8 +159,12 @@ def catalogue_item_publish(
     audit_record(
         actor=actor, action=CATALOGUE_ROWS[str(row._meta.model_name)].published, obj=row, after={}
     )
-    if notice:
-        notice.send("update")
+    topic = (
+        catalog_events.DOCUMENT_TYPE_UPDATED
+        if isinstance(row, DocumentType)
+        else catalog_events.DECISION_TYPE_UPDATED
+    )
+    catalog_event_put(topic, row, row.catalogue)
 
 
 # Parts of a zaaktype (roltype, resultaattype, eigenschap, zaakobjecttype) ----------------

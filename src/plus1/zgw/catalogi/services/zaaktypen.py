@@ -13,12 +13,13 @@ from django.db.models import ProtectedError
 from django.utils.text import slugify
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog import events as catalog_events
 from plus1.catalog.case_type_services import case_type_delete, case_type_save
 from plus1.catalog.models import CaseType, StatusType
 from plus1.identity.models import Team
 from plus1.zgw import audit_actions
 from plus1.zgw.catalogi import rules as rules
-from plus1.zgw.catalogi.services.types import Notice, delete_row, save_row
+from plus1.zgw.catalogi.services.types import catalog_event_put, delete_row, save_row
 from plus1.zgw.models import Catalogus, StatusTypeExtensie, ZaakTypeExtensie
 
 
@@ -48,7 +49,6 @@ def zaaktype_create(
     values: dict[str, Any],
     data: dict[str, Any],
     relations: dict[str, list[Any]],
-    notice: Notice | None = None,
 ) -> CaseType:
     """A new zaaktype (row: unsaved) in concept: not offered in the portal (active=False)."""
     _check_relations(str(catalogus.uuid), relations)
@@ -61,10 +61,14 @@ def zaaktype_create(
     case_type = case_type_save(
         actor=actor, case_type=None, new=row, values=values, relations=relations
     )
-    if notice:
-        notice.send("create")
     ZaakTypeExtensie.objects.create(case_type=case_type, catalogus=catalogus, data=data)
+    catalog_event_put(catalog_events.CASE_TYPE_CREATED, case_type, catalogus.uuid)
     return case_type
+
+
+def _catalogus_of(case_type: CaseType) -> Any:
+    zgw = ZaakTypeExtensie.objects.filter(case_type=case_type).select_related("catalogus").first()
+    return zgw.catalogus.uuid if zgw and zgw.catalogus else None
 
 
 def _locked(case_type: CaseType) -> CaseType:
@@ -83,7 +87,6 @@ def zaaktype_update(
     values: dict[str, Any],
     data: dict[str, Any],
     relations: dict[str, list[Any]],
-    notice: Notice | None = None,
 ) -> CaseType:
     """Change a concept zaaktype; a published one only accepts an end date."""
     case_type = _locked(case_type)
@@ -92,19 +95,18 @@ def zaaktype_update(
         rules.require_concept_relations(case_type.decision_types.all())
         _check_relations(rules.catalogue_of(case_type), relations)
     case_type = case_type_save(actor=actor, case_type=case_type, values=values, relations=relations)
-    if notice:
-        notice.send("update")
     if data:
         extension, _ = ZaakTypeExtensie.objects.get_or_create(
             case_type=case_type, defaults={"catalogus": Catalogus.objects.order_by("pk").first()}
         )
         extension.data = {**extension.data, **data}
         extension.save(update_fields=["data"])
+    catalog_event_put(catalog_events.CASE_TYPE_UPDATED, case_type, _catalogus_of(case_type))
     return case_type
 
 
 @transaction.atomic
-def zaaktype_publish(*, actor: Actor, case_type: CaseType, notice: Notice | None = None) -> None:
+def zaaktype_publish(*, actor: Actor, case_type: CaseType) -> None:
     """Publish: every related type must be published first. The portal offers it from now
     on if it has statuses to start with."""
     case_type = _locked(case_type)
@@ -120,14 +122,11 @@ def zaaktype_publish(*, actor: Actor, case_type: CaseType, notice: Notice | None
     case_type.active = case_type.statuses.filter(is_initial=True).exists()
     case_type.save(update_fields=["active"])
     audit_record(actor=actor, action=audit_actions.ZAAKTYPE_PUBLISHED, obj=case_type, after={})
-    if notice:
-        notice.send("update")
+    catalog_event_put(catalog_events.CASE_TYPE_UPDATED, case_type, _catalogus_of(case_type))
 
 
 @transaction.atomic
-def zaaktype_delete(
-    *, actor: Actor, case_type: CaseType, notice: Notice | None = None, force: bool = False
-) -> None:
+def zaaktype_delete(*, actor: Actor, case_type: CaseType, force: bool = False) -> None:
     """force: the client may delete published types (catalogi.geforceerd-verwijderen)."""
     case_type = _locked(case_type)
     if not force:
@@ -138,8 +137,7 @@ def zaaktype_delete(
                 *(link.document_type for link in case_type.document_type_links.all()),
             ]
         )
-    if notice:
-        notice.send("destroy")
+    catalog_event_put(catalog_events.CASE_TYPE_DELETED, case_type, _catalogus_of(case_type))
     try:
         case_type_delete(actor=actor, case_type=case_type)
     except ProtectedError as exc:

@@ -17,9 +17,6 @@ from plus1.catalog.models import CaseType, Confidentiality, DecisionType, Docume
 from plus1.zgw.base import NO_MATCH, UrlField, resolve_url
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
-    BESLUITTYPE,
-    CATALOGUS,
-    IOTYPE,
     render_besluittype,
     render_documenttype,
 )
@@ -85,20 +82,6 @@ def _catalogus(url: str) -> Catalogus:
     return one_by_url(url, "catalogus-detail", Catalogus.objects.all(), "catalogus")
 
 
-def _notice(
-    kanaal: str, row: Any, path: str, view: CatalogiViewSet, catalogue: Any = None
-) -> services.Notice:
-    urls = view.ctx().urls
-    catalogue = catalogue or row.catalogue
-    catalogus = urls(CATALOGUS, catalogue) if catalogue else ""
-    return services.Notice(
-        kanaal=kanaal,
-        resource=kanaal[:-2] if kanaal.endswith("en") else kanaal,
-        resource_url=urls(path, row.uuid),
-        kenmerken={"catalogus": catalogus},
-    )
-
-
 def _by_catalogus(rows: QuerySet, params: Any) -> QuerySet:
     if params.get("catalogus"):
         key = resolve_url(params["catalogus"], "catalogus-detail") or NO_MATCH
@@ -113,7 +96,7 @@ class PublishMixin:
     def publish(self, request: Request, uuid: str) -> Response:
         view: Any = self
         row = get_object_or_404(view.model.objects, uuid=uuid)
-        services.catalogue_item_publish(actor=view.client.actor, row=row, notice=view.notice(row))
+        services.catalogue_item_publish(actor=view.client.actor, row=row)
         return view.show(row)
 
 
@@ -131,9 +114,6 @@ class InformatieObjectTypeViewSet(PublishMixin, CatalogiViewSet):
         "omschrijvingGeneriek": "generic_description",
     }
 
-    def notice(self, row: DocumentType, catalogue: Any = None) -> services.Notice:
-        return _notice("informatieobjecttypen", row, IOTYPE, self, catalogue)
-
     def filtered(self, rows: QuerySet, params: Any) -> QuerySet:
         return _by_catalogus(rows, params)
 
@@ -141,17 +121,10 @@ class InformatieObjectTypeViewSet(PublishMixin, CatalogiViewSet):
         values = mapped(given, self.NAMES)
         if "catalogus" in given:
             values["catalogue"] = _catalogus(given["catalogus"]).uuid
-        return services.document_type_save(
-            actor=self.client.actor,
-            row=row,
-            values=values,
-            notice=self.notice(row, values.get("catalogue")),
-        )
+        return services.document_type_save(actor=self.client.actor, row=row, values=values)
 
     def remove(self, row: DocumentType) -> None:
-        services.document_type_delete(
-            actor=self.client.actor, row=row, notice=self.notice(row), force=self.force_delete
-        )
+        services.document_type_delete(actor=self.client.actor, row=row, force=self.force_delete)
 
 
 class BesluitTypeViewSet(PublishMixin, CatalogiViewSet):
@@ -170,9 +143,6 @@ class BesluitTypeViewSet(PublishMixin, CatalogiViewSet):
         "publicatietermijn": "publication_term",
         "toelichting": "explanation",
     }
-
-    def notice(self, row: DecisionType, catalogue: Any = None) -> services.Notice:
-        return _notice("besluittypen", row, BESLUITTYPE, self, catalogue)
 
     def filtered(self, rows: QuerySet, params: Any) -> QuerySet:
         if params.get("zaaktypen"):
@@ -209,10 +179,7 @@ class BesluitTypeViewSet(PublishMixin, CatalogiViewSet):
             row=row,
             values=values,
             relations=relations,
-            notice=self.notice(row, values.get("catalogue")),
         )
 
     def remove(self, row: DecisionType) -> None:
-        services.decision_type_delete(
-            actor=self.client.actor, row=row, notice=self.notice(row), force=self.force_delete
-        )
+        services.decision_type_delete(actor=self.client.actor, row=row, force=self.force_delete)

@@ -19,15 +19,12 @@ from plus1.zgw.base import NO_MATCH, Pagination, UrlField, resolve_url
 from plus1.zgw.catalogi import refs as refs
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
-    CATALOGUS,
-    ZAAKTYPE,
     render_catalogus,
     render_statustype,
     render_zaaktype,
 )
 from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.services import zaaktypen as zaaktype_services
-from plus1.zgw.catalogi.services.types import Notice
 from plus1.zgw.catalogi.views.base import (
     PUBLISHABLE,
     CatalogiViewSet,
@@ -215,17 +212,6 @@ class ZaakTypeViewSet(CatalogiViewSet):
             rows = rows.filter(zgw__catalogus__uuid=key)
         return by_date(by_status(rows, params, "zgw__concept"), params)
 
-    def notice(self, case_type: CaseType, catalogus: Catalogus | None = None) -> Notice:
-        urls = self.ctx().urls
-        zgw = getattr(case_type, "zgw", None)
-        catalogus = catalogus or (zgw.catalogus if zgw else None)
-        return Notice(
-            kanaal="zaaktypen",
-            resource="zaaktype",
-            resource_url=urls(ZAAKTYPE, case_type.uuid),
-            kenmerken={"catalogus": urls(CATALOGUS, catalogus.uuid) if catalogus else ""},
-        )
-
     def relations(self, given: dict[str, Any]) -> dict[str, list[Any]]:
         found: dict[str, list[Any]] = {}
         if "besluittypen" in given:
@@ -260,7 +246,6 @@ class ZaakTypeViewSet(CatalogiViewSet):
             values=values,
             data=data,
             relations=self.relations(given.validated_data),
-            notice=self.notice(case_type, catalogus),
         )
         return self.show(case_type, status.HTTP_201_CREATED)
 
@@ -275,7 +260,6 @@ class ZaakTypeViewSet(CatalogiViewSet):
             values=values,
             data=data,
             relations=self.relations(given.validated_data),
-            notice=self.notice(case_type),
         )
         return self.show(case_type)
 
@@ -284,7 +268,6 @@ class ZaakTypeViewSet(CatalogiViewSet):
         zaaktype_services.zaaktype_delete(
             actor=self.client.actor,
             case_type=case_type,
-            notice=self.notice(case_type),
             force=self.force_delete,
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -292,9 +275,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, uuid: str) -> Response:
         case_type = get_object_or_404(CaseType.objects.select_related("zgw__catalogus"), uuid=uuid)
-        zaaktype_services.zaaktype_publish(
-            actor=self.client.actor, case_type=case_type, notice=self.notice(case_type)
-        )
+        zaaktype_services.zaaktype_publish(actor=self.client.actor, case_type=case_type)
         return self.show(case_type)
 
 

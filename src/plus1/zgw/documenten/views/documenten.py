@@ -70,10 +70,6 @@ class DocumentenApi(ZgwViewSet):
             raise exceptions.PermissionDenied()
         return document
 
-    @property
-    def base_url(self) -> str:
-        return Urls(self.request).root
-
 
 @processing_activity(CASE_TYPE)
 class DocumentViewSet(DocumentenApi):
@@ -176,7 +172,6 @@ class DocumentViewSet(DocumentenApi):
             actor=self.client.actor,
             document_type=document_type,
             size=values.pop("size", None),
-            base_url=self.base_url,
             **values,
         )
         row = selectors.documents().get(pk=document.pk)
@@ -212,7 +207,6 @@ class DocumentViewSet(DocumentenApi):
                 str(document.document_type.uuid),
                 document.confidentiality,
             ),
-            base_url=self.base_url,
         )
         row = selectors.documents().get(pk=document.pk)
         return Response(render_document(row, Urls(request)))
@@ -222,7 +216,7 @@ class DocumentViewSet(DocumentenApi):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         document = self._document(uuid, DOCUMENTEN_VERWIJDEREN)
-        services.document_delete(actor=self.client.actor, document=document, base_url=self.base_url)
+        services.document_delete(actor=self.client.actor, document=document)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["post"])

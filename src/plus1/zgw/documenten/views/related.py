@@ -130,7 +130,6 @@ class UsageRightViewSet(RelatedToDocument):
             starts_at=v["startdatum"],
             ends_at=v.get("einddatum"),
             conditions=v["omschrijvingVoorwaarden"],
-            base_url=self.base_url,
         )
         row = selectors.usage_rights().get(pk=right.pk)
         return Response(render_usage_right(row, Urls(request)), status=status.HTTP_201_CREATED)
@@ -146,9 +145,7 @@ class UsageRightViewSet(RelatedToDocument):
         names = {"startdatum": "starts_at", "einddatum": "ends_at"}
         names["omschrijvingVoorwaarden"] = "conditions"
         changes.update({names[k]: value for k, value in v.items() if k in names})
-        links.usage_right_update(
-            actor=self.client.actor, right=right, changes=changes, base_url=self.base_url
-        )
+        links.usage_right_update(actor=self.client.actor, right=right, changes=changes)
         row = selectors.usage_rights().get(pk=right.pk)
         return Response(render_usage_right(row, Urls(request)))
 
@@ -157,7 +154,7 @@ class UsageRightViewSet(RelatedToDocument):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         right = self._right(uuid, DOCUMENTEN_VERWIJDEREN)
-        links.usage_right_delete(actor=self.client.actor, right=right, base_url=self.base_url)
+        links.usage_right_delete(actor=self.client.actor, right=right)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

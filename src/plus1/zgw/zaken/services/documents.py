@@ -10,16 +10,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor
+from plus1.cases.events import case_facts
 from plus1.cases.models import Case
 from plus1.catalog.models import CaseTypeDocumentType
 from plus1.documents import links as document_links
 from plus1.documents.models import Document, DocumentLink, ObjectType
-from plus1.zgw.zaken.services.zaken import Notice
 
 
 @transaction.atomic(durable=True)
 def zaakinformatieobject_create(
-    *, actor: Actor, case: Case, document: Document, data: dict[str, Any], notice: Notice
+    *, actor: Actor, case: Case, document: Document, data: dict[str, Any]
 ) -> DocumentLink:
     """Link a document whose informatieobjecttype belongs to the zaak's zaaktype."""
     if not CaseTypeDocumentType.objects.filter(
@@ -39,21 +39,20 @@ def zaakinformatieobject_create(
         object_type=ObjectType.ZAAK,
         object_uuid=case.uuid,
         data=data,
+        subject=case_facts(case, actor),
     )
-    notice(link)
     return link
 
 
 @transaction.atomic(durable=True)
 def zaakinformatieobject_update(
-    *, actor: Actor, link: DocumentLink, data: dict[str, Any], notice: Notice
+    *, actor: Actor, case: Case, link: DocumentLink, data: dict[str, Any]
 ) -> DocumentLink:
-    link = document_links.document_link_update(actor=actor, link=link, data=data)
-    notice(link)
-    return link
+    return document_links.document_link_update(
+        actor=actor, link=link, data=data, subject=case_facts(case, actor)
+    )
 
 
 @transaction.atomic(durable=True)
-def zaakinformatieobject_delete(*, actor: Actor, link: DocumentLink, notice: Notice) -> None:
-    notice(link)
-    document_links.document_link_delete(actor=actor, link=link)
+def zaakinformatieobject_delete(*, actor: Actor, case: Case, link: DocumentLink) -> None:
+    document_links.document_link_delete(actor=actor, link=link, subject=case_facts(case, actor))

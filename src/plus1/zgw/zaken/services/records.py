@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The records of a zaak through the Zaken API: rollen, resultaten, zaakobjecten,
 zaakeigenschappen, klantcontacten, zaakcontactmomenten and zaakverzoeken. Each write goes
-through plus1.cases.services_zaak and announces itself (`notice`) in the same transaction."""
+through plus1.cases.services_zaak, whose events announce it."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from plus1.cases.models import (
 from plus1.catalog.models import PropertyType, ResultType, RoleType
 from plus1.privacy.models import TrailAction
 from plus1.privacy.services.trail import personal_data_access, personal_data_list_access
-from plus1.zgw.zaken.services.zaken import Notice
 
 Record = Role | Result | CaseObject | CaseProperty | CaseContact | CaseReference
 
@@ -36,10 +35,8 @@ def rol_create(
     role_type: RoleType,
     bsn: str,
     values: dict[str, Any],
-    notice: Notice,
 ) -> Role:
     role = records.role_add(actor=actor, case=case, role_type=role_type, bsn=bsn, values=values)
-    notice(role)
     return role
 
 
@@ -57,12 +54,10 @@ def resultaat_save(
     result_type: ResultType,
     explanation: str,
     result: Result | None,
-    notice: Notice,
 ) -> Result:
     saved = records.result_set(
         actor=actor, case=case, result_type=result_type, explanation=explanation, result=result
     )
-    notice(saved)
     return saved
 
 
@@ -73,10 +68,8 @@ def zaakobject_save(
     case: Case,
     values: dict[str, Any],
     row: CaseObject | None,
-    notice: Notice,
 ) -> CaseObject:
     saved = records.case_object_save(actor=actor, case=case, values=values, row=row)
-    notice(saved)
     return saved
 
 
@@ -88,38 +81,29 @@ def zaakeigenschap_save(
     property_type: PropertyType,
     value: str,
     row: CaseProperty | None,
-    notice: Notice,
 ) -> CaseProperty:
     saved = records.case_property_save(
         actor=actor, case=case, property_type=property_type, value=value, row=row
     )
-    notice(saved)
     return saved
 
 
 @transaction.atomic(durable=True)
-def klantcontact_create(
-    *, actor: Actor, case: Case, values: dict[str, Any], notice: Notice
-) -> CaseContact:
+def klantcontact_create(*, actor: Actor, case: Case, values: dict[str, Any]) -> CaseContact:
     row = records.case_contact_add(actor=actor, case=case, values=values)
-    notice(row)
     return row
 
 
 @transaction.atomic(durable=True)
-def zaakreferentie_create(
-    *, actor: Actor, case: Case, kind: str, url: str, notice: Notice
-) -> CaseReference:
+def zaakreferentie_create(*, actor: Actor, case: Case, kind: str, url: str) -> CaseReference:
     """A zaakcontactmoment or zaakverzoek (`kind`)."""
     row = records.case_reference_add(actor=actor, case=case, kind=kind, url=url)
-    notice(row)
     return row
 
 
 @transaction.atomic(durable=True)
-def zaak_record_delete(*, actor: Actor, row: Record, notice: Notice) -> None:
+def zaak_record_delete(*, actor: Actor, row: Record) -> None:
     """Delete one record of a zaak, announced before it is gone."""
-    notice(row)
     if isinstance(row, Role):
         records.role_delete(actor=actor, role=row)
     elif isinstance(row, Result):

@@ -5,7 +5,6 @@ portal, the workbench and the APIs share one row, one audit chain and one outbox
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +13,7 @@ from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
 from plus1.cases import archiving
+from plus1.cases.events import case_facts
 from plus1.cases.models import Case, CaseStatus
 from plus1.cases.services import case_transition, case_update, zaak_register
 from plus1.cases.services_zaak import case_delete
@@ -22,9 +22,9 @@ from plus1.catalog.models import CaseType, StatusType
 from plus1.documents.links import document_links_delete_for
 from plus1.documents.models import ObjectType
 from plus1.documents.selectors import all_archived
+from plus1.events.services import outbox_put
+from plus1.zgw import audit_actions, events
 from plus1.zgw.models import ZaakExtensie
-
-Notice = Callable[[Any], None]
 
 
 def _error(field: str, message: str, code: str) -> ValidationError:
@@ -39,7 +39,6 @@ def zaak_create(
     values: dict[str, Any],
     changes: dict[str, Any],
     extension: dict[str, Any],
-    notice: Notice,
 ) -> Case:
     """Register a zaak (cases.zaak_register: no form, no status until one is set), with the
     data a registration cannot set (hoofdzaak, archiving, the legal clock) right after."""
@@ -53,10 +52,9 @@ def zaak_create(
         )
     case = zaak_register(actor=actor, case_type=case_type, **values)
     ZaakExtensie.objects.create(case=case, **extension)
-    audit_record(actor=actor, action="zgw.zaak_created", obj=case, after=extension)
+    audit_record(actor=actor, action=audit_actions.ZAAK_CREATED, obj=case, after=extension)
     if changes:
         case = _update(actor, case, changes, {})
-    notice(case)
     return case
 
 
@@ -67,7 +65,6 @@ def zaak_update(
     case: Case,
     changes: dict[str, Any],
     extension: dict[str, Any],
-    notice: Notice,
 ) -> Case:
     """Partial update: Case fields through cases.case_update, ZGW-only fields alongside. A
     zaak is archived only once all its documents are (zrc-022)."""
@@ -78,7 +75,6 @@ def zaak_update(
             "documents-not-archived",
         )
     case = _update(actor, case, changes, extension)
-    notice(case)
     return case
 
 
@@ -99,14 +95,17 @@ def _update(actor: Actor, case: Case, changes: dict[str, Any], extension: dict[s
             setattr(row, name, value)
         row.data = {**row.data, **data}
         row.save()
-        audit_record(actor=actor, action="zgw.zaak_updated", obj=case, after={**extension, **data})
+        audit_record(
+            actor=actor, action=audit_actions.ZAAK_UPDATED, obj=case, after={**extension, **data}
+        )
+        if not changes:  # else the case's own event tells of this change
+            outbox_put(topic=events.ZAAK_EXTENSION_UPDATED, payload=case_facts(case, actor))
     return case
 
 
 @transaction.atomic(durable=True)
-def zaak_delete(*, actor: Actor, case: Case, notice: Notice) -> None:
+def zaak_delete(*, actor: Actor, case: Case) -> None:
     """Delete a zaak with its deelzaken and every document link to them."""
-    notice(case)
     for doomed in [case, *case.children.all()]:
         document_links_delete_for(actor=actor, object_type=ObjectType.ZAAK, object_uuid=doomed.uuid)
     case_delete(actor=actor, case=case)
@@ -121,7 +120,6 @@ def status_create(
     set_at: dt.datetime,
     explanation: str,
     archive_source_date: dt.date | None = None,
-    notice: Notice,
 ) -> CaseStatus:
     """Set a status: any statustype of the zaaktype (the ZGW channel's policy); an
     eindstatus needs a resultaat."""
@@ -135,5 +133,4 @@ def status_create(
         archive_source_date=archive_source_date,
     )
     row = CaseStatus.objects.filter(case=case).select_related("status").latest("pk")
-    notice(row)
     return row

@@ -104,13 +104,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
         self._may_write(case)
         urls = Urls(request)
         link = services.zaakinformatieobject_create(
-            actor=self.client.actor,
-            case=case,
-            document=document,
-            data=given.data_fields(),
-            notice=lambda link: self._notify(
-                "create", "zaakinformatieobject", urls(ZIO, link.uuid), case
-            ),
+            actor=self.client.actor, case=case, document=document, data=given.data_fields()
         )
         return Response(
             render_zio(self._rows().get(pk=link.pk), urls), status=status.HTTP_201_CREATED
@@ -135,15 +129,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
         self._may_write(case)
         urls = Urls(request)
         link = services.zaakinformatieobject_update(
-            actor=self.client.actor,
-            link=link,
-            data=given.data_fields(),
-            notice=lambda link: self._notify(
-                "partial_update" if partial else "update",
-                "zaakinformatieobject",
-                urls(ZIO, link.uuid),
-                case,
-            ),
+            actor=self.client.actor, case=case, link=link, data=given.data_fields()
         )
         return Response(render_zio(self._rows().get(pk=link.pk), urls))
 
@@ -153,13 +139,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
     def destroy(self, request: Request, uuid: str) -> Response:
         link, case = self._link(uuid)
         self._may_write(case)
-        services.zaakinformatieobject_delete(
-            actor=self.client.actor,
-            link=link,
-            notice=lambda link: self._notify(
-                "destroy", "zaakinformatieobject", Urls(request)(ZIO, link.uuid), case
-            ),
-        )
+        services.zaakinformatieobject_delete(actor=self.client.actor, case=case, link=link)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -91,14 +91,12 @@ class ZaakEigenschapViewSet(NestedApi):
             raise bad_url("eigenschap")
         value = v.get("waarde", row.value if row else "")
         self._may_write(case)
-        actie = "create" if row is None else ("partial_update" if partial else "update")
         saved = records.zaakeigenschap_save(
             actor=self.client.actor,
             case=case,
             property_type=property_type,
             value=value,
             row=row,
-            notice=lambda saved: self._notify(actie, "zaakeigenschap", self._url(saved), case),
         )
         saved, urls = self._rows(case).get(pk=saved.pk), Urls(request)
         code = status.HTTP_201_CREATED if row is None else status.HTTP_200_OK
@@ -110,11 +108,7 @@ class ZaakEigenschapViewSet(NestedApi):
         if row is None:
             raise Http404
         self._may_write(case)
-        records.zaak_record_delete(
-            actor=self.client.actor,
-            row=row,
-            notice=lambda row: self._notify("destroy", "zaakeigenschap", self._url(row), case),
-        )
+        records.zaak_record_delete(actor=self.client.actor, row=row)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -82,11 +82,6 @@ class RecordViewSet(ZakenApi):
         self.shown([row])
         return Response(self.render(row, Urls(request)))
 
-    def notice(self, actie: str) -> Any:
-        """The notification of a write of one record, sent inside the write's transaction."""
-        urls = Urls(self.request)
-        return lambda row: self._notify(actie, self.resource, urls(self.path, row.uuid), row.case)
-
     def _saved(self, row: Any, created: bool = False) -> Response:
         """Answer with the fresh row."""
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
@@ -95,7 +90,7 @@ class RecordViewSet(ZakenApi):
     def _deleted(self, uuid: str) -> Response:
         row = self._row(uuid, scope=None)
         self._may_write(row.case)
-        records.zaak_record_delete(actor=self.client.actor, row=row, notice=self.notice("destroy"))
+        records.zaak_record_delete(actor=self.client.actor, row=row)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -161,12 +156,7 @@ class RolViewSet(RecordViewSet):
         bsn, values = given.values()
         self._may_write(case)
         role = records.rol_create(
-            actor=self.client.actor,
-            case=case,
-            role_type=role_type,
-            bsn=bsn,
-            values=values,
-            notice=self.notice("create"),
+            actor=self.client.actor, case=case, role_type=role_type, bsn=bsn, values=values
         )
         return self._saved(role, created=True)
 
@@ -223,7 +213,6 @@ class ResultaatViewSet(RecordViewSet):
             result_type=result_type,
             explanation=explanation,
             result=row,
-            notice=self.notice(_actie(row, partial)),
         )
         return self._saved(saved, created=row is None)
 
@@ -270,7 +259,6 @@ class ZaakObjectViewSet(RecordViewSet):
             case=case,
             values=given.values(),
             row=row,
-            notice=self.notice(_actie(row, partial)),
         )
         return self._saved(saved, created=row is None)
 
@@ -288,14 +276,8 @@ class KlantContactViewSet(RecordViewSet):
         given.is_valid(raise_exception=True)
         case = self._zaak_at(given.validated_data["zaak"])
         self._may_write(case)
-        row = records.klantcontact_create(
-            actor=self.client.actor, case=case, values=given.values(), notice=self.notice("create")
-        )
+        row = records.klantcontact_create(actor=self.client.actor, case=case, values=given.values())
         return self._saved(row, created=True)
-
-
-def _actie(row: Any, partial: bool) -> str:
-    return "create" if row is None else ("partial_update" if partial else "update")
 
 
 def _unchangeable(field: str) -> exceptions.ValidationError:

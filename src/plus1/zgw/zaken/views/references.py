@@ -66,7 +66,6 @@ class ReferenceViewSet(RecordViewSet):
             case=case,
             kind=self.kind,
             url=given.validated_data[self.kind],
-            notice=self.notice("create"),
         )
         return self._saved(row, created=True)
 

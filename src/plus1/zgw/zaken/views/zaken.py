@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Zaken API 1.5.1 views: zaken (cases.Case) and statussen (cases.CaseStatus). Every write
-runs in one transaction with its audit entry and its notification on kanaal `zaken`."""
+runs in one transaction with its audit entry and its event (announced on kanaal `zaken` by
+plus1.zgw.notifications)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from rest_framework.response import Response
 from plus1.cases.models import Case
 from plus1.cases.selectors import cases_within
 from plus1.catalog.models import CaseType
-from plus1.events.notifications import notify
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_bsn
 from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
@@ -43,9 +43,6 @@ from plus1.zgw.scopes import (
 from plus1.zgw.zaken import selectors
 from plus1.zgw.zaken.filters import BSN_FILTER, ZaakFilter, comma_lists
 from plus1.zgw.zaken.io.zaken import (
-    STATUS,
-    ZAAK,
-    ZAAKTYPE,
     StatusIn,
     ZaakIn,
     render_status,
@@ -76,12 +73,11 @@ RECORDS: dict[str, Needed] = {
 
 
 class ZakenApi(ZgwViewSet):
-    """What every Zaken API resource shares: zaak lookup, authorisation, notifications."""
+    """What every Zaken API resource shares: zaak lookup and authorisation."""
 
     component = "zrc"
     api_version = "1.5.1"
     lookup_field = "uuid"
-    kanaal = "zaken"
 
     def _zaak(self, uuid: str, scope: Scope) -> Case:
         """The zaak, if this client holds `scope` for its zaaktype and confidentiality."""
@@ -108,22 +104,6 @@ class ZakenApi(ZgwViewSet):
             raise exceptions.PermissionDenied()
         if case.closed_on and not self.client.may_zaak(ZAKEN_GEFORCEERD_BIJWERKEN, zaaktype, level):
             raise exceptions.PermissionDenied("De zaak is afgesloten.")
-
-    def _notify(self, actie: str, resource: str, resource_url: str, case: Case) -> None:
-        urls = Urls(self.request)
-        zgw = getattr(case, "zgw", None)
-        notify(
-            kanaal=self.kanaal,
-            resource=resource,
-            actie=actie,
-            resource_url=resource_url,
-            hoofd_object=urls(ZAAK, case.uuid),
-            kenmerken={
-                "bronorganisatie": zgw.bronorganisatie if zgw else "",
-                "zaaktype": urls(ZAAKTYPE, case.case_type.uuid),
-                "vertrouwelijkheidaanduiding": case.confidentiality,
-            },
-        )
 
 
 @processing_activity(CASE_TYPE)
@@ -227,9 +207,6 @@ class ZaakViewSet(ZakenApi):
             values=values,
             changes=changes,
             extension=extension,
-            notice=lambda case: self._notify(
-                "create", "zaak", _url(request, case), selectors.zaken_for_all().get(pk=case.pk)
-            ),
         )
         return self._render(case, status=status.HTTP_201_CREATED)
 
@@ -247,13 +224,8 @@ class ZaakViewSet(ZakenApi):
         changes.update({("deadline" if k == "deadline_on" else k): v for k, v in values.items()})
         changes.pop("identification", None)
         changes.pop("registered_on", None)
-        actie = "partial_update" if partial else "update"
         services.zaak_update(
-            actor=self.client.actor,
-            case=case,
-            changes=changes,
-            extension=extension,
-            notice=lambda case: self._notify(actie, "zaak", _url(request, case), case),
+            actor=self.client.actor, case=case, changes=changes, extension=extension
         )
         return self._render(case)
 
@@ -262,16 +234,8 @@ class ZaakViewSet(ZakenApi):
 
     def destroy(self, request: Request, uuid: str) -> Response:
         case = self._zaak(uuid, ZAKEN_VERWIJDEREN)
-        services.zaak_delete(
-            actor=self.client.actor,
-            case=case,
-            notice=lambda case: self._notify("destroy", "zaak", _url(request, case), case),
-        )
+        services.zaak_delete(actor=self.client.actor, case=case)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-def _url(request: Request, case: Case) -> str:
-    return Urls(request)(ZAAK, case.uuid)
 
 
 def _is_geometry(value: Any) -> bool:
@@ -341,9 +305,6 @@ class StatusViewSet(ZakenApi):
             set_at=v["datumStatusGezet"],
             explanation=v["statustoelichting"],
             archive_source_date=archive_source_date(case) if status_type.is_final else None,
-            notice=lambda row: self._notify(
-                "create", "status", Urls(request)(STATUS, row.uuid), case
-            ),
         )
         row = selectors.statussen_for_all().get(pk=row.pk)
         return Response(render_status(row, Urls(request), True), status=status.HTTP_201_CREATED)
