@@ -201,6 +201,8 @@ CELERY_BROKER_URL = env_str(
     help="Celery broker (Redis) for `plus1 worker`.",
 )
 CELERY_TASK_ALWAYS_EAGER = False
+# Celery would replace the root logger's handlers by its own, without the BSN filter.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 OUTBOX_WORKER = env_str(
     "PLUS1_OUTBOX_WORKER",
     "celery",

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from django.conf import settings
@@ -21,28 +20,27 @@ def production_problems() -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Run the production web server (gunicorn). Refuses unsafe settings."
+    help = (
+        "Run the production web server (gunicorn). Refuses unsafe settings. "
+        "Migrations are a separate step (`plus1 migrate`) or `--migrate`."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
         parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument(
+            "--migrate",
+            action="store_true",
+            help="apply database migrations before serving (otherwise run `plus1 migrate`)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         problems = production_problems()
         if problems:
             raise CommandError("Refusing to start:\n" + "\n".join(f"- {p}" for p in problems))
-        call_command("migrate", interactive=False, verbosity=0)
+        if options["migrate"]:
+            call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        from gunicorn.app.wsgiapp import WSGIApplication
+        from plus1.common.gunicorn import Plus1Server
 
-        sys.argv = [
-            "gunicorn",
-            "--bind",
-            options["bind"],
-            "--workers",
-            str(options["workers"]),
-            "--access-logfile",
-            "-",
-            "plus1.conf.wsgi:application",
-        ]
-        WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
+        Plus1Server(bind=options["bind"], workers=options["workers"]).run()
