@@ -20,6 +20,7 @@ from plus1.catalog.models import CaseType
 from plus1.documents.links import document_links_delete_for
 from plus1.documents.models import ObjectType
 from plus1.events.notifications import notify
+from plus1.geo.geometry import geojson_problem
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_bsn
 from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
@@ -176,11 +177,11 @@ class ZaakViewSet(ZakenApi):
     def zoek(self, request: Request) -> Response:
         if not isinstance(request.data, dict):
             raise exceptions.ParseError()
-        area = (request.data.get("zaakgeometrie") or {}).get("within")
-        if "zaakgeometrie" in request.data and not _is_geometry(area):
-            raise exceptions.ValidationError(
-                {"zaakgeometrie.within": ["Geef een GeoJSON-geometrie (type en coordinates)."]}
-            )
+        geometry = request.data.get("zaakgeometrie")
+        area = geometry.get("within") if isinstance(geometry, dict) else None
+        problem = geojson_problem(area) if "zaakgeometrie" in request.data else None
+        if problem:
+            raise exceptions.ValidationError({"zaakgeometrie.within": [problem]})
         params = {k: v for k, v in request.data.items() if k != "zaakgeometrie"}
         return self._list(params, area)
 
@@ -227,6 +228,12 @@ class ZaakViewSet(ZakenApi):
         given.is_valid(raise_exception=True)
         _refuse_changes(given.validated_data, case)
         values, changes, extension = given.split()
+        level = values.get("confidentiality")
+        if level and not self.client.may_zaak("zaken.bijwerken", case.case_type.uuid, level):
+            # As on create: no client raises a zaak above its maximum confidentiality.
+            raise exceptions.PermissionDenied(
+                "De vertrouwelijkheidaanduiding gaat boven wat deze applicatie mag."
+            )
         validate_references(given.validated_data, case.case_type, changes, case)
         validate_archiving(given.validated_data, case)
         if case.closed_on and not self.client.may_zaak(
@@ -262,10 +269,6 @@ class ZaakViewSet(ZakenApi):
 
 def _url(request: Request, case: Case) -> str:
     return Urls(request)(ZAAK, case.uuid)
-
-
-def _is_geometry(value: Any) -> bool:
-    return isinstance(value, dict) and "type" in value and "coordinates" in value
 
 
 def _refuse_changes(given: dict[str, Any], case: Case) -> None:
