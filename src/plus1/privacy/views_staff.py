@@ -33,7 +33,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         party = party_by_bsn(bsn) if not problems else None
         if not problems and party is None:
             problems.append("Er is geen inwoner met dit burgerservicenummer.")
-        if problems or party is None:
+        if problems or party is None or activity is None:
             context["problems"] = problems
             return render(request, "privacy/lookup.html", context, status=400)
         personal_data_access(
