@@ -120,9 +120,10 @@ def postgres_url() -> Iterator[str]:
 def test_forked_workers_answer_concurrent_requests_right_after_start(tmp_path, postgres_url):
     """The master's own database work (here `--migrate`) must not leak into the workers."""
     env = _environment(tmp_path, postgres_url)
+    _plus1("audit", "keygen", env=env)
     _plus1("migrate", "--noinput", "-v", "0", env=env)
     _plus1("shell", "-c", REGISTER_CLIENT, env=env)
-    with serving(env, "--workers", "4") as (base, log):
+    with serving(env, "--workers", "4", "--migrate") as (base, log):
         bearer = _token()
         with ThreadPoolExecutor(max_workers=4) as pool:
             statuses = Counter(pool.map(lambda _: _get(base + ZAKEN, bearer), range(100)))
@@ -133,7 +134,8 @@ def test_forked_workers_answer_concurrent_requests_right_after_start(tmp_path, p
 def test_serve_no_longer_migrates_unless_asked(tmp_path):
     """Migrating is a step of its own (`plus1 migrate`), or asked for with `--migrate`."""
     env = _environment(tmp_path, "")
-    with serving(env, "--workers", "1", "--migrate") as (base, _log):
+    _plus1("audit", "keygen", env=env)
+    with serving(env, "--workers", "1") as (base, _log):
         assert _get(base + "/health", "") == 200
     with sqlite3.connect(tmp_path / "plus1.sqlite3") as db:
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
@@ -142,6 +144,7 @@ def test_serve_no_longer_migrates_unless_asked(tmp_path):
 
 def test_access_log_masks_a_bsn_in_the_query_string(tmp_path):
     env = _environment(tmp_path, "")
+    _plus1("audit", "keygen", env=env)
     _plus1("migrate", "--noinput", "-v", "0", env=env)
     _plus1("shell", "-c", REGISTER_CLIENT, env=env)
     query = "?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=111222333"

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +15,11 @@ def production_problems() -> list[str]:
         problems.append("PLUS1_DEBUG is on; switch it off in production.")
     if settings.SECRET_KEY == settings.DEMO_SECRET_KEY or len(settings.SECRET_KEY) < 32:
         problems.append("PLUS1_SECRET_KEY is the demo default or too short; set a random secret.")
+    if not Path(settings.AUDIT_SIGNING_KEY_FILE).exists():
+        problems.append(
+            "PLUS1_AUDIT_SIGNING_KEY_FILE does not exist; make the audit key with "
+            "`plus1 audit keygen` and keep it where the database cannot reach it."
+        )
     if settings.DEMO_MODE:
         problems.append("PLUS1_DEMO_MODE is on; the simulated DigiD login must not be public.")
     return problems
