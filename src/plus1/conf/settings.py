@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plus1.common.api.ApiVersionMiddleware",
+    "plus1.zgw.middleware.ZgwErrorMiddleware",
     "plus1.privacy.trace.TraceContextMiddleware",
 ]
 

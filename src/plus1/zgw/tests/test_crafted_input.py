@@ -94,3 +94,24 @@ def test_an_unexpected_failure_is_a_zgw_500_without_a_stack_trace(superclient, m
     assert body["status"] == 500 and body["code"] == "error" and body["instance"]
     assert "geheim-intern-detail" not in response.content.decode()
     assert "Traceback" not in response.content.decode()
+
+
+def test_an_unknown_zgw_path_is_a_zgw_404(superclient):
+    response = superclient.get(f"{ZAKEN}/bestaat-niet")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404 and response.json()["code"] == "not_found"
+
+
+def test_a_failure_outside_the_view_is_a_zgw_500(superclient, monkeypatch):
+    from plus1.zgw.base import ZgwViewSet
+
+    def broken(self, request, response, *args, **kwargs):
+        raise RuntimeError("geheim-intern-detail")
+
+    monkeypatch.setattr(ZgwViewSet, "finalize_response", broken)
+    response = superclient.get("/catalogi/api/v1/zaaktypen")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 500
+    assert "geheim-intern-detail" not in response.content.decode()
