@@ -4,8 +4,16 @@
 import pytest
 
 
+@pytest.fixture(scope="session")
+def audit_key_file(tmp_path_factory):
+    """One audit signing key for the whole run (the keys module caches it per path)."""
+    return tmp_path_factory.mktemp("audit-key") / "audit-signing-key.pem"
+
+
 @pytest.fixture(autouse=True)
-def _fast_settings(settings, tmp_path):
+def _fast_settings(settings, tmp_path, audit_key_file):
+    settings.AUDIT_SIGNING_KEY_FILE = audit_key_file
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path / "audit-checkpoints"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.OUTBOX_WORKER = "none"

@@ -23,6 +23,9 @@ class AuditEntry(models.Model):
     after = models.JSONField(null=True, editable=False)
     prev_hash = models.CharField(max_length=64, editable=False)
     hash = models.CharField(max_length=64, editable=False)
+    # HMAC of `hash` with a key held outside the database (plus1.audit.keys): a forged
+    # entry, even one with a correct hash, has no valid seal.
+    seal = models.CharField(max_length=64, default="", editable=False)
 
     class Meta:
         verbose_name = "auditregel"

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
+from plus1.audit.keys import seal
 from plus1.audit.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
@@ -97,6 +98,7 @@ def audit_record_many(*, actor: Actor, action: str, changes: list[Change]) -> li
             prev_hash=prev_hash,
         )
         entry.hash = prev_hash = entry_hash(entry)
+        entry.seal = seal(entry.hash)
         entries.append(entry)
     AuditEntry.objects.bulk_create(entries)
     head.last_seq, head.last_hash = head.last_seq + len(entries), prev_hash

@@ -1,12 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Verifying the audit chain: every entry, in order, against its hash and its neighbour."""
+"""Verifying the audit chain: every entry, in order, against its hash, its seal, its
+neighbour, the head row and the signed checkpoints published outside the database."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.db.models import Subquery
+
+from plus1.audit import keys
 from plus1.audit.models import AuditEntry, AuditHead
 from plus1.audit.services import GENESIS_HASH, entry_hash
+
+if TYPE_CHECKING:
+    from plus1.audit.checkpoints import Checkpoint
 
 
 @dataclass(frozen=True)
@@ -14,24 +23,76 @@ class ChainReport:
     checked: int
     first_bad_seq: int | None = None
     problem: str = ""
+    head_hash: str = ""
+    checkpoints: int = 0
 
     @property
     def intact(self) -> bool:
         return self.first_bad_seq is None
 
 
-def verify_chain() -> ChainReport:
-    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
-    for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
-        if entry.seq != expected_seq:
-            return ChainReport(checked, expected_seq, f"entry {expected_seq} is missing")
-        if entry.prev_hash != expected_prev:
-            return ChainReport(checked, entry.seq, "does not follow the entry before it")
-        if entry_hash(entry) != entry.hash:
-            return ChainReport(checked, entry.seq, "was changed after it was written")
-        expected_seq, expected_prev, checked = entry.seq + 1, entry.hash, checked + 1
+class ChainBroken(Exception):
+    def __init__(self, report: ChainReport) -> None:
+        super().__init__(f"audit chain broken at entry {report.first_bad_seq}: {report.problem}")
+        self.report = report
+
+
+def verify_chain(checkpoints: Sequence[Checkpoint] = ()) -> ChainReport:
+    """The chain up to the head row (read first: appends made meanwhile are checked next
+    time), then what lies beyond the head, then the checkpoints."""
     head = AuditHead.objects.filter(pk=1).first()
-    last_seq, last_hash = (head.last_seq, head.last_hash) if head else (0, "")
-    if checked != last_seq or (last_seq and expected_prev != last_hash):
-        return ChainReport(checked, checked + 1, "entries at the end of the log were removed")
-    return ChainReport(checked)
+    if head is None:
+        return ChainReport(0, 1, "the head row is missing: the log was emptied or replaced")
+    pinned = {c.seq: c for c in checkpoints}
+    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
+    entries = AuditEntry.objects.filter(seq__lte=head.last_seq).order_by("seq")
+    for entry in entries.iterator(chunk_size=2000):
+        problem = _problem(entry, expected_seq, expected_prev, pinned)
+        if problem:
+            return ChainReport(checked, expected_seq, problem)
+        expected_seq, expected_prev, checked = entry.seq + 1, entry.hash, checked + 1
+    beyond = AuditEntry.objects.filter(
+        seq__gt=Subquery(AuditHead.objects.filter(pk=1).values("last_seq"))
+    ).order_by("seq")
+    extra = beyond.values_list("seq", flat=True).first()
+    if extra is not None:
+        return ChainReport(
+            checked, extra, f"was added after the head (entry {head.last_seq}): a forged entry"
+        )
+    if checked != head.last_seq:
+        return ChainReport(
+            checked,
+            checked + 1,
+            f"is missing: entries at the end of the log were removed (the head says {head.last_seq})",
+        )
+    if checked and expected_prev != head.last_hash:
+        return ChainReport(checked, checked, "does not match the head row's hash")
+    latest = max(pinned, default=0)
+    if latest > checked:
+        return ChainReport(
+            checked,
+            checked + 1,
+            f"is missing: the log ends before the signed checkpoint at entry {latest} "
+            "(entries were removed and the head rewritten)",
+        )
+    return ChainReport(checked, head_hash=expected_prev, checkpoints=len(pinned))
+
+
+def _problem(
+    entry: AuditEntry, expected_seq: int, expected_prev: str, pinned: dict[int, Checkpoint]
+) -> str:
+    if entry.seq != expected_seq:
+        return f"entry {expected_seq} is missing"
+    if entry.prev_hash != expected_prev:
+        return "does not follow the entry before it"
+    if entry_hash(entry) != entry.hash:
+        return "was changed after it was written"
+    if entry.seal != keys.seal(entry.hash):
+        return "has no valid seal: it was not written by the platform"
+    checkpoint = pinned.get(entry.seq)
+    if checkpoint is not None and checkpoint.hash != entry.hash:
+        return (
+            f"differs from the signed checkpoint of {checkpoint.signed_at}: "
+            "the log was rewritten up to here"
+        )
+    return ""

@@ -40,6 +40,18 @@ def cases_for_staff(user: User | AnonymousUser) -> QuerySet[Case]:
     return _with_details(Case.objects.filter(responsible_team__members=user))
 
 
+def cases_of_party_for_purpose(
+    user: User | AnonymousUser, party: Party, activity_code: str
+) -> QuerySet[Case]:
+    """A resident's cases as a staff member may see them outside a case: only those of the
+    staff member's teams whose case type serves the purpose they chose."""
+    return (
+        cases_for_staff(user)
+        .filter(initiator=party, case_type__processing__activity__code=activity_code)
+        .order_by("-registered_on", "-pk")
+    )
+
+
 def team_inbox(user: User | AnonymousUser) -> QuerySet[Case]:
     """Open cases of the user's teams, most urgent deadline first."""
     return cases_for_staff(user).filter(closed_on__isnull=True).order_by("deadline", "pk")

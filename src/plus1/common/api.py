@@ -33,6 +33,45 @@ def _invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     return params
 
 
+NUL_MESSAGE = "Bevat een ongeldig teken (NUL)."
+
+
+def nul_characters(query: Any, data: Any) -> list[str]:
+    """The names of query parameters and body fields whose text holds a NUL character
+    (which no database column can store: PostgreSQL refuses the whole query)."""
+    names = [
+        name
+        for name in query
+        if "\x00" in name or any("\x00" in value for value in query.getlist(name))
+    ]
+    return names + _nul_fields(data, "")
+
+
+def _nul_fields(value: Any, prefix: str) -> list[str]:
+    if isinstance(value, str):
+        return [prefix or "nonFieldErrors"] if "\x00" in value else []
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return []
+    return [
+        name
+        for key, item in items
+        for name in _nul_fields(item, f"{prefix}.{key}" if prefix else str(key))
+    ]
+
+
+def refuse_nul_characters(request: Any) -> None:
+    """A 400 naming every parameter and field with a NUL character (DRF views call it)."""
+    data = request.data if request.method in ("POST", "PUT", "PATCH") else None
+    names = nul_characters(request.query_params, data)
+    if names:
+        error = exceptions.ErrorDetail(NUL_MESSAGE, code="invalid")
+        raise exceptions.ValidationError({name: [error] for name in names})
+
+
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("Niet gevonden.")

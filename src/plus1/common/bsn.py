@@ -16,6 +16,11 @@ from cryptography.fernet import Fernet
 from django.conf import settings
 
 BSN_PATTERN = re.compile(r"(?<!\d)\d{9}(?!\d)")
+# The value of any query parameter or field named like a BSN (inpBsn=…, "bsn": "…"),
+# whatever its length: a BSN typed without its leading zero is still a BSN.
+BSN_PARAMETER = re.compile(
+    r"""(bsn[\w.\]\[]*["']?\s*(?:[=:]|%3d)\s*["']?)[^&\s"',;]+""", re.IGNORECASE
+)
 
 
 def is_valid_bsn(value: str) -> bool:
@@ -52,4 +57,4 @@ def blind_index(value: str) -> str:
 
 def scrub(text: str) -> str:
     """Replace anything that looks like a BSN by asterisks (for logs and errors)."""
-    return BSN_PATTERN.sub("*********", text)
+    return BSN_PATTERN.sub("*********", BSN_PARAMETER.sub(r"\1*********", text))

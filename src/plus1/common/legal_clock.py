@@ -17,15 +17,29 @@ class InvalidTerm(ValueError):
     pass
 
 
-def parse_term(term: str) -> isodate.Duration | dt.timedelta:
+# No legal term is longer than this; a longer one would also run past the calendar's end.
+MAX_TERM_YEARS = 100
+_REFERENCE = dt.date(2000, 1, 1)
+
+
+def bounded_term(term: str) -> tuple[isodate.Duration | dt.timedelta, dt.date]:
+    """The term parsed, and where it ends from a reference date; refused beyond the maximum."""
     try:
         duration = isodate.parse_duration(term)
-    except (isodate.ISO8601Error, ValueError) as exc:
+        end = _REFERENCE + duration
+    except (isodate.ISO8601Error, ValueError, OverflowError, TypeError) as exc:
         raise InvalidTerm(
             f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W)."
         ) from exc
-    reference = dt.date(2000, 1, 1)
-    if reference + duration <= reference:
+    limit = dt.timedelta(days=366 * MAX_TERM_YEARS)
+    if abs(end - _REFERENCE) > limit:
+        raise InvalidTerm(f"‘{term}’ is langer dan {MAX_TERM_YEARS} jaar.")
+    return duration, end
+
+
+def parse_term(term: str) -> isodate.Duration | dt.timedelta:
+    duration, end = bounded_term(term)
+    if end <= _REFERENCE:
         raise InvalidTerm(f"‘{term}’ moet een positieve termijn zijn.")
     return duration
 
@@ -70,13 +84,11 @@ def describe_term(term: str) -> str:
 
 def extend(current: dt.date, term: str) -> dt.date:
     """The deadline after an extension (verlenging) of `term`, e.g. P2W (negative shortens)."""
+    duration, _end = bounded_term(term)
     try:
-        duration = isodate.parse_duration(term)
-    except (isodate.ISO8601Error, ValueError) as exc:
-        raise InvalidTerm(
-            f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W)."
-        ) from exc
-    return next_working_day(current + duration)
+        return next_working_day(current + duration)
+    except OverflowError as exc:
+        raise InvalidTerm(f"‘{term}’ reikt voorbij het einde van de kalender.") from exc
 
 
 def resume(current: dt.date, suspended_on: dt.date, resumed_on: dt.date) -> dt.date:

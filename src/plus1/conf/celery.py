@@ -4,6 +4,7 @@
 import os
 
 from celery import Celery
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.settings")
 
@@ -11,5 +12,9 @@ app = Celery("plus1")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.beat_schedule = {
     "drain-outbox": {"task": "plus1.events.drain_outbox", "schedule": 5.0},
+    "audit-checkpoint": {
+        "task": "plus1.audit.checkpoint",
+        "schedule": float(settings.AUDIT_CHECKPOINT_SECONDS),
+    },
 }
 app.autodiscover_tasks()

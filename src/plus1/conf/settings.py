@@ -110,11 +110,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "plus1.common.middleware.RefuseNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plus1.common.api.ApiVersionMiddleware",
+    "plus1.zgw.middleware.ZgwErrorMiddleware",
     "plus1.privacy.trace.TraceContextMiddleware",
 ]
 
@@ -216,6 +218,8 @@ CELERY_BROKER_URL = env_str(
     help="Celery broker (Redis) for `plus1 worker`.",
 )
 CELERY_TASK_ALWAYS_EAGER = False
+# Celery would replace the root logger's handlers by its own, without the BSN filter.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 OUTBOX_WORKER = env_str(
     "PLUS1_OUTBOX_WORKER",
     "celery",
@@ -225,6 +229,27 @@ OUTBOX_POLL_SECONDS = env_int(
     "PLUS1_OUTBOX_POLL_SECONDS",
     2,
     help="How often the worker looks for undelivered outbox messages.",
+)
+AUDIT_SIGNING_KEY_FILE = Path(
+    env_str(
+        "PLUS1_AUDIT_SIGNING_KEY_FILE",
+        "",
+        help="Ed25519 private key (PEM) that seals audit entries and signs checkpoints; keep it where the database user cannot read it. Empty: audit-signing-key.pem in PLUS1_DATA_DIR, made on first use. `plus1 serve` refuses to start while it does not exist (`plus1 audit keygen`).",
+    )
+    or DATA_DIR / "audit-signing-key.pem"
+)
+AUDIT_CHECKPOINT_DIR = Path(
+    env_str(
+        "PLUS1_AUDIT_CHECKPOINT_DIR",
+        "",
+        help="Folder the signed audit checkpoints are appended to: storage the database user cannot change (an append-only mount, or one synchronised to an object store with object lock). Empty: audit-checkpoints in PLUS1_DATA_DIR.",
+    )
+    or DATA_DIR / "audit-checkpoints"
+)
+AUDIT_CHECKPOINT_SECONDS = env_int(
+    "PLUS1_AUDIT_CHECKPOINT_SECONDS",
+    3600,
+    help="How often the worker publishes a signed checkpoint of the audit chain's head.",
 )
 OUTBOX_MAX_ATTEMPTS = env_int(
     "PLUS1_OUTBOX_MAX_ATTEMPTS",

@@ -74,3 +74,58 @@ def rounded(lat: float, lon: float, grid_m: float = 25.0) -> tuple[float, float]
         round(round(lat / step_lat) * step_lat, 6),
         round(round(lon / step_lon) * step_lon, 6),
     )
+
+
+# What each GeoJSON type holds: how deep its positions are nested, and the least number
+# of positions in each innermost list (a line has two, a polygon's ring four).
+GEOJSON_SHAPES = {
+    "Point": (0, 1),
+    "MultiPoint": (1, 1),
+    "LineString": (1, 2),
+    "MultiLineString": (2, 2),
+    "Polygon": (2, 4),
+    "MultiPolygon": (3, 4),
+}
+
+
+def geojson_problem(value: Any) -> str | None:
+    """Why `value` is not a usable GeoJSON geometry in WGS84 (in Dutch), or None when it is."""
+    if not isinstance(value, dict) or "type" not in value:
+        return "Geef een GeoJSON-geometrie (type en coordinates)."
+    kind = value["type"]
+    if kind == "GeometryCollection":
+        parts = value.get("geometries")
+        if not isinstance(parts, list) or not parts:
+            return "Een GeometryCollection heeft een lijst ‘geometries’."
+        return next((p for p in map(geojson_problem, parts) if p), None)
+    if kind not in GEOJSON_SHAPES:
+        return f"Onbekend geometrietype ‘{kind}’; gebruik {', '.join(GEOJSON_SHAPES)}."
+    if "coordinates" not in value:
+        return "Geef een GeoJSON-geometrie (type en coordinates)."
+    depth, least = GEOJSON_SHAPES[kind]
+    return _coordinates_problem(value["coordinates"], depth, least, kind)
+
+
+def _coordinates_problem(coordinates: Any, depth: int, least: int, kind: str) -> str | None:
+    if depth == 0:
+        return _position_problem(coordinates)
+    if not isinstance(coordinates, list) or not coordinates:
+        return f"De coördinaten van een {kind} zijn niet goed genest."
+    if depth == 1 and len(coordinates) < least:
+        return f"Een {kind} heeft minstens {least} posities per lijst."
+    return next(
+        (p for c in coordinates if (p := _coordinates_problem(c, depth - 1, least, kind))), None
+    )
+
+
+def _position_problem(position: Any) -> str | None:
+    if (
+        not isinstance(position, list)
+        or len(position) not in (2, 3)
+        or not all(isinstance(n, int | float) and not isinstance(n, bool) for n in position)
+    ):
+        return "Een positie is [lengtegraad, breedtegraad] in getallen (WGS84)."
+    lon, lat = position[0], position[1]
+    if not all(math.isfinite(n) for n in position) or not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        return "Een positie ligt buiten WGS84 (lengtegraad −180…180, breedtegraad −90…90)."
+    return None

@@ -15,6 +15,7 @@ from plus1.cases.selectors import cases_for_staff
 from plus1.geo import geometry
 from plus1.geo.selectors import Place
 from plus1.identity.models import Team
+from plus1.identity.selectors import teams_of
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding, RoutingRule
 
@@ -184,10 +185,18 @@ def melding_for_staff(user: User | AnonymousUser, identification: str) -> Meldin
     )
 
 
-def merge_candidates(melding: Melding, radius_m: float = 250) -> list[Nearby]:
-    """Open reports of the same category nearby that this one may duplicate."""
+def merge_candidates(
+    melding: Melding, user: User | AnonymousUser, radius_m: float = 250
+) -> list[Nearby]:
+    """Open reports of the same category nearby that this one may duplicate, of the staff
+    member's own teams (only those can be merge targets)."""
     case = melding.case
     if case.latitude is None or case.longitude is None:
         return []
     near = nearby_open(melding.category, case.latitude, case.longitude, radius_m)
-    return [n for n in near if n.melding.pk != melding.pk]
+    teams = set(teams_of(user).values_list("pk", flat=True))
+    return [
+        n
+        for n in near
+        if n.melding.pk != melding.pk and n.melding.case.responsible_team_id in teams
+    ]

@@ -15,7 +15,7 @@ from plus1.common.views import form_outcome
 from plus1.identity.decorators import staff_required
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding
-from plus1.meldingen.selectors import melding_by_identification, melding_for_staff, merge_candidates
+from plus1.meldingen.selectors import melding_for_staff, merge_candidates
 from plus1.meldingen.services import melding_merge, melding_publish
 from plus1.privacy.declarations import CASE_TYPE, processing_activity
 from plus1.privacy.models import TrailAction
@@ -44,7 +44,7 @@ def melding_page(request: HttpRequest, identification: str) -> HttpResponse:
     context = {
         "melding": melding,
         "category_name": category_name(melding.category),
-        "candidates": merge_candidates(melding),
+        "candidates": merge_candidates(melding, request.user),
     }
     return render(request, "meldingen/staff.html", context)
 
@@ -54,9 +54,9 @@ def melding_page(request: HttpRequest, identification: str) -> HttpResponse:
 @require_POST
 def merge(request: HttpRequest, identification: str) -> HttpResponse:
     duplicate = _melding_or_404(request, identification)
-    into = melding_by_identification(request.POST.get("into", ""))
-    if into is None:
-        messages.error(request, "Kies de melding waarmee u wilt samenvoegen.")
+    into = melding_for_staff(request.user, request.POST.get("into", ""))
+    if into is None:  # unknown, or of a team this staff member does not belong to
+        messages.error(request, "Kies een melding van uw eigen team om mee samen te voegen.")
         return redirect("meldingen-werkplek:melding", identification=identification)
     try:
         melding_merge(actor=Actor.from_user(request.user), duplicate=duplicate, into=into)

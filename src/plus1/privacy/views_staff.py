@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from plus1.audit.services import Actor
-from plus1.cases.selectors import cases_of_party
+from plus1.cases.selectors import cases_of_party_for_purpose
 from plus1.common.bsn import is_valid_bsn
 from plus1.identity.decorators import staff_required
 from plus1.identity.selectors import party_by_bsn, teams_of
@@ -33,7 +33,7 @@ def lookup(request: HttpRequest) -> HttpResponse:
         party = party_by_bsn(bsn) if not problems else None
         if not problems and party is None:
             problems.append("Er is geen inwoner met dit burgerservicenummer.")
-        if problems or party is None:
+        if problems or party is None or activity is None:
             context["problems"] = problems
             return render(request, "privacy/lookup.html", context, status=400)
         personal_data_access(
@@ -44,5 +44,6 @@ def lookup(request: HttpRequest) -> HttpResponse:
             action=TrailAction.VIEWED,
             name="gegevens bekeken buiten een zaak (balie of telefoon)",
         )
-        context.update({"party": party, "activity": activity, "cases": cases_of_party(party)})
+        cases = cases_of_party_for_purpose(request.user, party, activity.code)
+        context.update({"party": party, "activity": activity, "cases": cases})
     return render(request, "privacy/lookup.html", context)

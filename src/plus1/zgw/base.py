@@ -4,6 +4,7 @@ pagination and the URL helpers that turn rows into resource URLs and back."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -20,10 +21,10 @@ from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
 from rest_framework.viewsets import ViewSet
 
-from plus1.common.api import _invalid_params
+from plus1.common.api import _invalid_params, refuse_nul_characters
 from plus1.zgw.auth import NotAuthorised, ZgwClient, authenticate
 from plus1.zgw.scopes import Needed, Scope, Unscoped
 
@@ -35,7 +36,9 @@ TITLES = {
     406: "Kan niet voldoen aan de opgegeven Accept-header.",
     412: "Voorwaarde voor het verzoek is niet vervuld.",
     415: "Medium type niet ondersteund.",
+    500: "Er is een fout opgetreden op de server.",
 }
+logger = logging.getLogger(__name__)
 
 
 class PreconditionFailed(exceptions.APIException):
@@ -71,15 +74,30 @@ class HasScope(BasePermission):
         return bool(needed) and any(client.has_scope(scope) for scope in needed)
 
 
-def zgw_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+class ServerError(exceptions.APIException):
+    """Anything unexpected: answered in the ZGW error body, the details only in the log."""
+
+    default_code = "error"
+    default_detail = "Er is een fout opgetreden op de server."
+
+
+def zgw_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_as_drf_detail(exc))
     response = exception_handler(exc, context)
-    if response is None:
-        return None
     request = context.get("request")
+    if response is None:
+        logger.error(
+            "Unhandled error in %s %s",
+            getattr(request, "method", "?"),
+            getattr(request, "path", "?"),
+            exc_info=exc,
+        )
+        set_rollback()
+        exc = ServerError()
+        response = Response(status=status.HTTP_500_INTERNAL_SERVER_ERROR)
     name = type(exc).__name__
     code = getattr(exc, "default_code", "error")
     detail = getattr(exc, "detail", "")
@@ -134,6 +152,10 @@ class ZgwViewSet(ViewSet):
 
     def get_exception_handler(self) -> Any:
         return zgw_exception_handler
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        refuse_nul_characters(request)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -128,3 +128,10 @@ def test_openapi_document_is_public_json_with_a_version(client):
 @pytest.mark.django_db
 def test_api_paths_have_no_trailing_slash(client):
     assert client.get("/api/v1/producten/?zoek=paspoort").status_code == 404
+
+
+def test_serve_refuses_to_start_without_the_audit_key(settings, tmp_path):
+    settings.SECRET_KEY = "x" * 50
+    settings.AUDIT_SIGNING_KEY_FILE = tmp_path / "geen-sleutel.pem"
+    with pytest.raises(CommandError, match="PLUS1_AUDIT_SIGNING_KEY_FILE"):
+        call_command("serve")

@@ -215,3 +215,21 @@ def test_an_anonymous_reporter_gets_a_receipt_with_the_follow_link(world):
     assert [m.to for m in mail.outbox] == [["melder@example.nl"]]
     assert melding.case.identification in mail.outbox[0].subject
     assert f"/meldingen/{melding.case.identification}/" in mail.outbox[0].body
+
+
+def test_staff_cannot_merge_into_a_report_of_another_team(world):
+    mine = submit(email="eerste@example.nl")  # south: the south team's
+    theirs = submit(point=HAVENHOOFD)  # north: another team's
+    staff = staff_client(world)
+    assert staff.get(f"/werkplek/meldingen/{theirs.case.identification}/").status_code == 404
+
+    response = staff.post(
+        f"/werkplek/meldingen/{mine.case.identification}/samenvoegen/",
+        {"into": theirs.case.identification},
+        follow=True,
+    )
+
+    assert "Kies een melding van uw eigen team" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.merged_into is None and mine.case.closed_on is None
+    assert not theirs.followers.exists()

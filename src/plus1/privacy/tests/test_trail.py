@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+from django.test import Client
 from django.urls import reverse
 
 from plus1.catalog.models import CaseType
@@ -95,3 +96,42 @@ def test_staff_must_choose_a_purpose_outside_a_case(world: World) -> None:
     record = DataTrailRecord.objects.get()
     assert record.activity.code == "bijstand"
     assert record.audit_entry.after["team"] == "Team Sociaal Domein"
+
+
+def test_a_lookup_shows_only_the_cases_of_the_purpose_and_the_staff_members_teams(
+    world: World,
+) -> None:
+    from plus1.audit.services import Actor
+    from plus1.cases.services import case_register
+    from plus1.common.testing.factories import CaseTypeFactory, TeamFactory, UserFactory
+
+    desk = UserFactory(staff=True, first_name="Kees", last_name="Klantcontact")
+    contact = TeamFactory(name="Team Klantcontact", members=[desk])
+    containers = make_activity("afvalcontainers", name="Afvalcontainers uitgeven")
+    complaints = make_activity("klachten", name="Klachten behandelen")
+    kinds = {
+        "Afvalcontainer aanvragen": (contact, containers),
+        "Klacht indienen": (contact, complaints),
+        "Afvalpas (ander team)": (TeamFactory(name="Team Afval"), containers),
+    }
+    cases = {}
+    for name, (team, activity) in kinds.items():
+        case_type = CaseTypeFactory(responsible_team=team, name=name)
+        CaseTypeActivity.objects.create(case_type=case_type, activity=activity)
+        cases[name] = case_register(
+            actor=Actor.system("test"),
+            case_type=case_type,
+            initiator=world.resident,
+            form_data={"onderwerp": "x"},
+        )
+    client = Client()
+    client.force_login(desk)
+
+    page = client.post(reverse("privacy:lookup"), {"doel": "afvalcontainers", "bsn": RESIDENT_BSN})
+
+    text = page.content.decode()
+    assert "Anna de Boer" in text
+    assert cases["Afvalcontainer aanvragen"].identification in text
+    for hidden in (world.case, cases["Klacht indienen"], cases["Afvalpas (ander team)"]):
+        assert hidden.identification not in text
+    assert ": Bijzondere bijstand (" not in text and ": Klacht indienen (" not in text

@@ -12,7 +12,11 @@ def kanalen() -> QuerySet[Kanaal]:
     return Kanaal.objects.order_by("naam")
 
 
-def abonnementen() -> QuerySet[Abonnement]:
-    return Abonnement.objects.prefetch_related(
-        Prefetch("kanalen", AbonnementKanaal.objects.select_related("kanaal"))
-    ).order_by("pk")
+def abonnementen_of(client_id: str) -> QuerySet[Abonnement]:
+    """The abonnementen a client made itself: no client sees or changes another's."""
+    return (
+        Abonnement.objects.filter(client_id=client_id)
+        .exclude(client_id="")
+        .prefetch_related(Prefetch("kanalen", AbonnementKanaal.objects.select_related("kanaal")))
+        .order_by("pk")
+    )

@@ -65,14 +65,22 @@ def render_kanaal(kanaal: Kanaal, urls: Urls) -> dict[str, Any]:
     }
 
 
+def masked_auth(value: str) -> str:
+    """The stored Authorization header is a secret: show its scheme only (`Bearer ****`)."""
+    scheme, _, credentials = value.partition(" ")
+    return f"{scheme} ********" if credentials else "********"
+
+
+def _kanalen(abonnement: Abonnement) -> list[dict[str, Any]]:
+    return [{"naam": k.kanaal.naam, "filters": k.filters} for k in abonnement.kanalen.all()]
+
+
 def render_abonnement(abonnement: Abonnement, urls: Urls) -> dict[str, Any]:
     return {
         "url": urls(ABONNEMENT, abonnement.uuid),
         "callbackUrl": abonnement.callback_url,
-        "auth": abonnement.auth,
-        "kanalen": [
-            {"naam": k.kanaal.naam, "filters": k.filters} for k in abonnement.kanalen.all()
-        ],
+        "auth": masked_auth(abonnement.auth),
+        "kanalen": _kanalen(abonnement),
     }
 
 
@@ -121,12 +129,15 @@ class AbonnementViewSet(NotificatiesViewSet):
         "destroy": NOTIFICATIES_CONSUMEREN,
     }
 
+    def _own(self) -> Any:
+        return selectors.abonnementen_of(self.client.client_id)
+
     def list(self, request: Request) -> Response:
         urls = Urls(request)
-        return Response([render_abonnement(row, urls) for row in selectors.abonnementen()])
+        return Response([render_abonnement(row, urls) for row in self._own()])
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        row = get_object_or_404(selectors.abonnementen(), uuid=uuid)
+        row = get_object_or_404(self._own(), uuid=uuid)
         return Response(render_abonnement(row, Urls(request)))
 
     def _given(self, data: Any) -> dict[str, Any]:
@@ -139,26 +150,30 @@ class AbonnementViewSet(NotificatiesViewSet):
         abonnement = services.abonnement_create(
             actor=self.client.actor, **self._given(request.data)
         )
-        row = selectors.abonnementen().get(pk=abonnement.pk)
+        row = self._own().get(pk=abonnement.pk)
         return Response(render_abonnement(row, Urls(request)), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, uuid: str, partial: bool = False) -> Response:
-        abonnement = get_object_or_404(selectors.abonnementen(), uuid=uuid)
+        abonnement = get_object_or_404(self._own(), uuid=uuid)
         data = request.data
-        if partial:
-            current = render_abonnement(abonnement, Urls(request))
+        if partial:  # what is not given stays, the stored auth included (never the mask)
+            current = {
+                "callbackUrl": abonnement.callback_url,
+                "auth": abonnement.auth,
+                "kanalen": _kanalen(abonnement),
+            }
             data = {**current, **request.data}
         services.abonnement_update(
             actor=self.client.actor, abonnement=abonnement, **self._given(data)
         )
-        row = selectors.abonnementen().get(pk=abonnement.pk)
+        row = self._own().get(pk=abonnement.pk)
         return Response(render_abonnement(row, Urls(request)))
 
     def partial_update(self, request: Request, uuid: str) -> Response:
         return self.update(request, uuid, partial=True)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        abonnement = get_object_or_404(Abonnement, uuid=uuid)
+        abonnement = get_object_or_404(self._own(), uuid=uuid)
         services.abonnement_delete(actor=self.client.actor, abonnement=abonnement)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -102,3 +102,28 @@ def test_catalogi_needs_catalogi_scopes(superclient):
     refused = reader.post("/catalogi/api/v1/catalogussen", {}, format="json")
     assert refused.status_code == 403
     assert api_as("alles", "geheim-alles").get("/catalogi/api/v1/zaaktypen").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["patch", "put"])
+def test_a_client_cannot_raise_a_zaak_above_its_maximum_confidentiality(case_type, method):
+    writer = limited_client(
+        "schrijver",
+        [
+            read(
+                case_type,
+                "zaakvertrouwelijk",
+                scopes=["zaken.aanmaken", "zaken.lezen", "zaken.bijwerken"],
+            )
+        ],
+    )
+    zaak = writer.post(f"{ZAKEN}/zaken", zaak_body(case_type), format="json").json()
+    raised = {"vertrouwelijkheidaanduiding": "geheim"}
+    body = raised if method == "patch" else zaak_body(case_type, **raised)
+
+    response = getattr(writer, method)(zaak["url"], body, format="json")
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+    assert Case.objects.get(uuid=zaak["uuid"]).confidentiality == "openbaar"
+    lowered = writer.patch(zaak["url"], {"vertrouwelijkheidaanduiding": "intern"}, format="json")
+    assert lowered.status_code == 200

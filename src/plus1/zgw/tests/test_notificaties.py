@@ -123,3 +123,50 @@ def test_an_api_write_reaches_a_subscriber_made_through_the_api(superclient, set
     assert auth == "Bearer voor-de-ontvanger"
     assert bericht["kanaal"] == "autorisaties" and bericht["actie"] == "create"
     assert bericht["resourceUrl"] == created.json()["url"]
+
+
+def _consumer(client_id: str):
+    applicatie_register(
+        actor=Actor.system("test"),
+        label=client_id,
+        client_id=client_id,
+        secret=f"geheim-{client_id}",
+        heeft_alle_autorisaties=False,
+        autorisaties=[{"component": "nrc", "scopes": ["notificaties.consumeren"]}],
+    )
+    return api_as(client_id, f"geheim-{client_id}")
+
+
+def test_a_client_sees_and_changes_only_its_own_abonnementen(db):
+    first, second = _consumer("eerste"), _consumer("tweede")
+    mine = abonnement(first).json()["url"]
+    theirs = abonnement(second).json()["url"]
+    assert [a["url"] for a in first.get(f"{NRC}/abonnement").json()] == [mine]
+    assert first.get(theirs).status_code == 404
+    body = {"callbackUrl": "http://aanvaller.example/callback"}
+    assert first.patch(theirs, body, format="json").status_code == 404
+    assert first.delete(theirs).status_code == 404
+    [kept] = second.get(f"{NRC}/abonnement").json()
+    assert kept["url"] == theirs and kept["callbackUrl"] == "http://ontvanger.example/callback"
+
+
+def test_the_stored_auth_is_never_returned_and_survives_a_patch(superclient):
+    receiver = Receiver()
+    try:
+        body = {
+            "callbackUrl": receiver.url,
+            "auth": "Bearer geheim-van-de-ontvanger",
+            "kanalen": [{"naam": "zaken"}],
+        }
+        created = superclient.post(f"{NRC}/abonnement", body, format="json")
+        url = created.json()["url"]
+        patched = superclient.patch(url, {"kanalen": [{"naam": "autorisaties"}]}, format="json")
+        shown = [created.json(), patched.json(), *superclient.get(f"{NRC}/abonnement").json()]
+        assert {a["auth"] for a in shown} == {"Bearer ********"}
+        applicatie = {"clientIds": ["nieuw"], "label": "Nieuw", "heeftAlleAutorisaties": True}
+        superclient.post("/autorisaties/api/v1/applicaties", applicatie, format="json")
+        assert outbox_drain() == 1
+    finally:
+        receiver.stop()
+    [(auth, _bericht)] = receiver.received
+    assert auth == "Bearer geheim-van-de-ontvanger"

@@ -1,24 +1,71 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from plus1.audit.verify import verify_chain
+from plus1.audit.checkpoints import (
+    CheckpointError,
+    checkpoint_dir,
+    checkpoint_write,
+    checkpoints_read,
+)
+from plus1.audit.keys import key_generate
+from plus1.audit.verify import ChainBroken, verify_chain
 
 
 class Command(BaseCommand):
-    help = "Audit log tools. `audit verify` checks the hash chain (exit 1 when broken)."
+    help = (
+        "Audit log tools. `audit verify [--checkpoints DIR]` checks the hash chain and the "
+        "signed checkpoints (exit 1 when broken); `audit checkpoint` signs and publishes the "
+        "chain's head; `audit keygen` makes the signing key."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["verify"])
+        parser.add_argument("action", choices=["verify", "checkpoint", "keygen"])
+        parser.add_argument(
+            "--checkpoints",
+            metavar="DIR",
+            help="folder with checkpoints.jsonl (default: PLUS1_AUDIT_CHECKPOINT_DIR)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        report = verify_chain()
+        action = options["action"]
+        if action == "keygen":
+            path = Path(settings.AUDIT_SIGNING_KEY_FILE)
+            try:
+                key_generate(path)
+            except FileExistsError as exc:
+                raise CommandError(f"{path} exists already; it is never overwritten.") from exc
+            self.stdout.write(
+                f"Audit signing key written to {path} (keep it out of backups of the database)."
+            )
+            return
+        folder = checkpoint_dir(options["checkpoints"])
+        if action == "checkpoint":
+            try:
+                checkpoint = checkpoint_write(folder)
+            except (ChainBroken, CheckpointError) as exc:
+                raise CommandError(f"No checkpoint signed: {exc}.") from exc
+            if checkpoint is None:
+                self.stdout.write("No new audit entries since the last checkpoint.")
+            else:
+                self.stdout.write(f"Checkpoint signed at entry {checkpoint.seq} in {folder}.")
+            return
+        try:
+            checkpoints = checkpoints_read(folder)
+        except CheckpointError as exc:
+            raise CommandError(f"Checkpoints cannot be trusted: {exc}.") from exc
+        report = verify_chain(checkpoints)
         if not report.intact:
             raise CommandError(
                 f"Audit chain broken at entry {report.first_bad_seq}: {report.problem} "
                 f"({report.checked} entries verified before it)."
             )
-        self.stdout.write(f"Audit chain intact: {report.checked} entries verified.")
+        self.stdout.write(
+            f"Audit chain intact: {report.checked} entries verified, "
+            f"against {report.checkpoints} signed checkpoints in {folder}."
+        )

@@ -31,11 +31,13 @@ class Command(BaseCommand):
         self._print_welcome(base)
         if options["no_serve"]:
             return
+        from plus1.audit.tasks import start_in_process as start_checkpoints
         from plus1.catalog.finder import finder_index
         from plus1.events.worker import start_in_process
 
         finder_index()  # build the search index now, not on the first resident's search
         start_in_process()
+        start_checkpoints()
         call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
 
     def _print_welcome(self, base: str) -> None:

@@ -4,6 +4,7 @@ cases.CaseStatus as status."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -12,6 +13,8 @@ from rest_framework import serializers
 
 from plus1.cases.models import ArchiveNomination, ArchiveStatus, Case, CaseStatus
 from plus1.catalog.models import Confidentiality
+from plus1.common import legal_clock
+from plus1.geo.geometry import geojson_problem
 from plus1.zgw.base import UrlField, Urls
 from plus1.zgw.uuids import to_uuid
 
@@ -51,6 +54,13 @@ class Verlenging(GegevensGroep):
     REQUIRED = ("reden", "duur")
     reden = serializers.CharField(max_length=200)
     duur = serializers.DurationField()
+
+    def validate_duur(self, value: dt.timedelta) -> dt.timedelta:
+        try:
+            legal_clock.bounded_term(duration_iso_string(value))
+        except legal_clock.InvalidTerm as exc:
+            raise serializers.ValidationError(str(exc), code="invalid") from exc
+        return value
 
 
 class Opschorting(GegevensGroep):
@@ -133,8 +143,9 @@ class ZaakIn(serializers.Serializer):
     processobject = serializers.DictField(required=False, allow_null=True)
 
     def validate_zaakgeometrie(self, value: dict[str, Any] | None) -> dict[str, Any] | None:
-        if value is not None and ("type" not in value or "coordinates" not in value):
-            raise serializers.ValidationError("Geef een GeoJSON-geometrie (type en coordinates).")
+        problem = None if value is None else geojson_problem(value)
+        if problem:
+            raise serializers.ValidationError(problem, code="invalid")
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from plus1.cases.models import Case
 from plus1.cases.selectors import cases_within
 from plus1.catalog.models import CaseType
+from plus1.geo.geometry import geojson_problem
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_bsn
 from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
@@ -168,11 +169,11 @@ class ZaakViewSet(ZakenApi):
     def zoek(self, request: Request) -> Response:
         if not isinstance(request.data, dict):
             raise exceptions.ParseError()
-        area = (request.data.get("zaakgeometrie") or {}).get("within")
-        if "zaakgeometrie" in request.data and not _is_geometry(area):
-            raise exceptions.ValidationError(
-                {"zaakgeometrie.within": ["Geef een GeoJSON-geometrie (type en coordinates)."]}
-            )
+        geometry = request.data.get("zaakgeometrie")
+        area = geometry.get("within") if isinstance(geometry, dict) else None
+        problem = geojson_problem(area) if "zaakgeometrie" in request.data else None
+        if problem:
+            raise exceptions.ValidationError({"zaakgeometrie.within": [problem]})
         params = {k: v for k, v in request.data.items() if k != "zaakgeometrie"}
         return self._list(params, area)
 
@@ -216,6 +217,12 @@ class ZaakViewSet(ZakenApi):
         given.is_valid(raise_exception=True)
         _refuse_changes(given.validated_data, case)
         values, changes, extension = given.split()
+        level = values.get("confidentiality")
+        if level and not self.client.may_zaak(ZAKEN_BIJWERKEN, case.case_type.uuid, level):
+            # As on create: no client raises a zaak above its maximum confidentiality.
+            raise exceptions.PermissionDenied(
+                "De vertrouwelijkheidaanduiding gaat boven wat deze applicatie mag."
+            )
         validate_references(given.validated_data, case.case_type, changes, case)
         if case.closed_on and not self.client.may_zaak(
             ZAKEN_GEFORCEERD_BIJWERKEN, case.case_type.uuid, case.confidentiality
@@ -236,10 +243,6 @@ class ZaakViewSet(ZakenApi):
         case = self._zaak(uuid, ZAKEN_VERWIJDEREN)
         services.zaak_delete(actor=self.client.actor, case=case)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-def _is_geometry(value: Any) -> bool:
-    return isinstance(value, dict) and "type" in value and "coordinates" in value
 
 
 def _refuse_changes(given: dict[str, Any], case: Case) -> None:

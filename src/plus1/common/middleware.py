@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Requests no page can answer: a NUL character in the address or in a form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpRequest, HttpResponse
+
+from plus1.common.api import nul_characters
+
+
+class RefuseNulCharactersMiddleware:
+    """No row has a NUL character in its key, and PostgreSQL refuses a query holding one:
+    such an address is a 404 and such a form a 400, before any view queries the database.
+    The APIs (every path with an `/api/` segment) answer in their own error format."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            raise Http404("Niet gevonden.")
+        if "/api/" not in request.path and nul_characters(request.GET, None) + nul_characters(
+            request.POST, None
+        ):
+            raise BadRequest("Het verzoek bevat een ongeldig teken.")
+        response: HttpResponse = self.get_response(request)
+        return response
