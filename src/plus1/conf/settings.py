@@ -104,7 +104,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "plus1.conf.urls"
-WSGI_APPLICATION = "plus1.conf.wsgi.application"
+# The development server (the demo); production servers load plus1.conf.wsgi, which runs the
+# production checks.
+WSGI_APPLICATION = "plus1.conf.wsgi_demo.application"
 
 TEMPLATES = [
     {
@@ -189,10 +191,25 @@ DEFAULT_FROM_EMAIL = env_str(
     "PLUS1_FROM_EMAIL", "noreply@plusstad.nl", help="Sender of messages to residents."
 )
 
-FIELD_ENCRYPTION_KEY = env_secret(
-    "PLUS1_FIELD_ENCRYPTION_KEY",
+# BSN protection (plus1.common.bsn): its own keys, never derived from the secret key in
+# production (the deploy checks refuse that); rotation with `plus1 keys rotate`.
+BSN_KEY = env_secret(
+    "PLUS1_BSN_KEY",
     "",
-    help="Key for encrypting BSNs at rest and their blind index. Empty: derived from the secret key.",
+    help="Key encrypting BSNs at rest (make one with `plus1 keys generate`). Required in "
+    "production. Empty: a demo key derived from the secret key.",
+)
+BSN_PREVIOUS_KEYS = env_list(
+    "PLUS1_BSN_PREVIOUS_KEYS",
+    [],
+    help="Earlier values of PLUS1_BSN_KEY, still readable while `plus1 keys rotate` "
+    "re-encrypts every stored BSN with the current one; remove them afterwards.",
+)
+BSN_INDEX_KEY = env_secret(
+    "PLUS1_BSN_INDEX_KEY",
+    "",
+    help="Key of the BSN blind index and the data-trail pseudonyms (at least 32 random "
+    "characters). Required in production; never rotated. Empty: derived from the secret key (demo).",
 )
 
 CELERY_BROKER_URL = env_str(
