@@ -10,12 +10,23 @@ from django.test import Client
 from django.utils import timezone
 
 from plus1.conf.hardening import proxy_ssl_header
+from plus1.identity.testing import TEST_PASSWORD, staff_login
 
 pytestmark = pytest.mark.django_db
 
-PORTAL, API, ADMIN = "/", "/api/v1/openapi.json", "/beheer/login/"
+PORTAL, API, ADMIN = "/", "/api/v1/openapi.json", "/beheer/"
+STAFF_LOGIN = "/werkplek/inloggen/"
 ZGW_API = "/zaken/api/v1/zaken"
 OTHER_ORIGIN = "https://balie-app.example.nl"
+
+
+@pytest.fixture
+def client(client):
+    """Logged in as an administrator (both factors), so the admin answers its own page."""
+    administrator = get_user_model().objects.create_user(
+        "beheerder", password=TEST_PASSWORD, is_staff=True, is_superuser=True
+    )
+    return staff_login(client, administrator)
 
 
 def directives(response):
@@ -62,17 +73,14 @@ def test_proxy_header_setting_names_the_wsgi_variable():
     assert proxy_ssl_header("") is None
 
 
-def test_cookies_are_secure_and_http_only(client, settings):
+def test_cookies_are_secure_and_http_only(settings):
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
-    get_user_model().objects.create_user(
-        "beheerder", password="geheim-wachtwoord-12", is_staff=True
-    )
-    login_page = client.get(ADMIN, secure=True)
+    get_user_model().objects.create_user("medewerker", password=TEST_PASSWORD, is_staff=True)
+    browser = Client()
+    login_page = browser.get(STAFF_LOGIN, secure=True)
     assert login_page.cookies["csrftoken"]["secure"] is True
-    response = client.post(
-        ADMIN,
-        {"username": "beheerder", "password": "geheim-wachtwoord-12"},
-        secure=True,
+    response = browser.post(
+        STAFF_LOGIN, {"username": "medewerker", "password": TEST_PASSWORD}, secure=True
     )
     assert response.status_code == 302
     session = response.cookies["sessionid"]
@@ -133,11 +141,9 @@ def test_security_txt_is_absent_without_a_contact(client, settings):
 
 
 def test_a_post_without_csrf_token_gets_a_dutch_page_and_changes_nothing():
-    user = get_user_model().objects.create_user(
-        "beheerder", password="geheim-wachtwoord-12", is_staff=True
-    )
+    user = get_user_model().objects.create_user("medewerker", password=TEST_PASSWORD, is_staff=True)
     browser = Client(enforce_csrf_checks=True)
-    response = browser.post(ADMIN, {"username": "beheerder", "password": "geheim-wachtwoord-12"})
+    response = browser.post(STAFF_LOGIN, {"username": "medewerker", "password": TEST_PASSWORD})
     assert response.status_code == 403
     text = response.content.decode()
     assert "Het formulier is niet verstuurd" in text
@@ -145,4 +151,4 @@ def test_a_post_without_csrf_token_gets_a_dutch_page_and_changes_nothing():
     assert "CSRF" not in text  # no jargon, no reason shown
     user.refresh_from_db()
     assert user.last_login is None
-    assert "sessionid" not in response.cookies
+    assert "sessionid" not in response.cookies  # not even halfway logged in
