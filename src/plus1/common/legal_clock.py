@@ -17,6 +17,10 @@ class InvalidTerm(ValueError):
     pass
 
 
+# Longer terms are typing errors (P9999Y), and would run past the calendar in deadline sums.
+MAX_TERM_YEARS = 100
+
+
 def parse_term(term: str) -> isodate.Duration | dt.timedelta:
     try:
         duration = isodate.parse_duration(term)
@@ -25,9 +29,19 @@ def parse_term(term: str) -> isodate.Duration | dt.timedelta:
             f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W)."
         ) from exc
     reference = dt.date(2000, 1, 1)
-    if reference + duration <= reference:
+    try:
+        end = reference + duration
+    except (OverflowError, ValueError) as exc:  # beyond the calendar (year 9999)
+        raise InvalidTerm(_too_long(term)) from exc
+    if end <= reference:
         raise InvalidTerm(f"‘{term}’ moet een positieve termijn zijn.")
+    if end > reference.replace(year=reference.year + MAX_TERM_YEARS):
+        raise InvalidTerm(_too_long(term))
     return duration
+
+
+def _too_long(term: str) -> str:
+    return f"‘{term}’ is te lang: een termijn duurt hoogstens {MAX_TERM_YEARS} jaar."
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -76,7 +90,10 @@ def extend(current: dt.date, term: str) -> dt.date:
         raise InvalidTerm(
             f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W)."
         ) from exc
-    return next_working_day(current + duration)
+    try:
+        return next_working_day(current + duration)
+    except (OverflowError, ValueError) as exc:  # beyond the calendar (year 9999)
+        raise InvalidTerm(_too_long(term)) from exc
 
 
 def resume(current: dt.date, suspended_on: dt.date, resumed_on: dt.date) -> dt.date:

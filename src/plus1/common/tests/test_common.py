@@ -128,3 +128,22 @@ def test_openapi_document_is_public_json_with_a_version(client):
 @pytest.mark.django_db
 def test_api_paths_have_no_trailing_slash(client):
     assert client.get("/api/v1/producten/?zoek=paspoort").status_code == 404
+
+
+@pytest.mark.parametrize("term", ["P9999Y", "P101Y", "P99999999D", "P1000000W"])
+def test_terms_longer_than_a_century_are_refused_in_dutch(term):
+    """Found by scripts/fuzz-apis: P9999Y for a doorlooptijd was a 500 (year out of range)."""
+    with pytest.raises(InvalidTerm, match="te lang"):
+        deadline(dt.date(2026, 3, 3), term)
+
+
+def test_a_century_is_still_a_term():
+    assert describe_term("P100Y") == "100 jaar"
+
+
+def test_an_extension_past_the_calendar_is_refused_in_dutch():
+    """issue 9: verlenging.duur P99999999D raised OverflowError in extend."""
+    from plus1.common.legal_clock import extend
+
+    with pytest.raises(InvalidTerm, match="te lang"):
+        extend(dt.date(2026, 3, 3), "P99999999D")
