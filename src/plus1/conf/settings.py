@@ -51,6 +51,19 @@ BASE_URL = env_str(
 MUNICIPALITY_NAME = env_str(
     "PLUS1_MUNICIPALITY_NAME", "Gemeente Plusstad", help="Name shown to residents and staff."
 )
+CONTACT_PHONE = env_str(
+    "PLUS1_CONTACT_PHONE", "14 0123", help="The municipality's phone number, shown on every page."
+)
+CONTACT_ADDRESS = env_str(
+    "PLUS1_CONTACT_ADDRESS",
+    "Stadhuis, Markt 1, 1234 AB Plusstad",
+    help="Where residents can visit the municipality, shown on every page.",
+)
+CONTACT_HOURS = env_str(
+    "PLUS1_CONTACT_HOURS",
+    "maandag tot en met vrijdag 8.30–17.00 uur",
+    help="Opening hours of the phone line and the counter, shown on every page.",
+)
 DATA_TRAIL_SHOW_STAFF_NAMES = env_bool(
     "PLUS1_DATA_TRAIL_SHOW_STAFF_NAMES",
     False,

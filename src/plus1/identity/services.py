@@ -9,6 +9,7 @@ from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
 from plus1.common.bsn import blind_index, is_valid_bsn
+from plus1.identity import audit_actions
 from plus1.identity.models import Party
 
 
@@ -26,7 +27,7 @@ def resident_register(
     party.save()
     audit_record(
         actor=actor,
-        action="party.registered",
+        action=audit_actions.PARTY_REGISTERED,
         obj=party,
         after={"kind": party.kind, "name": name, "email": email},
     )
@@ -44,7 +45,7 @@ def business_register(*, actor: Actor, kvk_number: str, name: str, email: str = 
     party.save()
     audit_record(
         actor=actor,
-        action="party.registered",
+        action=audit_actions.PARTY_REGISTERED,
         obj=party,
         after={"kind": party.kind, "name": name, "kvk_number": kvk_number},
     )

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("inloggen/", views.login_page, name="login"),
     path("zoeken/", finder_views.search, name="search"),
+    path("producten/", finder_views.products_list, name="products"),
+    path("producten/<slug:slug>/", finder_views.product_detail, name="product"),
     path("doorverwijzen/<slug:slug>/", finder_views.handover, name="handover"),
     path(
         "doorverwijzen/ontvangen/<str:identification>/",

@@ -5,6 +5,7 @@ pagination and the URL helpers that turn rows into resource URLs and back."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlparse
 
@@ -24,6 +25,7 @@ from rest_framework.viewsets import ViewSet
 
 from plus1.common.api import _invalid_params
 from plus1.zgw.auth import NotAuthorised, ZgwClient, authenticate
+from plus1.zgw.scopes import Needed, Scope, Unscoped
 
 TITLES = {
     400: "Een of meerdere parameters zijn niet correct.",
@@ -51,14 +53,22 @@ class JwtAuthentication(BaseAuthentication):
 
 
 class HasScope(BasePermission):
-    """The view names the scope per action (`scopes`) within its component."""
+    """Deny by default: the view names what each action needs in `scopes` (a Scope, a
+    tuple of which any one will do, or Unscoped), and an action it does not name is refused.
+    A request without a routed action (action None) reaches no handler: DRF answers 405."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
         client = request.auth
-        scope = view.scopes.get(view.action)
-        return isinstance(client, ZgwClient) and (
-            scope is None or client.has_scope(view.component, scope)
-        )
+        if not isinstance(client, ZgwClient):
+            return False
+        if view.action is None:
+            return True
+        needed = view.scopes.get(view.action)
+        if isinstance(needed, Unscoped):
+            return True
+        if isinstance(needed, Scope):
+            return client.has_scope(needed)
+        return bool(needed) and any(client.has_scope(scope) for scope in needed)
 
 
 def zgw_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -120,7 +130,7 @@ class ZgwViewSet(ViewSet):
     lookup_value_regex = "[0-9a-fA-F-]{36}"
     component = ""
     api_version = "1.0.0"
-    scopes: dict[str, str] = {}
+    scopes: Mapping[str, Needed] = {}
 
     def get_exception_handler(self) -> Any:
         return zgw_exception_handler

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
 from plus1.events.notifications import notify
+from plus1.zgw import audit_actions
 from plus1.zgw.models import Applicatie, ApplicatieClient, Autorisatie, ClientSecret
 
 # ac-003: a scope of the component's own resources needs these fields on the autorisatie.
@@ -138,7 +139,10 @@ def applicatie_create(
         autorisaties=autorisaties,
     )
     audit_record(
-        actor=actor, action="zgw.applicatie_created", obj=applicatie, after=_snapshot(applicatie)
+        actor=actor,
+        action=audit_actions.APPLICATIE_CREATED,
+        obj=applicatie,
+        after=_snapshot(applicatie),
     )
     _publish("create", url_for(applicatie))
     return applicatie
@@ -166,7 +170,7 @@ def applicatie_update(
     )
     audit_record(
         actor=actor,
-        action="zgw.applicatie_updated",
+        action=audit_actions.APPLICATIE_UPDATED,
         obj=applicatie,
         before=before,
         after=_snapshot(applicatie),
@@ -180,7 +184,9 @@ def applicatie_delete(*, actor: Actor, applicatie: Applicatie, url_for: UrlFor) 
     """Delete an applicatie; its client ids keep their secrets but lose every right."""
     url = url_for(applicatie)
     before = _snapshot(applicatie)
-    audit_record(actor=actor, action="zgw.applicatie_deleted", obj=applicatie, before=before)
+    audit_record(
+        actor=actor, action=audit_actions.APPLICATIE_DELETED, obj=applicatie, before=before
+    )
     applicatie.delete()
     _publish("destroy", url)
 
@@ -206,7 +212,7 @@ def applicatie_register(
         Autorisatie.objects.create(applicatie=applicatie, **values)
     audit_record(
         actor=actor,
-        action="zgw.applicatie_registered",
+        action=audit_actions.APPLICATIE_REGISTERED,
         obj=applicatie,
         after={"label": label, "client_id": client_id, "alle": heeft_alle_autorisaties},
     )

@@ -18,6 +18,7 @@ from plus1.zgw.autorisaties import selectors
 from plus1.zgw.autorisaties import services as services
 from plus1.zgw.base import UrlField, Urls, ZgwViewSet
 from plus1.zgw.models import Applicatie, Autorisatie, Component
+from plus1.zgw.scopes import AUTORISATIES_BIJWERKEN, AUTORISATIES_LEZEN, Unscoped
 
 APPLICATIE = "/autorisaties/api/v1/applicaties"
 WEERGAVE = {
@@ -105,12 +106,16 @@ class ApplicatieViewSet(ZgwViewSet):
     lookup_field = "uuid"
     api_version = "1.0.0"
     scopes = {
-        "list": "autorisaties.lezen",
-        "retrieve": "autorisaties.lezen",
-        "create": "autorisaties.bijwerken",
-        "update": "autorisaties.bijwerken",
-        "partial_update": "autorisaties.bijwerken",
-        "destroy": "autorisaties.bijwerken",
+        "list": AUTORISATIES_LEZEN,
+        "retrieve": AUTORISATIES_LEZEN,
+        "create": AUTORISATIES_BIJWERKEN,
+        "update": AUTORISATIES_BIJWERKEN,
+        "partial_update": AUTORISATIES_BIJWERKEN,
+        "destroy": AUTORISATIES_BIJWERKEN,
+        "consumer": Unscoped(
+            "Elke client mag zijn eigen applicatie opvragen; een andere met "
+            "autorisaties.lezen (de actie controleert dat zelf)."
+        ),
     }
 
     def url_for(self, applicatie: Applicatie) -> str:
@@ -135,9 +140,7 @@ class ApplicatieViewSet(ZgwViewSet):
         if not client_id:
             error = serializers.ErrorDetail("Dit veld is verplicht.", code="required")
             raise serializers.ValidationError({"clientId": [error]})
-        if client_id != self.client.client_id and not self.client.has_scope(
-            "ac", "autorisaties.lezen"
-        ):
+        if client_id != self.client.client_id and not self.client.has_scope(AUTORISATIES_LEZEN):
             self.permission_denied(request)
         row = get_object_or_404(selectors.applicaties(), clients__client_id=client_id)
         return Response(render_applicatie(row, Urls(request)))

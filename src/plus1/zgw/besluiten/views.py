@@ -30,10 +30,16 @@ from plus1.zgw.documenten.io import (
     render_audit,
     type_filter,
 )
+from plus1.zgw.scopes import (
+    BESLUITEN_AANMAKEN,
+    BESLUITEN_BIJWERKEN,
+    BESLUITEN_LEZEN,
+    BESLUITEN_VERWIJDEREN,
+    Scope,
+)
 
 BESLUIT, BIO = "/besluiten/api/v1/besluiten", "/besluiten/api/v1/besluitinformatieobjecten"
 BESLUITTYPE, ZAAK = "/catalogi/api/v1/besluittypen", "/zaken/api/v1/zaken"
-READ = "besluiten.lezen"
 FIELDS = {
     "identificatie": "identification",
     "verantwoordelijkeOrganisatie": "responsible_organisation",
@@ -109,9 +115,9 @@ class BesluitenApi(ZgwViewSet):
     api_version = "1.1.0"
     lookup_field = "uuid"
 
-    def _decision(self, uuid: str, scope: str) -> Decision:
+    def _decision(self, uuid: str, scope: Scope) -> Decision:
         decision = get_object_or_404(selectors.decisions(), uuid=uuid)
-        if not self.client.may_type("brc", scope, str(decision.decision_type.uuid)):
+        if not self.client.may_type(scope, str(decision.decision_type.uuid)):
             raise exceptions.PermissionDenied()
         return decision
 
@@ -123,18 +129,18 @@ class BesluitenApi(ZgwViewSet):
 @no_personal_data
 class BesluitViewSet(BesluitenApi):
     scopes = {
-        "list": READ,
-        "retrieve": READ,
-        "audittrail": READ,
-        "audittrail_detail": READ,
-        "create": "besluiten.aanmaken",
-        "update": "besluiten.bijwerken",
-        "partial_update": "besluiten.bijwerken",
-        "destroy": "besluiten.verwijderen",
+        "list": BESLUITEN_LEZEN,
+        "retrieve": BESLUITEN_LEZEN,
+        "audittrail": BESLUITEN_LEZEN,
+        "audittrail_detail": BESLUITEN_LEZEN,
+        "create": BESLUITEN_AANMAKEN,
+        "update": BESLUITEN_BIJWERKEN,
+        "partial_update": BESLUITEN_BIJWERKEN,
+        "destroy": BESLUITEN_VERWIJDEREN,
     }
 
     def list(self, request: Request) -> Response:
-        rows = selectors.decisions().filter(type_filter(self.client, "brc", READ))
+        rows = selectors.decisions().filter(type_filter(self.client, BESLUITEN_LEZEN))
         params = request.query_params
         if params.get("identificatie"):
             rows = rows.filter(identification=params["identificatie"])
@@ -149,7 +155,9 @@ class BesluitViewSet(BesluitenApi):
         return self.paginate(rows, lambda decision: render_besluit(decision, urls))
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        return etag_response(request, render_besluit(self._decision(uuid, READ), Urls(request)))
+        return etag_response(
+            request, render_besluit(self._decision(uuid, BESLUITEN_LEZEN), Urls(request))
+        )
 
     def _case(self, url: str | None) -> Case | None:
         if not url:
@@ -169,7 +177,7 @@ class BesluitViewSet(BesluitenApi):
         decision_type = DecisionType.objects.filter(uuid=key).first()
         if decision_type is None:
             raise bad_url("besluittype")
-        if not self.client.may_type("brc", "besluiten.aanmaken", key):
+        if not self.client.may_type(BESLUITEN_AANMAKEN, key):
             raise exceptions.PermissionDenied()
         decision = services.decision_create(
             actor=self.client.actor,
@@ -182,7 +190,7 @@ class BesluitViewSet(BesluitenApi):
         return Response(render_besluit(row, Urls(request)), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, uuid: str, partial: bool = True) -> Response:
-        decision = self._decision(uuid, "besluiten.bijwerken")
+        decision = self._decision(uuid, BESLUITEN_BIJWERKEN)
         given = BesluitIn(data=request.data, partial=partial)
         given.is_valid(raise_exception=True)
         decision_type = None
@@ -210,19 +218,19 @@ class BesluitViewSet(BesluitenApi):
         return self.partial_update(request, uuid, partial=False)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        decision = self._decision(uuid, "besluiten.verwijderen")
+        decision = self._decision(uuid, BESLUITEN_VERWIJDEREN)
         services.decision_delete(actor=self.client.actor, decision=decision, base_url=self.base_url)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["get"])
     def audittrail(self, request: Request, uuid: str) -> Response:
-        decision = self._decision(uuid, READ)
+        decision = self._decision(uuid, BESLUITEN_LEZEN)
         main = Urls(request)(BESLUIT, decision.uuid)
         return Response([render_audit(e, "brc", "besluit", main) for e in audit_for(decision)])
 
     @action(detail=True, methods=["get"], url_path=r"audittrail/(?P<entry_uuid>[0-9a-fA-F-]{36})")
     def audittrail_detail(self, request: Request, uuid: str, entry_uuid: str) -> Response:
-        decision = self._decision(uuid, READ)
+        decision = self._decision(uuid, BESLUITEN_LEZEN)
         main = Urls(request)(BESLUIT, decision.uuid)
         for entry in audit_for(decision):
             if str(audit_uuid(entry)) == entry_uuid.lower():
@@ -238,14 +246,14 @@ class BioIn(serializers.Serializer):
 @no_personal_data
 class BesluitInformatieObjectViewSet(BesluitenApi):
     scopes = {
-        "list": READ,
-        "retrieve": READ,
-        "create": "besluiten.aanmaken",
-        "destroy": "besluiten.verwijderen",
+        "list": BESLUITEN_LEZEN,
+        "retrieve": BESLUITEN_LEZEN,
+        "create": BESLUITEN_AANMAKEN,
+        "destroy": BESLUITEN_VERWIJDEREN,
     }
 
     def list(self, request: Request) -> Response:
-        allowed = selectors.decisions().filter(type_filter(self.client, "brc", READ))
+        allowed = selectors.decisions().filter(type_filter(self.client, BESLUITEN_LEZEN))
         rows = selectors.decision_documents().filter(object_uuid__in=allowed.values("uuid"))
         params = request.query_params
         if params.get("besluit"):
@@ -258,12 +266,12 @@ class BesluitInformatieObjectViewSet(BesluitenApi):
         urls = Urls(request)
         return Response([render_bio(row, urls) for row in rows])
 
-    def _link(self, uuid: str, scope: str) -> tuple[DocumentLink, Decision]:
+    def _link(self, uuid: str, scope: Scope) -> tuple[DocumentLink, Decision]:
         link = get_object_or_404(selectors.decision_documents(), uuid=uuid)
         return link, self._decision(str(link.object_uuid), scope)
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        link, _ = self._link(uuid, READ)
+        link, _ = self._link(uuid, BESLUITEN_LEZEN)
         return etag_response(request, render_bio(link, Urls(request)))
 
     def create(self, request: Request) -> Response:
@@ -271,7 +279,7 @@ class BesluitInformatieObjectViewSet(BesluitenApi):
         given.is_valid(raise_exception=True)
         v = given.validated_data
         key = local_or_remote(v["besluit"], "besluit-detail", "besluit")
-        decision = self._decision(key, "besluiten.aanmaken")
+        decision = self._decision(key, BESLUITEN_AANMAKEN)
         doc_key = local_or_remote(
             v["informatieobject"], "enkelvoudiginformatieobject-detail", "informatieobject"
         )
@@ -285,7 +293,7 @@ class BesluitInformatieObjectViewSet(BesluitenApi):
         return Response(render_bio(row, Urls(request)), status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        link, decision = self._link(uuid, "besluiten.verwijderen")
+        link, decision = self._link(uuid, BESLUITEN_VERWIJDEREN)
         services.decision_document_remove(
             actor=self.client.actor, decision=decision, link=link, base_url=self.base_url
         )

@@ -26,6 +26,7 @@ from plus1.catalog.models import Confidentiality
 from plus1.documents.models import Document, DocumentLink, DocumentVersion, UsageRight
 from plus1.zgw.auth import ZgwClient, levels_up_to, uuid_in_url
 from plus1.zgw.base import UrlField, Urls, bad_url, resolve_url
+from plus1.zgw.scopes import Scope
 
 EIO = "/documenten/api/v1/enkelvoudiginformatieobjecten"
 GEBRUIKSRECHTEN = "/documenten/api/v1/gebruiksrechten"
@@ -279,16 +280,19 @@ TYPE_LOOKUPS = {
 }
 
 
-def type_filter(client: ZgwClient, component: str, scope: str, prefix: str = "") -> Q:
+def type_filter(client: ZgwClient, scope: Scope, prefix: str = "") -> Q:
     """Rows whose type (and confidentiality, for documents) this client may see with scope;
     prefix leads from the rows to the document or besluit (e.g. "document__")."""
     if client.all_rights:
         return Q()
+    component = scope.component
     field, relation = TYPE_LOOKUPS[component]
     allowed = Q(pk__in=[])
     for autorisatie in client.autorisaties:
         type_uuid = uuid_in_url(getattr(autorisatie, field, "") or "")
-        if autorisatie.component != component or scope not in autorisatie.scopes or not type_uuid:
+        if component != autorisatie.component or scope.code not in autorisatie.scopes:
+            continue
+        if not type_uuid:
             continue
         condition = Q(**{f"{prefix}{relation}__uuid": type_uuid})
         if component == "drc":

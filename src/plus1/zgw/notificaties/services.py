@@ -12,6 +12,7 @@ from django.db import transaction
 from plus1.audit.services import Actor, audit_record
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
 from plus1.events.notifications import publish
+from plus1.zgw import audit_actions
 
 
 @transaction.atomic
@@ -22,7 +23,7 @@ def kanaal_create(*, actor: Actor, naam: str, documentatie_link: str, filters: l
     kanaal = Kanaal.objects.create(naam=naam, documentatie_link=documentatie_link, filters=filters)
     audit_record(
         actor=actor,
-        action="zgw.kanaal_created",
+        action=audit_actions.KANAAL_CREATED,
         obj=kanaal,
         after={"naam": naam, "filters": filters},
     )
@@ -77,7 +78,10 @@ def abonnement_create(
     abonnement = Abonnement(client_id=actor.id)
     _save(abonnement, callback_url, auth, kanalen)
     audit_record(
-        actor=actor, action="zgw.abonnement_created", obj=abonnement, after=_snapshot(abonnement)
+        actor=actor,
+        action=audit_actions.ABONNEMENT_CREATED,
+        obj=abonnement,
+        after=_snapshot(abonnement),
     )
     return abonnement
 
@@ -95,7 +99,7 @@ def abonnement_update(
     _save(abonnement, callback_url, auth, kanalen)
     audit_record(
         actor=actor,
-        action="zgw.abonnement_updated",
+        action=audit_actions.ABONNEMENT_UPDATED,
         obj=abonnement,
         before=before,
         after=_snapshot(abonnement),
@@ -106,7 +110,10 @@ def abonnement_update(
 @transaction.atomic
 def abonnement_delete(*, actor: Actor, abonnement: Abonnement) -> None:
     audit_record(
-        actor=actor, action="zgw.abonnement_deleted", obj=abonnement, before=_snapshot(abonnement)
+        actor=actor,
+        action=audit_actions.ABONNEMENT_DELETED,
+        obj=abonnement,
+        before=_snapshot(abonnement),
     )
     abonnement.delete()
 
@@ -120,7 +127,7 @@ def notificatie_publish(*, actor: Actor, bericht: dict[str, Any]) -> int:
         raise ValidationError({"kanaal": ValidationError(message, code="kanaal_naam")})
     audit_record(
         actor=actor,
-        action="zgw.notificatie_published",
+        action=audit_actions.NOTIFICATIE_PUBLISHED,
         obj=kanaal,
         after={k: bericht[k] for k in ("kanaal", "resource", "actie", "resourceUrl")},
     )

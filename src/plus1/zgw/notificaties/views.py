@@ -16,9 +16,10 @@ from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import UrlField, Urls, ZgwViewSet
 from plus1.zgw.notificaties import selectors
 from plus1.zgw.notificaties import services as services
+from plus1.zgw.scopes import NOTIFICATIES_CONSUMEREN, NOTIFICATIES_PUBLICEREN
 
 KANAAL, ABONNEMENT = "/notificaties/api/v1/kanaal", "/notificaties/api/v1/abonnement"
-PUBLICEREN, CONSUMEREN = "notificaties.publiceren", "notificaties.consumeren"
+READ = (NOTIFICATIES_PUBLICEREN, NOTIFICATIES_CONSUMEREN)  # reading needs either scope
 MESSAGE_FIELDS = ("kanaal", "hoofdObject", "resource", "resourceUrl", "actie", "aanmaakdatum")
 
 
@@ -80,19 +81,10 @@ class NotificatiesViewSet(ZgwViewSet):
     api_version = "1.0.0"
     lookup_field = "uuid"
 
-    def check_permissions(self, request: Request) -> None:
-        """Reading needs either scope; writing the one of the action (`writes`)."""
-        super().check_permissions(request)
-        needed = self.writes.get(self.action, (PUBLICEREN, CONSUMEREN))
-        if not any(self.client.has_scope("nrc", scope) for scope in needed):
-            self.permission_denied(request)
-
-    writes: dict[str, tuple[str, ...]] = {}
-
 
 @no_personal_data
 class KanaalViewSet(NotificatiesViewSet):
-    writes = {"create": (PUBLICEREN,)}
+    scopes = {"list": READ, "retrieve": READ, "create": NOTIFICATIES_PUBLICEREN}
 
     def list(self, request: Request) -> Response:
         rows = selectors.kanalen()
@@ -120,7 +112,14 @@ class KanaalViewSet(NotificatiesViewSet):
 
 @no_personal_data
 class AbonnementViewSet(NotificatiesViewSet):
-    writes = {action: (CONSUMEREN,) for action in ("create", "update", "partial_update", "destroy")}
+    scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "create": NOTIFICATIES_CONSUMEREN,
+        "update": NOTIFICATIES_CONSUMEREN,
+        "partial_update": NOTIFICATIES_CONSUMEREN,
+        "destroy": NOTIFICATIES_CONSUMEREN,
+    }
 
     def list(self, request: Request) -> Response:
         urls = Urls(request)
@@ -166,7 +165,7 @@ class AbonnementViewSet(NotificatiesViewSet):
 
 @no_personal_data
 class NotificatieViewSet(NotificatiesViewSet):
-    writes = {"create": (PUBLICEREN,)}
+    scopes = {"create": NOTIFICATIES_PUBLICEREN}
 
     def create(self, request: Request) -> Response:
         given = MessageIn(data=request.data)

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from plus1.cases.models import Case, CaseStatus
 from plus1.cases.selectors import cases_with_records
 from plus1.zgw.auth import ZgwClient
+from plus1.zgw.scopes import ZAKEN_LEZEN, Scope
 
 
 def zaken_for_all() -> QuerySet[Case]:
@@ -15,7 +16,7 @@ def zaken_for_all() -> QuerySet[Case]:
     return cases_with_records().select_related("zgw")
 
 
-def zaken_for(client: ZgwClient, scope: str = "zaken.lezen") -> QuerySet[Case]:
+def zaken_for(client: ZgwClient, scope: Scope = ZAKEN_LEZEN) -> QuerySet[Case]:
     return zaken_for_all().filter(client.zaak_filter(scope))
 
 
@@ -32,5 +33,5 @@ def statussen_for_all() -> QuerySet[CaseStatus]:
 
 def statussen_for(client: ZgwClient) -> QuerySet[CaseStatus]:
     return statussen_for_all().filter(
-        case__in=Case.objects.filter(client.zaak_filter("zaken.lezen")).values("pk")
+        case__in=Case.objects.filter(client.zaak_filter(ZAKEN_LEZEN)).values("pk")
     )

@@ -15,6 +15,7 @@ from plus1.audit.services import Actor, audit_record
 from plus1.cases.models import Case, CaseStatus, Result
 from plus1.cases.services import case_register, case_transition, case_update
 from plus1.catalog.models import CaseType, StatusType
+from plus1.zgw import audit_actions
 from plus1.zgw.models import (
     ZaakExtensie,
 )
@@ -47,7 +48,7 @@ def zaak_create(
         **values,
     )
     ZaakExtensie.objects.create(case=case, **extension)
-    audit_record(actor=actor, action="zgw.zaak_created", obj=case, after=extension)
+    audit_record(actor=actor, action=audit_actions.ZAAK_CREATED, obj=case, after=extension)
     return case
 
 
@@ -72,7 +73,9 @@ def zaak_update(
             setattr(row, name, value)
         row.data = {**row.data, **data}
         row.save()
-        audit_record(actor=actor, action="zgw.zaak_updated", obj=case, after={**extension, **data})
+        audit_record(
+            actor=actor, action=audit_actions.ZAAK_UPDATED, obj=case, after={**extension, **data}
+        )
     return case
 
 

@@ -20,6 +20,8 @@ from plus1.catalog.models import (
     DocumentType,
 )
 from plus1.events.notifications import notify
+from plus1.zgw import audit_actions
+from plus1.zgw.audit_actions import CATALOGUE_ROWS
 from plus1.zgw.catalogi import rules as rules
 from plus1.zgw.models import Catalogus
 
@@ -59,10 +61,10 @@ def save_row(
     row.save()
     for name, related in (relations or {}).items():
         getattr(row, name).set(related)
-    kind = row._meta.model_name
+    kind = str(row._meta.model_name)
     audit_record(
         actor=actor,
-        action=f"zgw.{kind}_{'created' if created else 'updated'}",
+        action=CATALOGUE_ROWS[kind].created if created else CATALOGUE_ROWS[kind].updated,
         obj=row,
         after={**values, **{k: [str(r.pk) for r in v] for k, v in (relations or {}).items()}},
     )
@@ -73,7 +75,8 @@ def save_row(
 
 def delete_row(*, actor: Actor, row: models.Model, notice: Notice | None = None) -> None:
     """Delete, unless rows elsewhere (zaken, besluiten, documenten) still use it."""
-    audit_record(actor=actor, action=f"zgw.{row._meta.model_name}_deleted", obj=row, before={})
+    action = CATALOGUE_ROWS[str(row._meta.model_name)].deleted
+    audit_record(actor=actor, action=action, obj=row, before={})
     if notice:
         notice.send("destroy")
     try:
@@ -165,7 +168,8 @@ def catalogue_item_publish(
     rules.require_concept(row)
     row.concept = False
     row.save(update_fields=["concept"])
-    audit_record(actor=actor, action=f"zgw.{row._meta.model_name}_published", obj=row, after={})
+    action = CATALOGUE_ROWS[str(row._meta.model_name)].published
+    audit_record(actor=actor, action=action, obj=row, after={})
     if notice:
         notice.send("update")
 
@@ -242,5 +246,5 @@ def catalogus_create(*, actor: Actor, values: dict[str, Any]) -> Catalogus:
     if Catalogus.objects.filter(domein=values["domein"], rsin=values["rsin"]).exists():
         raise _error("nonFieldErrors", "Deze combinatie van domein en rsin bestaat al.", "unique")
     catalogus = Catalogus.objects.create(**values)
-    audit_record(actor=actor, action="zgw.catalogus_created", obj=catalogus, after=values)
+    audit_record(actor=actor, action=audit_actions.CATALOGUS_CREATED, obj=catalogus, after=values)
     return catalogus

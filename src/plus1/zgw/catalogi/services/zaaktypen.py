@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.models import CaseType, StatusType
 from plus1.identity.models import Team
+from plus1.zgw import audit_actions
 from plus1.zgw.catalogi import rules as rules
 from plus1.zgw.catalogi.services.types import Notice, delete_row, save_row
 from plus1.zgw.models import Catalogus, StatusTypeExtensie, ZaakTypeExtensie
@@ -107,7 +108,7 @@ def zaaktype_publish(*, actor: Actor, case_type: CaseType, notice: Notice | None
     ZaakTypeExtensie.objects.filter(case_type=case_type).update(concept=False)
     case_type.active = case_type.statuses.filter(is_initial=True).exists()
     case_type.save(update_fields=["active"])
-    audit_record(actor=actor, action="zgw.zaaktype_published", obj=case_type, after={})
+    audit_record(actor=actor, action=audit_actions.ZAAKTYPE_PUBLISHED, obj=case_type, after={})
     if notice:
         notice.send("update")
 

@@ -19,6 +19,12 @@ from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import Urls, ZgwViewSet, bad_url, resolve_url
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import Ctx
+from plus1.zgw.scopes import (
+    CATALOGI_GEFORCEERD_VERWIJDEREN,
+    CATALOGI_LEZEN,
+    CATALOGI_SCHRIJVEN,
+    Needed,
+)
 
 VALIDITY = {
     "beginGeldigheid": "valid_from",
@@ -101,6 +107,17 @@ def by_zaaktype(rows: QuerySet, params: Any, dated: str = "") -> QuerySet:
     return by_date(by_status(rows, params, "case_type__zgw__concept"), params, dated)
 
 
+READ_WRITE: dict[str, Needed] = {
+    "list": CATALOGI_LEZEN,
+    "retrieve": CATALOGI_LEZEN,
+    "create": CATALOGI_SCHRIJVEN,
+    "update": CATALOGI_SCHRIJVEN,
+    "partial_update": CATALOGI_SCHRIJVEN,
+    "destroy": CATALOGI_SCHRIJVEN,
+}
+PUBLISHABLE: dict[str, Needed] = {**READ_WRITE, "publish": CATALOGI_SCHRIJVEN}
+
+
 @no_personal_data  # the catalogue describes kinds of cases, never a person
 class CatalogiViewSet(ZgwViewSet):
     """A Catalogi resource: subclasses name the selector, renderer, input and services."""
@@ -108,15 +125,7 @@ class CatalogiViewSet(ZgwViewSet):
     component = "ztc"
     api_version = "1.3.1"
     lookup_field = "uuid"
-    scopes = {
-        "list": "catalogi.lezen",
-        "retrieve": "catalogi.lezen",
-        "create": "catalogi.schrijven",
-        "update": "catalogi.schrijven",
-        "partial_update": "catalogi.schrijven",
-        "destroy": "catalogi.schrijven",
-        "publish": "catalogi.schrijven",
-    }
+    scopes = READ_WRITE
     model: ClassVar[type[Model]]
     selector: ClassVar[Callable[[], QuerySet]]
     renderer: ClassVar[Callable[[Any, Ctx], dict[str, Any]]]
@@ -125,7 +134,7 @@ class CatalogiViewSet(ZgwViewSet):
     @property
     def force_delete(self) -> bool:
         """The client may delete published types too."""
-        return self.client.has_scope(self.component, "catalogi.geforceerd-verwijderen")
+        return self.client.has_scope(CATALOGI_GEFORCEERD_VERWIJDEREN)
 
     def ctx(self) -> Ctx:
         return Ctx(Urls(self.request), sel.default_catalogus())

@@ -25,6 +25,7 @@ from plus1.zgw.catalogi.io import (
 )
 from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.views.base import (
+    PUBLISHABLE,
     CatalogiViewSet,
     DurationField,
     ValidityIn,
@@ -117,6 +118,7 @@ class PublishMixin:
 
 
 class InformatieObjectTypeViewSet(PublishMixin, CatalogiViewSet):
+    scopes = PUBLISHABLE
     model = DocumentType
     selector = sel.document_types
     renderer = render_documenttype
@@ -153,6 +155,7 @@ class InformatieObjectTypeViewSet(PublishMixin, CatalogiViewSet):
 
 
 class BesluitTypeViewSet(PublishMixin, CatalogiViewSet):
+    scopes = PUBLISHABLE
     model = DecisionType
     selector = sel.decision_types
     renderer = render_besluittype

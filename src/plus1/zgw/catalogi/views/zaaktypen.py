@@ -29,6 +29,7 @@ from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.services import zaaktypen as zaaktype_services
 from plus1.zgw.catalogi.services.types import Notice
 from plus1.zgw.catalogi.views.base import (
+    PUBLISHABLE,
     CatalogiViewSet,
     DurationField,
     ValidityIn,
@@ -200,6 +201,7 @@ class CatalogusViewSet(CatalogiViewSet):
 
 
 class ZaakTypeViewSet(CatalogiViewSet):
+    scopes = PUBLISHABLE
     model = CaseType
     selector = sel.zaaktypen
     renderer = render_zaaktype

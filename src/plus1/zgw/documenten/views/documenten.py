@@ -35,8 +35,16 @@ from plus1.zgw.documenten.io import (
     render_document,
     type_filter,
 )
-
-READ, WRITE = "documenten.lezen", "documenten.bijwerken"
+from plus1.zgw.scopes import (
+    DOCUMENTEN_AANMAKEN,
+    DOCUMENTEN_BIJWERKEN,
+    DOCUMENTEN_GEFORCEERD_BIJWERKEN,
+    DOCUMENTEN_GEFORCEERD_UNLOCK,
+    DOCUMENTEN_LEZEN,
+    DOCUMENTEN_LOCK,
+    DOCUMENTEN_VERWIJDEREN,
+    Scope,
+)
 
 
 class BinaryRenderer(BaseRenderer):
@@ -54,11 +62,11 @@ class DocumentenApi(ZgwViewSet):
     api_version = "1.4.2"
     lookup_field = "uuid"
 
-    def _document(self, uuid: str, scope: str) -> Document:
+    def _document(self, uuid: str, scope: Scope) -> Document:
         """The document, if this client holds `scope` for its type and confidentiality."""
         document = get_object_or_404(selectors.documents(), uuid=uuid)
         if not self.client.may_type(
-            "drc", scope, str(document.document_type.uuid), document.confidentiality
+            scope, str(document.document_type.uuid), document.confidentiality
         ):
             raise exceptions.PermissionDenied()
         return document
@@ -71,22 +79,22 @@ class DocumentenApi(ZgwViewSet):
 @processing_activity(CASE_TYPE)
 class DocumentViewSet(DocumentenApi):
     scopes = {
-        "list": READ,
-        "retrieve": READ,
-        "zoek": READ,
-        "download": READ,
-        "audittrail": READ,
-        "audittrail_detail": READ,
-        "create": "documenten.aanmaken",
-        "update": WRITE,
-        "partial_update": WRITE,
-        "destroy": "documenten.verwijderen",
-        "lock": "documenten.lock",
-        "unlock": "documenten.lock",
+        "list": DOCUMENTEN_LEZEN,
+        "retrieve": DOCUMENTEN_LEZEN,
+        "zoek": DOCUMENTEN_LEZEN,
+        "download": DOCUMENTEN_LEZEN,
+        "audittrail": DOCUMENTEN_LEZEN,
+        "audittrail_detail": DOCUMENTEN_LEZEN,
+        "create": DOCUMENTEN_AANMAKEN,
+        "update": DOCUMENTEN_BIJWERKEN,
+        "partial_update": DOCUMENTEN_BIJWERKEN,
+        "destroy": DOCUMENTEN_VERWIJDEREN,
+        "lock": DOCUMENTEN_LOCK,
+        "unlock": DOCUMENTEN_LOCK,
     }
 
     def _list(self, params: Any) -> Response:
-        rows = selectors.documents().filter(type_filter(self.client, "drc", READ))
+        rows = selectors.documents().filter(type_filter(self.client, DOCUMENTEN_LEZEN))
         if params.get("identificatie"):
             rows = rows.filter(identification=params["identificatie"])
         if params.get("bronorganisatie"):
@@ -134,14 +142,14 @@ class DocumentViewSet(DocumentenApi):
             raise Http404 from exc
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        document = self._document(uuid, READ)
+        document = self._document(uuid, DOCUMENTEN_LEZEN)
         body = render_document(document, Urls(request), self._version(document))
         self._trail([document], "document bekeken via de Documenten API")
         return etag_response(request, body)
 
     @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, BinaryRenderer])
     def download(self, request: Request, uuid: str) -> FileResponse:
-        document = self._document(uuid, READ)
+        document = self._document(uuid, DOCUMENTEN_LEZEN)
         version = self._version(document)
         if not version.content:
             raise Http404
@@ -164,7 +172,7 @@ class DocumentViewSet(DocumentenApi):
         values = given.split()
         values.pop("content_given")
         level = values["confidentiality"] or document_type.confidentiality
-        if not self.client.may_type("drc", "documenten.aanmaken", key, level):
+        if not self.client.may_type(DOCUMENTEN_AANMAKEN, key, level):
             raise exceptions.PermissionDenied()
         document = services.document_create(
             actor=self.client.actor,
@@ -178,7 +186,7 @@ class DocumentViewSet(DocumentenApi):
         return Response(body, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, uuid: str, partial: bool = True) -> Response:
-        document = self._document(uuid, WRITE)
+        document = self._document(uuid, DOCUMENTEN_BIJWERKEN)
         given = DocumentIn(data=request.data, partial=partial, require_lock=not partial)
         given.is_valid(raise_exception=True)
         url = given.validated_data.get("informatieobjecttype")
@@ -202,8 +210,7 @@ class DocumentViewSet(DocumentenApi):
             content=content,
             content_given=content_given,
             force=self.client.may_type(
-                "drc",
-                "documenten.geforceerd-bijwerken",
+                DOCUMENTEN_GEFORCEERD_BIJWERKEN,
                 str(document.document_type.uuid),
                 document.confidentiality,
             ),
@@ -216,23 +223,22 @@ class DocumentViewSet(DocumentenApi):
         return self.partial_update(request, uuid, partial=False)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        document = self._document(uuid, "documenten.verwijderen")
+        document = self._document(uuid, DOCUMENTEN_VERWIJDEREN)
         services.document_delete(actor=self.client.actor, document=document, base_url=self.base_url)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @action(detail=True, methods=["post"])
     def lock(self, request: Request, uuid: str) -> Response:
-        document = self._document(uuid, "documenten.lock")
+        document = self._document(uuid, DOCUMENTEN_LOCK)
         return Response(
             {"lock": services.document_lock(actor=self.client.actor, document=document)}
         )
 
     @action(detail=True, methods=["post"])
     def unlock(self, request: Request, uuid: str) -> Response:
-        document = self._document(uuid, "documenten.lock")
+        document = self._document(uuid, DOCUMENTEN_LOCK)
         force = self.client.may_type(
-            "drc",
-            "documenten.geforceerd-unlock",
+            DOCUMENTEN_GEFORCEERD_UNLOCK,
             str(document.document_type.uuid),
             document.confidentiality,
         )
@@ -244,7 +250,7 @@ class DocumentViewSet(DocumentenApi):
 
     @action(detail=True, methods=["get"])
     def audittrail(self, request: Request, uuid: str) -> Response:
-        document = self._document(uuid, READ)
+        document = self._document(uuid, DOCUMENTEN_LEZEN)
         main = Urls(request)(EIO, document.uuid)
         return Response(
             [
@@ -255,7 +261,7 @@ class DocumentViewSet(DocumentenApi):
 
     @action(detail=True, methods=["get"], url_path=r"audittrail/(?P<entry_uuid>[0-9a-fA-F-]{36})")
     def audittrail_detail(self, request: Request, uuid: str, entry_uuid: str) -> Response:
-        document = self._document(uuid, READ)
+        document = self._document(uuid, DOCUMENTEN_LEZEN)
         main = Urls(request)(EIO, document.uuid)
         for entry in audit_for(document):
             if str(audit_uuid(entry)) == entry_uuid.lower():

@@ -29,7 +29,14 @@ from plus1.zgw.documenten.io import (
     render_usage_right,
     type_filter,
 )
-from plus1.zgw.documenten.views.documenten import READ, DocumentenApi
+from plus1.zgw.documenten.views.documenten import DocumentenApi
+from plus1.zgw.scopes import (
+    DOCUMENTEN_AANMAKEN,
+    DOCUMENTEN_BIJWERKEN,
+    DOCUMENTEN_LEZEN,
+    DOCUMENTEN_VERWIJDEREN,
+    Scope,
+)
 
 OBJECT_URL_NAMES = {"zaak": "zaak-detail", "besluit": "besluit-detail"}
 
@@ -41,13 +48,13 @@ def _nonfield(message: str, code: str) -> exceptions.ValidationError:
 
 
 class RelatedToDocument(DocumentenApi):
-    def _document_from(self, url: str, scope: str) -> Document:
+    def _document_from(self, url: str, scope: Scope) -> Document:
         key = local_or_remote(url, "enkelvoudiginformatieobject-detail", "informatieobject")
         document = Document.objects.select_related("document_type").filter(uuid=key).first()
         if document is None:
             raise bad_url("informatieobject")
         if not self.client.may_type(
-            "drc", scope, str(document.document_type.uuid), document.confidentiality
+            scope, str(document.document_type.uuid), document.confidentiality
         ):
             raise exceptions.PermissionDenied()
         return document
@@ -81,19 +88,19 @@ class UsageRightFilter(serializers.Serializer):
 @no_personal_data
 class UsageRightViewSet(RelatedToDocument):
     scopes = {
-        "list": READ,
-        "retrieve": READ,
-        "create": "documenten.aanmaken",
-        "update": "documenten.bijwerken",
-        "partial_update": "documenten.bijwerken",
-        "destroy": "documenten.verwijderen",
+        "list": DOCUMENTEN_LEZEN,
+        "retrieve": DOCUMENTEN_LEZEN,
+        "create": DOCUMENTEN_AANMAKEN,
+        "update": DOCUMENTEN_BIJWERKEN,
+        "partial_update": DOCUMENTEN_BIJWERKEN,
+        "destroy": DOCUMENTEN_VERWIJDEREN,
     }
 
-    def _right(self, uuid: str, scope: str) -> Any:
+    def _right(self, uuid: str, scope: Scope) -> Any:
         right = get_object_or_404(selectors.usage_rights(), uuid=uuid)
         document = right.document
         if not self.client.may_type(
-            "drc", scope, str(document.document_type.uuid), document.confidentiality
+            scope, str(document.document_type.uuid), document.confidentiality
         ):
             raise exceptions.PermissionDenied()
         return right
@@ -102,19 +109,21 @@ class UsageRightViewSet(RelatedToDocument):
         given = UsageRightFilter(data=request.query_params)
         given.is_valid(raise_exception=True)
         rows = selectors.usage_rights().filter(
-            type_filter(self.client, "drc", READ, "document__"), **given.lookups()
+            type_filter(self.client, DOCUMENTEN_LEZEN, "document__"), **given.lookups()
         )
         urls = Urls(request)
         return Response([render_usage_right(row, urls) for row in rows])
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        return etag_response(request, render_usage_right(self._right(uuid, READ), Urls(request)))
+        return etag_response(
+            request, render_usage_right(self._right(uuid, DOCUMENTEN_LEZEN), Urls(request))
+        )
 
     def create(self, request: Request) -> Response:
         given = UsageRightIn(data=request.data)
         given.is_valid(raise_exception=True)
         v = given.validated_data
-        document = self._document_from(v["informatieobject"], "documenten.aanmaken")
+        document = self._document_from(v["informatieobject"], DOCUMENTEN_AANMAKEN)
         right = links.usage_right_create(
             actor=self.client.actor,
             document=document,
@@ -127,13 +136,13 @@ class UsageRightViewSet(RelatedToDocument):
         return Response(render_usage_right(row, Urls(request)), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, uuid: str, partial: bool = True) -> Response:
-        right = self._right(uuid, "documenten.bijwerken")
+        right = self._right(uuid, DOCUMENTEN_BIJWERKEN)
         given = UsageRightIn(data=request.data, partial=partial)
         given.is_valid(raise_exception=True)
         v = given.validated_data
         changes: dict[str, Any] = {}
         if "informatieobject" in v:
-            changes["document"] = self._document_from(v["informatieobject"], READ)
+            changes["document"] = self._document_from(v["informatieobject"], DOCUMENTEN_LEZEN)
         names = {"startdatum": "starts_at", "einddatum": "ends_at"}
         names["omschrijvingVoorwaarden"] = "conditions"
         changes.update({names[k]: value for k, value in v.items() if k in names})
@@ -147,7 +156,7 @@ class UsageRightViewSet(RelatedToDocument):
         return self.partial_update(request, uuid, partial=False)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        right = self._right(uuid, "documenten.verwijderen")
+        right = self._right(uuid, DOCUMENTEN_VERWIJDEREN)
         links.usage_right_delete(actor=self.client.actor, right=right, base_url=self.base_url)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -157,14 +166,14 @@ class ObjectLinkViewSet(RelatedToDocument):
     """Read-only in practice: links are made and removed through the Zaken and Besluiten APIs."""
 
     scopes = {
-        "list": READ,
-        "retrieve": READ,
-        "create": "documenten.aanmaken",
-        "destroy": "documenten.verwijderen",
+        "list": DOCUMENTEN_LEZEN,
+        "retrieve": DOCUMENTEN_LEZEN,
+        "create": DOCUMENTEN_AANMAKEN,
+        "destroy": DOCUMENTEN_VERWIJDEREN,
     }
 
     def list(self, request: Request) -> Response:
-        rows = selectors.links().filter(type_filter(self.client, "drc", READ, "document__"))
+        rows = selectors.links().filter(type_filter(self.client, DOCUMENTEN_LEZEN, "document__"))
         params = request.query_params
         if params.get("informatieobject"):
             key = local_key(params["informatieobject"], "enkelvoudiginformatieobject-detail")
@@ -180,7 +189,7 @@ class ObjectLinkViewSet(RelatedToDocument):
         link = get_object_or_404(selectors.links(), uuid=uuid)
         document = link.document
         if not self.client.may_type(
-            "drc", READ, str(document.document_type.uuid), document.confidentiality
+            DOCUMENTEN_LEZEN, str(document.document_type.uuid), document.confidentiality
         ):
             raise exceptions.PermissionDenied()
         return etag_response(request, render_link(link, Urls(request)))
@@ -194,7 +203,7 @@ class ObjectLinkViewSet(RelatedToDocument):
         if object_type not in OBJECT_URL_NAMES:
             raise bad_url("object")
         object_key = local_or_remote(v["object"], OBJECT_URL_NAMES[object_type], "object")
-        document = self._document_from(v["informatieobject"], "documenten.aanmaken")
+        document = self._document_from(v["informatieobject"], DOCUMENTEN_AANMAKEN)
         if DocumentLink.objects.filter(
             document=document, object_type=object_type, object_uuid=object_key
         ).exists():
@@ -218,14 +227,14 @@ class PartIn(serializers.Serializer):
 
 @no_personal_data
 class PartViewSet(DocumentenApi):
-    scopes = {"update": "documenten.bijwerken"}
+    scopes = {"update": DOCUMENTEN_BIJWERKEN}
     parser_classes = [MultiPartParser, FormParser]
 
     def update(self, request: Request, uuid: str) -> Response:
         part = get_object_or_404(
             DocumentPart.objects.select_related("version__document"), uuid=uuid
         )
-        self._document(str(part.version.document.uuid), "documenten.bijwerken")
+        self._document(str(part.version.document.uuid), DOCUMENTEN_BIJWERKEN)
         given = PartIn(data=request.data)
         given.is_valid(raise_exception=True)
         services.document_part_upload(

@@ -20,10 +20,11 @@ from plus1.documents.models import Document, DocumentLink, ObjectType
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.auth import uuid_in_url
 from plus1.zgw.base import NO_MATCH, UrlField, Urls, resolve_url
+from plus1.zgw.scopes import ZAKEN_LEZEN
 from plus1.zgw.zaken.io.zaken import ZAAK
 from plus1.zgw.zaken.links import ZIO
 from plus1.zgw.zaken.remote import invalid
-from plus1.zgw.zaken.views.zaken import ZakenApi
+from plus1.zgw.zaken.views.zaken import RECORDS, ZakenApi
 
 DOCUMENT = "/documenten/api/v1/enkelvoudiginformatieobjecten"
 RELATION = "Hoort bij, omgekeerd: kent"
@@ -64,7 +65,7 @@ def render_zio(link: DocumentLink, urls: Urls) -> dict[str, Any]:
 
 @no_personal_data
 class ZaakInformatieObjectViewSet(ZakenApi):
-    scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen"}
+    scopes = RECORDS
 
     def _rows(self) -> QuerySet[DocumentLink]:
         return (
@@ -74,7 +75,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
         )
 
     def list(self, request: Request) -> Response:
-        readable = Case.objects.filter(self.client.zaak_filter("zaken.lezen")).values("uuid")
+        readable = Case.objects.filter(self.client.zaak_filter(ZAKEN_LEZEN)).values("uuid")
         rows = self._rows().filter(object_uuid__in=readable)
         params = request.query_params
         if params.get("zaak"):
@@ -93,7 +94,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
 
     def retrieve(self, request: Request, uuid: str) -> Response:
         link, case = self._link(uuid)
-        if not self.client.may_zaak("zaken.lezen", case.case_type.uuid, case.confidentiality):
+        if not self.client.may_zaak(ZAKEN_LEZEN, case.case_type.uuid, case.confidentiality):
             raise exceptions.PermissionDenied()
         return Response(render_zio(link, Urls(request)))
 
@@ -110,6 +111,7 @@ class ZaakInformatieObjectViewSet(ZakenApi):
                 "missing-zaaktype-informatieobjecttype-relation",
                 "Het informatieobjecttype van het document hoort niet bij het zaaktype.",
             )
+        self._may_write(case)  # before anything is written
         with transaction.atomic():
             link = document_links.document_link_create(
                 actor=self.client.actor,
@@ -118,7 +120,6 @@ class ZaakInformatieObjectViewSet(ZakenApi):
                 object_uuid=case.uuid,
                 data=given.data_fields(),
             )
-            self._may_write(case)
             urls = Urls(request)
             self._notify("create", "zaakinformatieobject", urls(ZIO, link.uuid), case)
         return Response(

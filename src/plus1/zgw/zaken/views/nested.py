@@ -22,27 +22,30 @@ from plus1.catalog.models import PropertyType
 from plus1.decisions.models import Decision
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import Urls, bad_url
+from plus1.zgw.scopes import ZAKEN_LEZEN, Scope
 from plus1.zgw.zaken.io.records import (
     ZaakEigenschapIn,
     render_zaakeigenschap,
     type_at,
 )
 from plus1.zgw.zaken.io.zaken import ZAAK
-from plus1.zgw.zaken.views.zaken import ZakenApi
+from plus1.zgw.zaken.views.zaken import RECORDS, ZakenApi
 
 BESLUIT = "/besluiten/api/v1/besluiten"
 ACTIONS = {"created": "create", "registered": "create", "deleted": "destroy", "removed": "destroy"}
 
 
 class NestedApi(ZakenApi):
-    scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen"}
+    scopes = {"list": ZAKEN_LEZEN, "retrieve": ZAKEN_LEZEN}
 
-    def _parent(self, zaak_uuid: str, scope: str = "zaken.lezen") -> Case:
+    def _parent(self, zaak_uuid: str, scope: Scope = ZAKEN_LEZEN) -> Case:
         return self._zaak(zaak_uuid, scope)
 
 
 @no_personal_data
 class ZaakEigenschapViewSet(NestedApi):
+    scopes = RECORDS
+
     def _rows(self, case: Case) -> Any:
         return CaseProperty.objects.filter(case=case).select_related("case", "property_type")
 
@@ -85,6 +88,7 @@ class ZaakEigenschapViewSet(NestedApi):
         if property_type is None:
             raise bad_url("eigenschap")
         value = v.get("waarde", row.value if row else "")
+        self._may_write(case)  # before anything is written
         with transaction.atomic():
             saved = records.case_property_save(
                 actor=self.client.actor,
@@ -93,7 +97,6 @@ class ZaakEigenschapViewSet(NestedApi):
                 value=value,
                 row=row,
             )
-            self._may_write(case)
             urls = Urls(request)
             url = f"{urls(ZAAK, case.uuid)}/zaakeigenschappen/{saved.uuid}"
             actie = "create" if row is None else ("partial_update" if partial else "update")

@@ -22,6 +22,7 @@ from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_a
 from plus1.privacy.models import TrailAction
 from plus1.privacy.services.trail import personal_data_access, personal_data_list_access
 from plus1.zgw.base import NO_MATCH, Pagination, Urls, bad_url, resolve_url
+from plus1.zgw.scopes import ZAKEN_LEZEN, Scope
 from plus1.zgw.zaken.io.records import (
     KLANTCONTACT,
     KlantContactIn,
@@ -35,15 +36,13 @@ from plus1.zgw.zaken.io.records import (
     type_at,
 )
 from plus1.zgw.zaken.io.zaken import RESULTAAT, ROL, ZAAKOBJECT
-from plus1.zgw.zaken.views.zaken import ZakenApi
-
-READ = {"list": "zaken.lezen", "retrieve": "zaken.lezen"}
+from plus1.zgw.zaken.views.zaken import RECORDS, ZakenApi
 
 
 class RecordViewSet(ZakenApi):
     """List and detail of one kind of record; subclasses add the writes."""
 
-    scopes = READ
+    scopes = RECORDS
     model: type[Model] = Model
     resource = ""
     path = ""
@@ -65,17 +64,19 @@ class RecordViewSet(ZakenApi):
         """Called with the rows about to be shown (the data trail of personal data)."""
 
     def list(self, request: Request) -> Response:
-        readable = Case.objects.filter(self.client.zaak_filter("zaken.lezen")).values("pk")
+        readable = Case.objects.filter(self.client.zaak_filter(ZAKEN_LEZEN)).values("pk")
         rows = self.filter_rows(self.rows().filter(case__in=readable), request.query_params)
         urls, paginator = Urls(request), Pagination()
         page = list(paginator.paginate_queryset(rows, request, view=self) or [])
         self.shown(page)
         return paginator.get_paginated_response([self.render(row, urls) for row in page])
 
-    def _row(self, uuid: str, scope: str = "zaken.lezen") -> Any:
+    def _row(self, uuid: str, scope: Scope | None = ZAKEN_LEZEN) -> Any:
         row = get_object_or_404(self.rows(), uuid=uuid)
         case = row.case
-        if scope and not self.client.may_zaak(scope, case.case_type.uuid, case.confidentiality):
+        if scope is not None and not self.client.may_zaak(
+            scope, case.case_type.uuid, case.confidentiality
+        ):
             raise exceptions.PermissionDenied()
         return row
 
@@ -107,6 +108,7 @@ class RolViewSet(RecordViewSet):
     type's processing activity and writes the data trail, as in the workbench."""
 
     model, resource, path = Role, "rol", ROL
+    scopes = {name: RECORDS[name] for name in ("list", "retrieve", "create", "destroy")}
     FILTERS = {
         "betrokkene": "betrokkene",
         "betrokkeneType": "betrokkene_type",
@@ -168,15 +170,15 @@ class RolViewSet(RecordViewSet):
         if role_type is None:
             raise bad_url("roltype")
         bsn, values = given.values()
+        self._may_write(case)  # before anything is written
         with transaction.atomic():
             role = records.role_add(
                 actor=self.client.actor, case=case, role_type=role_type, bsn=bsn, values=values
             )
-            self._may_write(case)
             return self._saved(role, "create", created=True)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        role = self._row(uuid, scope="")
+        role = self._row(uuid, scope=None)
         return self._deleted(role, lambda: records.role_delete(actor=self.client.actor, role=role))
 
 
@@ -201,7 +203,7 @@ class ResultaatViewSet(RecordViewSet):
         return self._write(request, None)
 
     def update(self, request: Request, uuid: str, partial: bool = False) -> Response:
-        return self._write(request, self._row(uuid, scope=""), partial)
+        return self._write(request, self._row(uuid, scope=None), partial)
 
     def partial_update(self, request: Request, uuid: str) -> Response:
         return self.update(request, uuid, partial=True)
@@ -221,6 +223,9 @@ class ResultaatViewSet(RecordViewSet):
         if result_type is None:
             raise bad_url("resultaattype")
         explanation = v.get("toelichting", row.explanation if row and partial else "")
+        # Invalid input is a 400 even for a closed zaak (zrc-007e), then rights, then the write.
+        records.result_check(case=case, result_type=result_type, result=row)
+        self._may_write(case)  # before anything is written
         with transaction.atomic():
             saved = records.result_set(
                 actor=self.client.actor,
@@ -229,12 +234,11 @@ class ResultaatViewSet(RecordViewSet):
                 explanation=explanation,
                 result=row,
             )
-            self._may_write(case)
             actie = "create" if row is None else ("partial_update" if partial else "update")
             return self._saved(saved, actie, created=row is None)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, scope="")
+        row = self._row(uuid, scope=None)
         return self._deleted(
             row, lambda: records.result_delete(actor=self.client.actor, result=row)
         )
@@ -259,7 +263,7 @@ class ZaakObjectViewSet(RecordViewSet):
         return self._write(request, None)
 
     def update(self, request: Request, uuid: str, partial: bool = False) -> Response:
-        return self._write(request, self._row(uuid, scope=""), partial)
+        return self._write(request, self._row(uuid, scope=None), partial)
 
     def partial_update(self, request: Request, uuid: str) -> Response:
         return self.update(request, uuid, partial=True)
@@ -273,16 +277,16 @@ class ZaakObjectViewSet(RecordViewSet):
         case = self._zaak_at(given.validated_data["zaak"])
         if row is not None and case.pk != row.case_id:
             raise _unchangeable("zaak")
+        self._may_write(case)  # before anything is written
         with transaction.atomic():
             saved = records.case_object_save(
                 actor=self.client.actor, case=case, values=given.values(), row=row
             )
-            self._may_write(case)
             actie = "create" if row is None else ("partial_update" if partial else "update")
             return self._saved(saved, actie, created=row is None)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, scope="")
+        row = self._row(uuid, scope=None)
         return self._deleted(
             row, lambda: records.case_record_delete(actor=self.client.actor, row=row)
         )
@@ -291,6 +295,7 @@ class ZaakObjectViewSet(RecordViewSet):
 @no_personal_data
 class KlantContactViewSet(RecordViewSet):
     model, resource, path = CaseContact, "klantcontact", KLANTCONTACT
+    scopes = {name: RECORDS[name] for name in ("list", "retrieve", "create")}
 
     def render(self, row: Any, urls: Urls) -> dict[str, Any]:
         return render_klantcontact(row, urls)
@@ -299,11 +304,11 @@ class KlantContactViewSet(RecordViewSet):
         given = KlantContactIn(data=request.data)
         given.is_valid(raise_exception=True)
         case = self._zaak_at(given.validated_data["zaak"])
+        self._may_write(case)  # before anything is written
         with transaction.atomic():
             row = records.case_contact_add(
                 actor=self.client.actor, case=case, values=given.values()
             )
-            self._may_write(case)
             return self._saved(row, "create", created=True)
 
 

@@ -16,8 +16,10 @@ from plus1.cases import services_zaak as records
 from plus1.cases.models import Case, CaseReference
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import UrlField, Urls
+from plus1.zgw.scopes import ZAKEN_LEZEN
 from plus1.zgw.zaken.io.zaken import ZAAK
 from plus1.zgw.zaken.views.records import RecordViewSet
+from plus1.zgw.zaken.views.zaken import RECORDS
 
 Kind = CaseReference.Kind
 
@@ -27,6 +29,7 @@ class ReferenceViewSet(RecordViewSet):
 
     model = CaseReference
     kind = ""
+    scopes = {name: RECORDS[name] for name in ("list", "retrieve", "create", "destroy")}
 
     def rows(self) -> QuerySet[Any]:
         return super().rows().filter(kind=self.kind)
@@ -41,7 +44,7 @@ class ReferenceViewSet(RecordViewSet):
 
     def list(self, request: Request) -> Response:
         """Not paginated: the standard lists these as a plain array."""
-        readable = Case.objects.filter(self.client.zaak_filter("zaken.lezen")).values("pk")
+        readable = Case.objects.filter(self.client.zaak_filter(ZAKEN_LEZEN)).values("pk")
         rows = self.filter_rows(self.rows().filter(case__in=readable), request.query_params)
         urls = Urls(request)
         return Response([self.render(row, urls) for row in rows])
@@ -58,6 +61,7 @@ class ReferenceViewSet(RecordViewSet):
         given.fields[self.kind] = UrlField()
         given.is_valid(raise_exception=True)
         case = self._zaak_at(given.validated_data["zaak"])
+        self._may_write(case)  # before anything is written
         with transaction.atomic():
             row = records.case_reference_add(
                 actor=self.client.actor,
@@ -65,11 +69,10 @@ class ReferenceViewSet(RecordViewSet):
                 kind=self.kind,
                 url=given.validated_data[self.kind],
             )
-            self._may_write(case)
             return self._saved(row, "create", created=True)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, scope="")
+        row = self._row(uuid, scope=None)
         return self._deleted(
             row, lambda: records.case_reference_delete(actor=self.client.actor, row=row)
         )

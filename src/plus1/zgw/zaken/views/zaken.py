@@ -33,6 +33,17 @@ from plus1.zgw.base import (
     bad_url,
     resolve_url,
 )
+from plus1.zgw.scopes import (
+    ZAKEN_AANMAKEN,
+    ZAKEN_BIJWERKEN,
+    ZAKEN_GEFORCEERD_BIJWERKEN,
+    ZAKEN_HEROPENEN,
+    ZAKEN_LEZEN,
+    ZAKEN_STATUSSEN_TOEVOEGEN,
+    ZAKEN_VERWIJDEREN,
+    Needed,
+    Scope,
+)
 from plus1.zgw.zaken import selectors, services
 from plus1.zgw.zaken.filters import BSN_FILTER, ZaakFilter, comma_lists
 from plus1.zgw.zaken.io.zaken import (
@@ -54,7 +65,17 @@ from plus1.zgw.zaken.remote import check_remote, is_local
 from plus1.zgw.zaken.rules import validate_archiving, validate_references
 
 CRS = "EPSG:4326"
-WRITE = ("zaken.aanmaken", "zaken.bijwerken")
+WRITE = (ZAKEN_AANMAKEN, ZAKEN_BIJWERKEN)
+# The records of a zaak: read with zaken.lezen, written with either write scope (the
+# handler then checks it for the zaak's zaaktype and confidentiality, see _may_write).
+RECORDS: dict[str, Needed] = {
+    "list": ZAKEN_LEZEN,
+    "retrieve": ZAKEN_LEZEN,
+    "create": WRITE,
+    "update": WRITE,
+    "partial_update": WRITE,
+    "destroy": WRITE,
+}
 
 
 class ZakenApi(ZgwViewSet):
@@ -65,7 +86,7 @@ class ZakenApi(ZgwViewSet):
     lookup_field = "uuid"
     kanaal = "zaken"
 
-    def _zaak(self, uuid: str, scope: str) -> Case:
+    def _zaak(self, uuid: str, scope: Scope) -> Case:
         """The zaak, if this client holds `scope` for its zaaktype and confidentiality."""
         case = get_object_or_404(selectors.zaken_for_all(), uuid=uuid)
         if not self.client.may_zaak(scope, case.case_type.uuid, case.confidentiality):
@@ -83,14 +104,12 @@ class ZakenApi(ZgwViewSet):
             raise bad_url(field)
         return case
 
-    def _may_write(self, case: Case, scopes: tuple[str, ...] = WRITE) -> None:
+    def _may_write(self, case: Case, scopes: tuple[Scope, ...] = WRITE) -> None:
         """One of `scopes`, and for a closed zaak also zaken.geforceerd-bijwerken (zrc-007)."""
         level, zaaktype = case.confidentiality, case.case_type.uuid
         if not any(self.client.may_zaak(scope, zaaktype, level) for scope in scopes):
             raise exceptions.PermissionDenied()
-        if case.closed_on and not self.client.may_zaak(
-            "zaken.geforceerd-bijwerken", zaaktype, level
-        ):
+        if case.closed_on and not self.client.may_zaak(ZAKEN_GEFORCEERD_BIJWERKEN, zaaktype, level):
             raise exceptions.PermissionDenied("De zaak is afgesloten.")
 
     def _notify(self, actie: str, resource: str, resource_url: str, case: Case) -> None:
@@ -113,13 +132,13 @@ class ZakenApi(ZgwViewSet):
 @processing_activity(CASE_TYPE)
 class ZaakViewSet(ZakenApi):
     scopes = {
-        "list": "zaken.lezen",
-        "retrieve": "zaken.lezen",
-        "zoek": "zaken.lezen",
-        "create": "zaken.aanmaken",
-        "partial_update": "zaken.bijwerken",
-        "update": "zaken.bijwerken",
-        "destroy": "zaken.verwijderen",
+        "list": ZAKEN_LEZEN,
+        "retrieve": ZAKEN_LEZEN,
+        "zoek": ZAKEN_LEZEN,
+        "create": ZAKEN_AANMAKEN,
+        "partial_update": ZAKEN_BIJWERKEN,
+        "update": ZAKEN_BIJWERKEN,
+        "destroy": ZAKEN_VERWIJDEREN,
     }
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
@@ -192,7 +211,7 @@ class ZaakViewSet(ZakenApi):
         )
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        return self._render(self._zaak(uuid, "zaken.lezen"))
+        return self._render(self._zaak(uuid, ZAKEN_LEZEN))
 
     def create(self, request: Request) -> Response:
         given = ZaakIn(data=request.data)
@@ -207,7 +226,7 @@ class ZaakViewSet(ZakenApi):
         values, changes, extension = given.split()
         validate_references(given.validated_data, case_type, changes, None)
         level = values.get("confidentiality") or case_type.confidentiality
-        if not self.client.may_zaak("zaken.aanmaken", case_type.uuid, level):
+        if not self.client.may_zaak(ZAKEN_AANMAKEN, case_type.uuid, level):
             raise exceptions.PermissionDenied()
         with transaction.atomic():
             case = services.zaak_create(
@@ -222,7 +241,7 @@ class ZaakViewSet(ZakenApi):
         return self._render(case, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, uuid: str, partial: bool = True) -> Response:
-        case = self._zaak(uuid, "zaken.bijwerken")
+        case = self._zaak(uuid, ZAKEN_BIJWERKEN)
         given = ZaakIn(data=request.data, partial=partial)
         given.is_valid(raise_exception=True)
         _refuse_changes(given.validated_data, case)
@@ -230,7 +249,7 @@ class ZaakViewSet(ZakenApi):
         validate_references(given.validated_data, case.case_type, changes, case)
         validate_archiving(given.validated_data, case)
         if case.closed_on and not self.client.may_zaak(
-            "zaken.geforceerd-bijwerken", case.case_type.uuid, case.confidentiality
+            ZAKEN_GEFORCEERD_BIJWERKEN, case.case_type.uuid, case.confidentiality
         ):
             raise exceptions.PermissionDenied("De zaak is afgesloten.")
         changes.update({("deadline" if k == "deadline_on" else k): v for k, v in values.items()})
@@ -249,7 +268,7 @@ class ZaakViewSet(ZakenApi):
         return self.partial_update(request, uuid, partial=False)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        case = self._zaak(uuid, "zaken.verwijderen")
+        case = self._zaak(uuid, ZAKEN_VERWIJDEREN)
         with transaction.atomic():
             self._notify("destroy", "zaak", _url(request, case), case)
             for doomed in [case, *case.children.all()]:
@@ -287,8 +306,12 @@ def _refuse_changes(given: dict[str, Any], case: Case) -> None:
 
 @no_personal_data
 class StatusViewSet(ZakenApi):
-    scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen"}
-    create_scopes = ("zaken.statussen.toevoegen", "zaken.aanmaken", "zaken.bijwerken")
+    create_scopes = (ZAKEN_STATUSSEN_TOEVOEGEN, ZAKEN_AANMAKEN, ZAKEN_BIJWERKEN)
+    scopes = {
+        "list": ZAKEN_LEZEN,
+        "retrieve": ZAKEN_LEZEN,
+        "create": (*create_scopes, ZAKEN_HEROPENEN),  # _may_set_status picks per zaak
+    }
 
     def list(self, request: Request) -> Response:
         rows = selectors.statussen_for(self.client)
@@ -305,9 +328,7 @@ class StatusViewSet(ZakenApi):
 
     def retrieve(self, request: Request, uuid: str) -> Response:
         row = get_object_or_404(selectors.statussen_for_all(), uuid=uuid)
-        if not self.client.may_zaak(
-            "zaken.lezen", row.case.case_type.uuid, row.case.confidentiality
-        ):
+        if not self.client.may_zaak(ZAKEN_LEZEN, row.case.case_type.uuid, row.case.confidentiality):
             raise exceptions.PermissionDenied()
         return Response(render_status(row, Urls(request), row.is_latest))  # type: ignore[attr-defined]
 
@@ -338,7 +359,7 @@ class StatusViewSet(ZakenApi):
 
     def _may_set_status(self, case: Case) -> None:
         """A closed zaak is reopened only with zaken.heropenen (zrc-008)."""
-        needed = ("zaken.heropenen",) if case.closed_on else self.create_scopes
+        needed = (ZAKEN_HEROPENEN,) if case.closed_on else self.create_scopes
         if not any(
             self.client.may_zaak(scope, case.case_type.uuid, case.confidentiality)
             for scope in needed
