@@ -17,9 +17,9 @@ from django.db import models, transaction
 
 from plus1.audit.services import Actor, Change, audit_record_many
 from plus1.common import bsn as bsn_crypto
+from plus1.privacy.audit_actions import BSN_KEY_ROTATED
 
 ENCRYPTED_FIELD = "bsn_encrypted"
-KEY_ROTATED = "bsn.sleutel_vernieuwd"
 
 
 def models_with_encrypted_bsn() -> list[type[models.Model]]:
@@ -83,4 +83,4 @@ def _rotate_batch(
             report.reencrypted[label] += 1
             changes.append(Change(model(pk=pk), after={"veld": ENCRYPTED_FIELD}))
     if changes:
-        audit_record_many(actor=actor, action=KEY_ROTATED, changes=changes)
+        audit_record_many(actor=actor, action=BSN_KEY_ROTATED, changes=changes)

@@ -15,6 +15,7 @@ from plus1.common import bsn as bsn_crypto
 from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_bsn
+from plus1.privacy.audit_actions import BSN_KEY_ROTATED
 from plus1.privacy.services.keys import models_with_encrypted_bsn
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,7 @@ def test_rotation_moves_every_bsn_to_the_new_key_without_losing_a_lookup(
     assert "identity.Party: 3 re-encrypted, 1 already current, 0 unreadable" in out
     assert "cases.Role: 3 re-encrypted, 0 already current, 0 unreadable" in out
     assert all(readable_by(NEW_KEY, t) and not readable_by(OLD_KEY, t) for t in tokens())
-    assert AuditEntry.objects.filter(action="bsn.sleutel_vernieuwd").count() == 6
+    assert AuditEntry.objects.filter(action=BSN_KEY_ROTATED).count() == 6
 
     # Step 2: the old key is removed; every BSN still reads and is still found by the same index.
     settings.BSN_PREVIOUS_KEYS = []
