@@ -5,7 +5,8 @@
     common ← audit, events ← identity ← catalog ← cases ← the rest ← portal, workbench, zgw
 
 audit and events import nothing but common; portal, workbench and zgw are imported by
-nobody but the project shell (conf: settings and urls; cli). Tests and test support
+nobody but the project shell (conf: settings and urls; cli; demo, which loads the demo
+municipality through every context's services). Tests and test support
 (`tests/`, `testing/`) may import anything."""
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parent.parent / "src" / "plus1"
 
 RANKS = {"common": 0, "audit": 1, "events": 1, "identity": 2, "catalog": 3, "cases": 4}
-REST = 5  # documents, decisions, geo, meldingen, privacy, demo, …: may import each other
+REST = 5  # documents, decisions, geo, meldingen, privacy, …: may import each other
 LEAVES = {"portal": 6, "workbench": 6, "zgw": 6}
-SHELL = {"conf", "cli"}  # settings, urls, the command line: may import anything
+SHELL = {
+    "conf",
+    "cli",
+    "demo",
+}  # settings, urls, the command line, the demo loader: may import anything
 OPEN_MODULES = {"plus1.conf.env"}  # the typed environment helpers, importing no context
 
 # Named exceptions to the rules above, each with its reason. Keep this empty.

@@ -352,6 +352,7 @@ AXES_LOCKOUT_TEMPLATE = "workbench/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = MUNICIPALITY_NAME
+OTP_TOTP_SYNC = False  # one step (30 s) either side is accepted; no learned drift that creeps
 # No API takes a staff password (DRF's default Basic and Session authentication): staff use the
 # web pages with both factors, API clients their own tokens, declared on each view.
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = []

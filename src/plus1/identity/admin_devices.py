@@ -17,6 +17,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.audit.services import Actor, audit_record
+from plus1.identity import audit_actions
 
 SAFE_FIELDS = ("user", "name", "confirmed", "created_at", "last_used_at")
 
@@ -49,7 +50,7 @@ class DeviceAdmin(admin.ModelAdmin):
         for device in devices:
             audit_record(
                 actor=Actor.from_user(request.user),
-                action="staff.second_factor_disconnected_in_admin",
+                action=audit_actions.SECOND_FACTOR_DISCONNECTED_IN_ADMIN,
                 obj=device.user,
                 before={"device": device.name, "kind": device._meta.model_name},
             )

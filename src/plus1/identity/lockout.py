@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
+from plus1.identity import audit_actions
 
 LOCKOUT_ACTOR = Actor.system("inlogbeveiliging")
 
@@ -34,7 +35,7 @@ def lockout_audit(
     with transaction.atomic():
         audit_record(
             actor=LOCKOUT_ACTOR,
-            action="staff.locked_out",
+            action=audit_actions.STAFF_LOCKED_OUT,
             obj=subject,
             after={
                 "username": username,

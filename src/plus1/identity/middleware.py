@@ -32,7 +32,7 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated and session_expired(request):
+        if session_expired(request):  # only staff sessions carry their login time
             logout(request)
             messages.info(request, "Uw werkdag zit erop: log opnieuw in om verder te werken.")
             return self._to_login(request)

@@ -18,6 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.audit.services import Actor, audit_record
+from plus1.identity import audit_actions
 
 APP_DEVICE_NAME = "Authenticator-app"
 RECOVERY_DEVICE_NAME = "Herstelcodes"
@@ -71,7 +72,7 @@ def totp_enrolment_confirm(*, actor: Actor, user: Any, code: str) -> list[str] |
     codes = _recovery_codes_replace(user)
     audit_record(
         actor=actor,
-        action="staff.second_factor_enrolled",
+        action=audit_actions.SECOND_FACTOR_ENROLLED,
         obj=user,
         after={"device": device.name, "recovery_codes": len(codes)},
     )
@@ -84,7 +85,7 @@ def recovery_codes_renew(*, actor: Actor, user: Any) -> list[str]:
     codes = _recovery_codes_replace(user)
     audit_record(
         actor=actor,
-        action="staff.recovery_codes_renewed",
+        action=audit_actions.RECOVERY_CODES_RENEWED,
         obj=user,
         after={"recovery_codes": len(codes)},
     )

@@ -17,6 +17,7 @@ from plus1.common.testing.factories import (
     UserFactory,
 )
 from plus1.events.services import outbox_drain
+from plus1.identity.testing import staff_login
 from plus1.privacy.testing import serve_under_activity
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +94,7 @@ def test_full_journey(client, setup):
     assert case.identification in my_cases and "Ontvangen" in my_cases
 
     client.logout()
-    client.force_login(handler)
+    staff_login(client, handler)
     inbox = client.get(reverse("workbench:inbox")).content.decode()
     assert case.identification in inbox
     case_url = reverse("workbench:case", args=[case.identification])
@@ -142,7 +143,7 @@ def test_staff_outside_the_team_cannot_open_the_case(client, setup):
     case = Case.objects.get()
     outsider = UserFactory(staff=True, username="olga")
     TeamFactory(slug="vergunningen", members=[outsider])
-    client.force_login(outsider)
+    staff_login(client, outsider)
     assert case.identification not in client.get(reverse("workbench:inbox")).content.decode()
     url = reverse("workbench:case", args=[case.identification])
     assert client.get(url).status_code == 404
@@ -156,7 +157,7 @@ def test_illegal_transition_shows_a_clear_message(client, setup):
     demo_login(client, setup["anna"])
     client.post(reverse("portal:request", args=["klacht"]), {"onderwerp": "Stoep"})
     case = Case.objects.get()
-    client.force_login(setup["handler"])
+    staff_login(client, setup["handler"])
     response = client.post(
         reverse("workbench:case-status", args=[case.identification]),
         {"status": "afgehandeld"},
@@ -175,7 +176,7 @@ def test_inbox_orders_by_deadline_and_marks_overdue(client, setup):
         client.post(reverse("portal:request", args=["klacht"]), {"onderwerp": subject})
     late, later = Case.objects.order_by("pk")
     Case.objects.filter(pk=later.pk).update(deadline=dt.date(2020, 1, 1))
-    client.force_login(setup["handler"])
+    staff_login(client, setup["handler"])
     inbox = client.get(reverse("workbench:inbox")).content.decode()
     assert inbox.index(later.identification) < inbox.index(late.identification)
     assert inbox.count("Te laat") == 1

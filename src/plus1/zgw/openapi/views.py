@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import TITLES
 from plus1.zgw.openapi.documents import Format, rendered, title_and_version
 
@@ -39,6 +40,7 @@ def root_url(request: HttpRequest, api: str) -> str:
     return request.build_absolute_uri(reverse("zgw-openapi:root", kwargs={"api": api}))
 
 
+@no_personal_data
 @csrf_exempt
 def document(
     request: HttpRequest, api: str, formats: Iterable[Format] = ("yaml", "json")
@@ -81,6 +83,7 @@ def _negotiate(request: HttpRequest, formats: tuple[Format, ...]) -> tuple[Forma
     return chosen, str(preferred)
 
 
+@no_personal_data
 def reference(request: HttpRequest, api: str) -> HttpResponse:
     """Redoc over the JSON document, with plain links for readers without JavaScript."""
     if request.method not in ALLOWED:
