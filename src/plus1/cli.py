@@ -35,6 +35,7 @@ def _demo_environment() -> None:
     os.environ.setdefault("PLUS1_SECURE_COOKIES", "false")
     os.environ.setdefault("PLUS1_OUTBOX_WORKER", "thread")
     os.environ.setdefault("PLUS1_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+    os.environ.setdefault("PLUS1_SECURITY_CONTACT", "mailto:security@plusstad.nl")
 
 
 def _worker(args: list[str]) -> None:

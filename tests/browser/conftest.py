@@ -40,10 +40,30 @@ def browser():
         browser.close()
 
 
+def _is_csp_violation(text: str) -> bool:
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
 @pytest.fixture
-def page(browser):
+def csp_violations():
+    """Every Content Security Policy violation Chromium reported on the test's pages."""
+    return []
+
+
+@pytest.fixture
+def page(browser, csp_violations):
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(f"{page.url}: {message.text}")
+            if _is_csp_violation(message.text)
+            else None
+        ),
+    )
     yield page
     context.close()
+    # The pages run under the real policy (no bypass): a blocked script or style fails the test.
+    assert csp_violations == [], "CSP violations: " + "; ".join(csp_violations)

@@ -121,7 +121,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "plus1.conf.urls"
-WSGI_APPLICATION = "plus1.conf.wsgi.application"
+# The development server (the demo); production servers load plus1.conf.wsgi, which runs the
+# production checks.
+WSGI_APPLICATION = "plus1.conf.wsgi_demo.application"
 
 TEMPLATES = [
     {
@@ -206,10 +208,25 @@ DEFAULT_FROM_EMAIL = env_str(
     "PLUS1_FROM_EMAIL", "noreply@plusstad.nl", help="Sender of messages to residents."
 )
 
-FIELD_ENCRYPTION_KEY = env_secret(
-    "PLUS1_FIELD_ENCRYPTION_KEY",
+# BSN protection (plus1.common.bsn): its own keys, never derived from the secret key in
+# production (the deploy checks refuse that); rotation with `plus1 keys rotate`.
+BSN_KEY = env_secret(
+    "PLUS1_BSN_KEY",
     "",
-    help="Key for encrypting BSNs at rest and their blind index. Empty: derived from the secret key.",
+    help="Key encrypting BSNs at rest (make one with `plus1 keys generate`). Required in "
+    "production. Empty: a demo key derived from the secret key.",
+)
+BSN_PREVIOUS_KEYS = env_list(
+    "PLUS1_BSN_PREVIOUS_KEYS",
+    [],
+    help="Earlier values of PLUS1_BSN_KEY, still readable while `plus1 keys rotate` "
+    "re-encrypts every stored BSN with the current one; remove them afterwards.",
+)
+BSN_INDEX_KEY = env_secret(
+    "PLUS1_BSN_INDEX_KEY",
+    "",
+    help="Key of the BSN blind index and the data-trail pseudonyms (at least 32 random "
+    "characters). Required in production; never rotated. Empty: derived from the secret key (demo).",
 )
 
 CELERY_BROKER_URL = env_str(
@@ -368,4 +385,97 @@ STAFF_SESSION_HOURS = env_int(
     "PLUS1_STAFF_SESSION_HOURS",
     9,
     help="Hours after logging in that a staff session ends (a working day), whatever the activity.",
+)
+
+# --- Hardening: security headers, TLS behind a proxy, CORS, security.txt ------------------
+# (kept in one block; the production checks that guard it are in plus1.common.checks)
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+from plus1.conf.hardening import cors_url_pattern, origin_of, proxy_ssl_header  # noqa: E402
+
+INSTALLED_APPS += ["csp", "corsheaders"]
+# CORS answers before CommonMiddleware can redirect; the CSP header goes on every response.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")
+
+TRUSTED_PROXY_TLS_HEADER = env_str(
+    "PLUS1_TRUSTED_PROXY_TLS_HEADER",
+    "",
+    help="Only behind a TLS-terminating proxy that always sets (and never passes on from clients) "
+    "this header with `https`, e.g. X-Forwarded-Proto: requests carrying it count as HTTPS "
+    "(secure cookies, HSTS). Empty: only the server's own TLS counts.",
+)
+SECURE_PROXY_SSL_HEADER = proxy_ssl_header(TRUSTED_PROXY_TLS_HEADER)
+SECURE_SSL_REDIRECT = env_bool(
+    "PLUS1_SSL_REDIRECT",
+    False,
+    help="Redirect plain HTTP to HTTPS (off when the proxy already does; /health is never redirected).",
+)
+SECURE_REDIRECT_EXEMPT = [r"^health$"]
+SECURE_HSTS_SECONDS = env_int(
+    "PLUS1_HSTS_SECONDS",
+    31_536_000,
+    help="Strict-Transport-Security max-age on HTTPS responses (0: no HSTS header).",
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool(
+    "PLUS1_HSTS_INCLUDE_SUBDOMAINS",
+    False,
+    help="Let HSTS cover every subdomain too (only when all of them serve HTTPS).",
+)
+SECURE_HSTS_PRELOAD = env_bool(
+    "PLUS1_HSTS_PRELOAD", False, help="Mark HSTS for the browsers' preload list."
+)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "plus1.common.views.csrf_failure"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # No 'unsafe-inline': scripts only from our static files, or with this response's nonce.
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *filter(None, [origin_of(MAP_TILE_URL)])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+CORS_ALLOWED_ORIGINS = env_list(
+    "PLUS1_CORS_ALLOWED_ORIGINS",
+    [],
+    help="Origins (https://app.example.nl) whose browser apps may call the APIs. Empty: none.",
+)
+CORS_URLS_REGEX = cors_url_pattern()
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "authorization",
+    "content-type",
+    "accept-crs",
+    "content-crs",
+    "api-version",
+]
+CORS_EXPOSE_HEADERS = ["API-Version", "Location", "Content-Crs"]
+
+SECURITY_CONTACT = env_list(
+    "PLUS1_SECURITY_CONTACT",
+    [],
+    help="Where to report vulnerabilities, for /.well-known/security.txt (RFC 9116): "
+    "mailto: or https: addresses. Required in production.",
+)
+SECURITY_POLICY_URL = env_str(
+    "PLUS1_SECURITY_POLICY_URL",
+    "",
+    help="Page with the municipality's disclosure policy (security.txt `Policy`), if any.",
 )

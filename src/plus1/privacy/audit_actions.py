@@ -17,6 +17,7 @@ PERSONAL_DATA_CHANGED = "personal_data.changed"
 PERSONAL_DATA_SHARED = "personal_data.shared"
 PERSONAL_DATA_SENT = "personal_data.sent"
 PERSONAL_DATA_REFUSED = "personal_data.refused"
+BSN_KEY_ROTATED = "bsn.key_rotated"  # a stored BSN re-encrypted under the current key
 # The entry of a data-trail record, by its TrailAction value.
 PERSONAL_DATA = {
     "viewed": PERSONAL_DATA_VIEWED,

@@ -135,3 +135,22 @@ def test_serve_refuses_to_start_without_the_audit_key(settings, tmp_path):
     settings.AUDIT_SIGNING_KEY_FILE = tmp_path / "geen-sleutel.pem"
     with pytest.raises(CommandError, match="PLUS1_AUDIT_SIGNING_KEY_FILE"):
         call_command("serve")
+
+
+@pytest.mark.parametrize("term", ["P9999Y", "P101Y", "P99999999D", "P1000000W"])
+def test_terms_longer_than_a_century_are_refused_in_dutch(term):
+    """Found by scripts/fuzz-apis: P9999Y for a doorlooptijd was a 500 (year out of range)."""
+    with pytest.raises(InvalidTerm, match=r"langer dan|kalender"):
+        deadline(dt.date(2026, 3, 3), term)
+
+
+def test_a_century_is_still_a_term():
+    assert describe_term("P100Y") == "100 jaar"
+
+
+def test_an_extension_past_the_calendar_is_refused_in_dutch():
+    """issue 9: verlenging.duur P99999999D raised OverflowError in extend."""
+    from plus1.common.legal_clock import extend
+
+    with pytest.raises(InvalidTerm, match=r"langer dan|kalender"):
+        extend(dt.date(2026, 3, 3), "P99999999D")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jwt
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
 
 REGISTER_CLIENT = """
@@ -46,6 +47,10 @@ def _environment(data_dir: Path, database_url: str) -> dict[str, str]:
         "PLUS1_DEBUG": "false",
         "PLUS1_OUTBOX_WORKER": "none",
         "PLUS1_LOG_LEVEL": "INFO",
+        # The production checks want real keys and secure cookies (served behind TLS).
+        "PLUS1_BSN_KEY": Fernet.generate_key().decode(),
+        "PLUS1_BSN_INDEX_KEY": "serve-test-index-" + "y" * 40,
+        "PLUS1_SECURE_COOKIES": "true",
     }
 
 

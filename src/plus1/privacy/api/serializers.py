@@ -76,14 +76,18 @@ class SharedDataOut(serializers.Serializer[Any]):
     gegevens = serializers.DictField()
 
 
+# The last millisecond a datetime can hold (31 December 9999): later ones cannot be a time.
+LAST_EPOCH_MS = 253_402_300_799_999
+
+
 class TrailQueryIn(serializers.Serializer[Any]):
     """The request of the Logboek Dataverwerkingen read API (lezen-openapi.json)."""
 
     processing_activity_id = serializers.URLField(required=False)
     data_subject_id = serializers.CharField(required=False, max_length=64)
     traceId = serializers.CharField(required=False, max_length=36)
-    startTime = serializers.IntegerField(required=False, min_value=0)
-    endTime = serializers.IntegerField(required=False, min_value=0)
+    startTime = serializers.IntegerField(required=False, min_value=0, max_value=LAST_EPOCH_MS)
+    endTime = serializers.IntegerField(required=False, min_value=0, max_value=LAST_EPOCH_MS)
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, dict):

@@ -45,3 +45,17 @@ def test_unseen_subject_is_404_and_logged_and_partners_may_not_read(world: World
     assert world.partner_post(READ, {"dpl.core.data_subject_id": "f" * 64}).status_code == 403
     assert world.partner_post(READ, {}, token=token).status_code == 400
     assert ApiClient.objects.count() == 2
+
+
+def test_times_beyond_the_year_9999_are_refused_as_bad_input(world: World) -> None:
+    """Found by scripts/fuzz-apis: startTime 10**16 ms was a 500 (OverflowError)."""
+    token = _reader(world)
+    response = world.partner_post(
+        READ, {"startTime": 10**16, "endTime": 253_402_300_800_000}, token=token
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    names = {error["name"] for error in response.json()["invalidParams"]}
+    assert names == {"startTime", "endTime"}
+    last_moment = world.partner_post(READ, {"endTime": 253_402_300_799_999}, token=token)
+    assert last_moment.status_code == 200
