@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
+from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import TITLES
 from plus1.zgw.openapi.documents import Format, rendered, title_and_version
 
@@ -38,7 +39,8 @@ def root_url(request: HttpRequest, api: str) -> str:
     return request.build_absolute_uri(reverse("zgw-openapi:root", kwargs={"api": api}))
 
 
-@csrf_exempt
+@no_personal_data
+@csrf_exempt  # only GET and HEAD: anything else gets a 405 in the ZGW format, not a CSRF page
 def document(
     request: HttpRequest, api: str, formats: Iterable[Format] = ("yaml", "json")
 ) -> HttpResponse:
@@ -79,6 +81,7 @@ def _negotiate(request: HttpRequest, formats: tuple[Format, ...]) -> tuple[Forma
     return chosen, str(preferred)
 
 
+@no_personal_data
 def reference(request: HttpRequest, api: str) -> HttpResponse:
     """Redoc over the JSON document, with plain links for readers without JavaScript."""
     if request.method not in ALLOWED:
