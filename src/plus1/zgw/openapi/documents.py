@@ -10,6 +10,7 @@ rendered bytes are cached; a request only swaps in its own server URL.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -218,11 +219,13 @@ def _template(api: str, fmt: Format) -> bytes:
 
 
 @lru_cache(maxsize=64)
-def rendered(api: str, fmt: Format, server_url: str) -> bytes:
-    """The served document of `api` in `fmt`, with `servers` pointing at `server_url`."""
+def rendered(api: str, fmt: Format, server_url: str) -> tuple[bytes, str]:
+    """The served document of `api` in `fmt`, with `servers` pointing at `server_url`, and
+    its ETag. Hosts are limited by ALLOWED_HOSTS; the cache holds a few per API."""
     template = _template(api, fmt)
     assert template.count(SERVER_PLACEHOLDER.encode()) == 1
-    return template.replace(SERVER_PLACEHOLDER.encode(), server_url.encode())
+    body = template.replace(SERVER_PLACEHOLDER.encode(), server_url.encode())
+    return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
 def title_and_version(api: str) -> tuple[str, str]:
