@@ -52,8 +52,14 @@ def case_register(
     geometry: dict[str, Any] | None = None,
     responsible_team: Team | None = None,
     location: CaseLocation | None = None,
+    representative: Party | None = None,
+    initiator_branch: str = "",
 ) -> Case:
     """Validate the request against the case type's form and register it as a case.
+
+    representative is who submitted it on the initiator's behalf (DigiD Machtigen,
+    eHerkenning ketenmachtiging): both get a role, marked machtiginggever and gemachtigde.
+    initiator_branch is the vestigingsnummer of a business that logged in for one branch.
 
     responsible_team overrides the case type's team (routing); location records the point
     with its buurt and wijk (and is the zaakgeometrie unless geometry is given).
@@ -83,7 +89,9 @@ def case_register(
         **_location_fields(location, geometry),
     )
     if initiator is not None:
-        _initiator_role(case, initiator)
+        _initiator_role(case, initiator, initiator_branch, represented=representative is not None)
+    if initiator is not None and representative is not None:
+        _representative_role(case, representative)
     if record_first_status and initial is not None:
         CaseStatus.objects.create(
             case=case, status=initial, set_at=timezone.now(), set_by_id=actor.user_id
@@ -201,7 +209,7 @@ def case_update(*, actor: Actor, case: Case, changes: dict[str, Any]) -> Case:
     return case
 
 
-def _initiator_role(case: Case, party: Party) -> Role:
+def _initiator_role(case: Case, party: Party, branch: str = "", represented: bool = False) -> Role:
     """The initiator rol of a case registered for a party (the portal's "Mijn zaken")."""
     resident = party.kind == Party.Kind.RESIDENT
     return Role.objects.create(
@@ -212,6 +220,24 @@ def _initiator_role(case: Case, party: Party) -> Role:
         party=party,
         bsn_encrypted=party.bsn_encrypted,
         bsn_index=party.bsn_index or "",
+        identification={"kvkNummer": party.kvk_number, "vestigingsNummer": branch} if branch else {},
+        authorisation="machtiginggever" if represented else "",
+    )
+
+
+def _representative_role(case: Case, party: Party) -> Role:
+    """The rol of who submitted the request on the initiator's behalf (indicatieMachtiging
+    gemachtigde), so staff and the Zaken API see both."""
+    resident = party.kind == Party.Kind.RESIDENT
+    return Role.objects.create(
+        case=case,
+        role_type=case.case_type.role_types.filter(kind=RoleKind.BELANGHEBBENDE).first(),
+        betrokkene_type=BetrokkeneType.PERSON if resident else BetrokkeneType.ORGANISATION,
+        party=party,
+        bsn_encrypted=party.bsn_encrypted,
+        bsn_index=party.bsn_index or "",
+        explanation=f"Gemachtigde: diende de aanvraag in namens {case.initiator}.",
+        authorisation="gemachtigde",
     )
 
 

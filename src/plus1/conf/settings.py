@@ -195,6 +195,25 @@ FIELD_ENCRYPTION_KEY = env_secret(
     help="Key for encrypting BSNs at rest and their blind index. Empty: derived from the secret key.",
 )
 
+# --- Login of residents and businesses (DigiD, eHerkenning via OIDC brokers) ---------
+from plus1.conf.settings_login import (  # noqa: E402
+    LOGIN_BROKER_TIMEOUT,
+    LOGIN_BROKERS,
+    LOGIN_TOKEN_LEEWAY,
+    RESIDENT_SESSION_IDLE_MINUTES,
+    RESIDENT_SESSION_WARNING_MINUTES,
+)
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "plus1.identity.login.session.ResidentIdleTimeoutMiddleware",
+)
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
+    "plus1.portal.context_processors.portal_session"
+)
+
+# --- end of resident login ----------------------------------------------------------
+
 CELERY_BROKER_URL = env_str(
     "PLUS1_CELERY_BROKER_URL",
     "redis://127.0.0.1:6379/0",
