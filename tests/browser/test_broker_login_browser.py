@@ -70,16 +70,24 @@ def test_resident_logs_in_with_digid_again_at_substantieel_and_sees_the_case(
     assert page.url.rstrip("/") == base
 
 
-def test_business_logs_in_with_eherkenning_and_sees_only_its_own_cases(
-    page, live_server, plusstad
-):
+def test_business_logs_in_with_eherkenning_and_sees_only_its_own_cases(page, live_server, plusstad):
     complaint = CaseType.objects.current().get(code="klacht")
     own = Party.objects.get(kvk_number="12345678")
-    other = business_register(actor=Actor.system("test"), kvk_number="87654321", name="Slagerij Anders")
-    mine = case_register(actor=Actor.system("test"), case_type=complaint, initiator=own,
-                         form_data={"onderwerp": "Stoep", "omschrijving": "De stoep ligt open."})
-    theirs = case_register(actor=Actor.system("test"), case_type=complaint, initiator=other,
-                           form_data={"onderwerp": "Stoep", "omschrijving": "Ook bij ons open."})
+    other = business_register(
+        actor=Actor.system("test"), kvk_number="87654321", name="Slagerij Anders"
+    )
+    mine = case_register(
+        actor=Actor.system("test"),
+        case_type=complaint,
+        initiator=own,
+        form_data={"onderwerp": "Stoep", "omschrijving": "De stoep ligt open."},
+    )
+    theirs = case_register(
+        actor=Actor.system("test"),
+        case_type=complaint,
+        initiator=other,
+        form_data={"onderwerp": "Stoep", "omschrijving": "Ook bij ons open."},
+    )
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(live_server.url + "/inloggen/?next=/mijn-zaken/")
     page.get_by_role("button", name="Inloggen met eHerkenning").click()

@@ -220,7 +220,9 @@ def _initiator_role(case: Case, party: Party, branch: str = "", represented: boo
         party=party,
         bsn_encrypted=party.bsn_encrypted,
         bsn_index=party.bsn_index or "",
-        identification={"kvkNummer": party.kvk_number, "vestigingsNummer": branch} if branch else {},
+        identification={"kvkNummer": party.kvk_number, "vestigingsNummer": branch}
+        if branch
+        else {},
         authorisation="machtiginggever" if represented else "",
     )
 

@@ -196,7 +196,7 @@ FIELD_ENCRYPTION_KEY = env_secret(
 )
 
 # --- Login of residents and businesses (DigiD, eHerkenning via OIDC brokers) ---------
-from plus1.conf.settings_login import (  # noqa: E402
+from plus1.conf.settings_login import (  # noqa: E402, F401 (settings are read by name)
     LOGIN_BROKER_TIMEOUT,
     LOGIN_BROKERS,
     LOGIN_TOKEN_LEEWAY,

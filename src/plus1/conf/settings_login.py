@@ -24,7 +24,9 @@ def _broker(prefix: str, label: str, claims: dict[str, tuple[str, str]]) -> dict
             help=f"Issuer URL of the OpenID Connect broker for {label} (its discovery document "
             f"is read from <issuer>/.well-known/openid-configuration). Empty: no {label} login.",
         ),
-        "client_id": env_str(f"{env}_CLIENT_ID", "", help=f"Client id of Plus1 at the {label} broker."),
+        "client_id": env_str(
+            f"{env}_CLIENT_ID", "", help=f"Client id of Plus1 at the {label} broker."
+        ),
         "client_secret": env_secret(
             f"{env}_CLIENT_SECRET", "", help=f"Client secret of Plus1 at the {label} broker."
         ),

@@ -107,7 +107,11 @@ def party_sign_in(*, identity: BrokerIdentity) -> SignIn:
 def _party_for(subject: Subject) -> Party:
     """The party with this BSN or KVK number, created (with an account) when it is new."""
     if subject.kind == Party.Kind.RESIDENT:
-        party = Party.objects.select_for_update().filter(bsn_index=blind_index(subject.identifier)).first()
+        party = (
+            Party.objects.select_for_update()
+            .filter(bsn_index=blind_index(subject.identifier))
+            .first()
+        )
     else:
         party = Party.objects.select_for_update().filter(kvk_number=subject.identifier).first()
     if party is None:

@@ -182,7 +182,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @no_personal_data
 @require_POST
 def session_extend(request: HttpRequest) -> HttpResponse:
-    """"Ingelogd blijven": the idle time-out middleware has counted this request already."""
+    """ "Ingelogd blijven": the idle time-out middleware has counted this request already."""
     expiry = expires_at(request) if login_of(request) else None
     if request.headers.get("Accept") == "application/json":
         if expiry is None:

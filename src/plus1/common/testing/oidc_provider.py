@@ -26,7 +26,12 @@ TAMPERINGS = ("audience", "issuer", "nonce", "signature", "expired", "no_bsn")
 
 
 class LocalBroker:
-    def __init__(self, kind: str = "digid", client_id: str = "plus1", client_secret: str = "geheim"):
+    def __init__(
+        self,
+        kind: str = "digid",
+        client_id: str = "plus1",
+        client_secret: str = "geheim",  # noqa: S107 (a test provider)
+    ):
         self.kind = kind
         self.client_id = client_id
         self.client_secret = client_secret
@@ -215,25 +220,40 @@ def _handler(broker: LocalBroker) -> type[BaseHTTPRequestHandler]:
             access = secrets.token_urlsafe(16)
             broker.userinfo[access] = grant["claims"]
             token = broker.id_token(grant["claims"], grant["request"].get("nonce", ""))
-            body = {"access_token": access, "token_type": "Bearer", "expires_in": 300, "id_token": token}
+            body = {
+                "access_token": access,
+                "token_type": "Bearer",
+                "expires_in": 300,
+                "id_token": token,
+            }
             self._send(200, json.dumps(body))
 
     return Handler
 
 
 def _login_page(broker: LocalBroker, request: dict[str, str]) -> str:
-    asked = level_from_claim(request.get("acr_values")) if request.get("acr_values") else Level.MIDDEN
+    asked = (
+        level_from_claim(request.get("acr_values")) if request.get("acr_values") else Level.MIDDEN
+    )
     options = "".join(
         f'<option value="{level.value}"{" selected" if level == asked else ""}>{level.label}</option>'
         for level in Level
     )
     if broker.kind == "eherkenning":
-        fields = [("kvk", "KVK-nummer"), ("vestiging", "Vestigingsnummer (niet verplicht)"),
-                  ("naam", "Naam van het bedrijf"), ("namens", "Namens KVK-nummer (ketenmachtiging, niet verplicht)")]
+        fields = [
+            ("kvk", "KVK-nummer"),
+            ("vestiging", "Vestigingsnummer (niet verplicht)"),
+            ("naam", "Naam van het bedrijf"),
+            ("namens", "Namens KVK-nummer (ketenmachtiging, niet verplicht)"),
+        ]
         title = "Test-eHerkenning"
     else:
-        fields = [("bsn", "BSN"), ("naam", "Naam"), ("namens", "Namens BSN (DigiD Machtigen, niet verplicht)"),
-                  ("namens_naam", "Naam van wie u vertegenwoordigt (niet verplicht)")]
+        fields = [
+            ("bsn", "BSN"),
+            ("naam", "Naam"),
+            ("namens", "Namens BSN (DigiD Machtigen, niet verplicht)"),
+            ("namens_naam", "Naam van wie u vertegenwoordigt (niet verplicht)"),
+        ]
         title = "Test-DigiD"
     inputs = "".join(
         f'<p><label for="{name}">{label}</label><br><input id="{name}" name="{name}" type="text"></p>'
@@ -241,7 +261,7 @@ def _login_page(broker: LocalBroker, request: dict[str, str]) -> str:
     )
     return (
         f'<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>{title}</title></head>'
-        f"<body><main><h1>{title}</h1><form method=\"post\" action=\"/authorize\">"
+        f'<body><main><h1>{title}</h1><form method="post" action="/authorize">'
         f'<input type="hidden" name="request" value="{html.escape(json.dumps(request))}">{inputs}'
         f'<p><label for="niveau">Niveau</label><br><select id="niveau" name="niveau">{options}</select></p>'
         f'<button type="submit">Inloggen</button></form></main></body></html>'

@@ -11,7 +11,7 @@ from plus1.identity.assurance import Level, level_from_claim
 from plus1.identity.login.brokers import Broker
 
 
-class LoginRefused(Exception):  # noqa: N818 (a refusal, not an error of ours)
+class LoginRefused(Exception):
     """The broker's answer cannot be trusted or names nobody; ``reason`` says why."""
 
     def __init__(self, reason: str) -> None:
@@ -69,7 +69,9 @@ def _resident(
         _check_bsn(acting)
         return BrokerIdentity(
             broker=broker.name,
-            subject=Subject("resident", represented, claim(claims, names.get("represented_name", ""))),
+            subject=Subject(
+                "resident", represented, claim(claims, names.get("represented_name", ""))
+            ),
             level=level,
             representative=Subject("resident", acting, claim(claims, names.get("name", ""))),
         )

@@ -83,10 +83,17 @@ def test_business_logs_in_with_eherkenning_and_sees_only_its_own_cases(client, b
     product = ProductFactory(slug="terrasvergunning", name="Terrasvergunning")
     other = Party.objects.create(kind="business", name="Concurrent BV", kvk_number="87654321")
     theirs = case_register(
-        actor=Actor.system("test"), case_type=product.case_type, initiator=other,
+        actor=Actor.system("test"),
+        case_type=product.case_type,
+        initiator=other,
         form_data={"onderwerp": "Hun terras"},
     )
-    identity = {"kvk": "12345678", "vestiging": "000012345678", "naam": "Bakkerij Test", "niveau": "midden"}
+    identity = {
+        "kvk": "12345678",
+        "vestiging": "000012345678",
+        "naam": "Bakkerij Test",
+        "niveau": "midden",
+    }
     assert broker_login(client, brokers["eherkenning"], identity).status_code == 302
     party = Party.objects.get(kvk_number="12345678")
     assert party.kind == "business" and party.name == "Bakkerij Test"
@@ -103,8 +110,12 @@ def test_business_logs_in_with_eherkenning_and_sees_only_its_own_cases(client, b
 
 def test_a_product_needing_substantieel_asks_to_log_in_again_at_that_level(client, brokers):
     case_type = CaseTypeFactory(name="Bijzondere bijstand")
-    ProductFactory(slug="bijzondere-bijstand", name="Bijzondere bijstand", case_type=case_type,
-                   login_level="substantieel")
+    ProductFactory(
+        slug="bijzondere-bijstand",
+        name="Bijzondere bijstand",
+        case_type=case_type,
+        login_level="substantieel",
+    )
     broker_login(client, brokers["digid"], ANNA)
     url = reverse("portal:request", args=["bijzondere-bijstand"])
     asked = client.get(url)
@@ -116,7 +127,11 @@ def test_a_product_needing_substantieel_asks_to_log_in_again_at_that_level(clien
     assert Case.objects.count() == 0
 
     response = broker_login(
-        client, brokers["digid"], {**ANNA, "niveau": "substantieel"}, niveau="substantieel", next=url
+        client,
+        brokers["digid"],
+        {**ANNA, "niveau": "substantieel"},
+        niveau="substantieel",
+        next=url,
     )
     assert response["Location"] == url
     assert client.get(url).status_code == 200
@@ -134,7 +149,12 @@ def test_the_broker_is_asked_for_the_level(client, brokers):
 def test_digid_machtigen_records_both_and_the_trail_names_the_representative(client, brokers):
     product = ProductFactory(slug="afvalcontainer", name="Extra afvalcontainer")
     serve_under_activity(product.case_type)
-    identity = {"bsn": OTHER_BSN, "naam": "Piet Jansen", "namens": BSN, "namens_naam": "Anna de Boer"}
+    identity = {
+        "bsn": OTHER_BSN,
+        "naam": "Piet Jansen",
+        "namens": BSN,
+        "namens_naam": "Anna de Boer",
+    }
     broker_login(client, brokers["digid"], identity)
     page = client.get(reverse("portal:my-cases")).content.decode()
     assert "<strong>Piet Jansen</strong> handelt namens <strong>Anna de Boer</strong>" in page

@@ -43,7 +43,9 @@ def without_csrf(response):
     """The page without what differs per request: CSRF tokens and the login's expiry time."""
     page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
     page = re.sub(r'data-session-expires="\d+"|name="next" value="[^"]*"', "", page)
-    return re.sub(r"<time data-session-time [^>]*>[^<]*</time>|<span data-session-time>[^<]*</span>", "", page)
+    return re.sub(
+        r"<time data-session-time [^>]*>[^<]*</time>|<span data-session-time>[^<]*</span>", "", page
+    )
 
 
 def demo_login(client, party):
