@@ -8,6 +8,8 @@ makes it send one kind of bad token, to prove that the portal refuses it.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import secrets
@@ -214,6 +216,7 @@ def _handler(broker: LocalBroker) -> type[BaseHTTPRequestHandler]:
                 or form.get("client_id") != broker.client_id
                 or form.get("client_secret") != broker.client_secret
                 or form.get("redirect_uri") != grant["request"]["redirect_uri"]
+                or not _pkce_ok(grant["request"], form.get("code_verifier", ""))
             ):
                 self._send(400, json.dumps({"error": "invalid_grant"}))
                 return
@@ -229,6 +232,14 @@ def _handler(broker: LocalBroker) -> type[BaseHTTPRequestHandler]:
             self._send(200, json.dumps(body))
 
     return Handler
+
+
+def _pkce_ok(request: dict[str, str], verifier: str) -> bool:
+    challenge = request.get("code_challenge")
+    if not challenge:
+        return True
+    digest = hashlib.sha256(verifier.encode()).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode() == challenge
 
 
 def _login_page(broker: LocalBroker, request: dict[str, str]) -> str:
