@@ -188,4 +188,4 @@ def session_extend(request: HttpRequest) -> HttpResponse:
         if expiry is None:
             return JsonResponse({"ingelogd": False}, status=401)
         return JsonResponse({"ingelogd": True, "verloopt": expiry, "nu": time.time()})
-    return redirect(safe_next(request, request.POST.get("next")))
+    return redirect(safe_next(request, request.headers.get("Referer")))
