@@ -28,7 +28,7 @@ from plus1.identity.login.session import PortalLogin, login_of, login_remember, 
 from plus1.identity.models import Party
 from plus1.identity.selectors import demo_parties, demo_party, party_by_uuid
 from plus1.privacy.declarations import no_personal_data, own_data
-from plus1.privacy.services import case_register_on_behalf
+from plus1.privacy.services import case_register_on_behalf, case_view_on_behalf
 
 
 @no_personal_data
@@ -178,4 +178,7 @@ def case_detail(request: HttpRequest, party: Party, identification: str) -> Http
     case = case_of_party(party, identification)
     if case is None:
         raise Http404
+    portal_login = login_of(request)
+    if portal_login is not None and portal_login.represents:
+        case_view_on_behalf(actor=portal_actor(request), initiator=party, case=case)
     return render(request, "portal/case_detail.html", {"case": case})

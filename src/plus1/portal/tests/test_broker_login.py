@@ -167,6 +167,11 @@ def test_digid_machtigen_records_both_and_the_trail_names_the_representative(cli
     assert roles == {(anna, "machtiginggever"), (piet, "gemachtigde")}
     line = trail_line(DataTrailRecord.objects.get())
     assert line.who == "Piet Jansen (gemachtigde)"
+    assert line.what == f"gewijzigd — Aanvraag {case.identification} ingediend namens u"
+
+    client.get(reverse("portal:case-detail", args=[case.identification]))
+    viewed = trail_line(DataTrailRecord.objects.get(action="viewed"))
+    assert viewed.who == "Piet Jansen (gemachtigde)" and case.identification in viewed.what
 
 
 def test_logout_ends_the_session_at_the_broker_too(client, brokers):

@@ -47,3 +47,16 @@ def case_register_on_behalf(
         role=REPRESENTATIVE_ROLE,
     )
     return case
+
+
+def case_view_on_behalf(*, actor: Actor, initiator: Party, case: Case) -> None:
+    """A representative opened the case of the person they act for: recorded in that
+    person's data trail (the person themself reading their own case is not)."""
+    personal_data_access(
+        actor=actor,
+        subject=initiator,
+        action=TrailAction.VIEWED,
+        name=f"Zaak {case.identification} bekeken namens u",
+        case=case,
+        role=REPRESENTATIVE_ROLE,
+    )
