@@ -2,12 +2,14 @@
 """DigiD and eHerkenning in a real browser, through a real OIDC provider on 127.0.0.1."""
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 
 from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.cases.services import case_register
 from plus1.catalog.models import CaseType
 from plus1.demo.loader import demo_load
+from plus1.identity.login.session import LAST_SEEN_KEY
 from plus1.identity.models import Party
 from plus1.identity.services import business_register
 from tests.browser.helpers import assert_accessible
@@ -102,14 +104,21 @@ def test_business_logs_in_with_eherkenning_and_sees_only_its_own_cases(page, liv
     assert_accessible(page)
 
 
-def test_the_time_out_dialog_offers_to_stay_logged_in(page, live_server, plusstad, settings):
-    settings.RESIDENT_SESSION_WARNING_MINUTES = 15  # warn at once, so the test need not wait
+def test_the_time_out_dialog_offers_to_stay_logged_in(page, live_server, plusstad):
+    page.clock.install()  # the page's clock, so that 13 idle minutes pass at once
     page.goto(live_server.url + "/inloggen/digid/")
     page.get_by_label("BSN", exact=True).fill("999990007")
     page.get_by_role("button", name="Inloggen").click()
     dialog = page.get_by_role("dialog", name="Wilt u ingelogd blijven?")
+    assert "U wordt automatisch uitgelogd om" in page.inner_text("main")
+    assert not dialog.is_visible()
+
+    page.clock.fast_forward("13:30")  # two minutes before the 15-minute time-out
     dialog.wait_for()
     assert_accessible(page)
+    session_key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
+    before = SessionStore(session_key=session_key)[LAST_SEEN_KEY]
     dialog.get_by_role("button", name="Ingelogd blijven").click()
     dialog.wait_for(state="hidden")
+    assert SessionStore(session_key=session_key)[LAST_SEEN_KEY] > before  # extended
     assert "Uitloggen (Anna de Boer)" in page.inner_text("header")
