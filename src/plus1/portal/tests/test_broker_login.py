@@ -194,3 +194,32 @@ def test_without_demo_mode_only_the_real_logins_are_offered(client, brokers, set
     assert "Inloggen met DigiD" in page and "Inloggen met eHerkenning" in page
     assert "géén echte DigiD" not in page and "Demo Persoon" not in page
     assert client.post(reverse("portal:login"), {"party": "x"}).status_code == 404
+
+
+def test_ketenmachtiging_shows_the_intermediary_and_records_both_on_the_case(client, brokers):
+    product = ProductFactory(slug="terrasvergunning", name="Terrasvergunning")
+    serve_under_activity(product.case_type)
+    identity = {
+        "kvk": "12345678",
+        "naam": "Bakkerij Test",
+        "namens": "11223344",
+        "niveau": "midden",
+    }
+    broker_login(client, brokers["eherkenning"], identity)
+    page = client.get(reverse("portal:my-cases")).content.decode()
+    assert "handelt namens <strong>Bakkerij Test</strong> (ketenmachtiging)" in page
+
+    client.post(reverse("portal:request", args=["terrasvergunning"]), {"onderwerp": "Terras"})
+    company = Party.objects.get(kvk_number="12345678")
+    intermediary = Party.objects.get(kvk_number="11223344")
+    case = Case.objects.get()
+    assert case.initiator == company
+    roles = {(r.party, r.authorisation) for r in case.roles.all()}
+    assert roles == {(company, "machtiginggever"), (intermediary, "gemachtigde")}
+
+
+def test_a_kvk_number_that_is_not_8_digits_is_refused(client, brokers):
+    identity = {"kvk": "1234", "naam": "Nep BV", "niveau": "midden"}
+    page = broker_login(client, brokers["eherkenning"], identity).content.decode()
+    assert "eHerkenning gaf een KVK-nummer door dat niet klopt." in page
+    assert Party.objects.count() == 0
