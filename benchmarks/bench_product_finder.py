@@ -6,7 +6,8 @@ Run:  python benchmarks/bench_product_finder.py            (SQLite in a temporar
 
 Reported as a ratio against a baseline measured in the same run: a plain
 `name__icontains` lookup on the product table (what a naive search box would do).
-The cold build of the in-memory index is reported separately.
+The cold build of the in-memory index is reported separately. Queries: every evaluation
+set (Dutch and English, with typos). Exits non-zero when p95 is above 20 ms.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+TARGET_P95_MS = 20
 
 
 def _setup() -> None:
@@ -73,8 +76,10 @@ def main() -> None:
     from plus1.catalog.models import Product
     from plus1.catalog.selectors import products_search
 
-    eval_file = Path(__file__).parents[1] / "src/plus1/catalog/tests/data/eval-public.tsv"
-    queries = [case.query for case in parse_cases(eval_file.read_text(encoding="utf-8"))]
+    data = Path(__file__).parents[1] / "src/plus1/catalog/tests/data"
+    queries = [
+        case.query for path in sorted(data.glob("*.tsv")) for case in parse_cases(path.read_text())
+    ]
 
     finder._cache.clear()
     start = time.perf_counter()
@@ -94,7 +99,7 @@ def main() -> None:
     print(f"baseline icontains: median {statistics.median(base):.2f} ms")
     print(f"product finder:     median {p50:.2f} ms, p95 {p95:.2f} ms, max {max(search):.2f} ms")
     print(f"ratio finder/baseline (median): {p50 / statistics.median(base):.1f}x")
-    sys.exit(0 if p95 < 100 else 1)
+    sys.exit(0 if p95 <= TARGET_P95_MS else 1)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 """Shared steps for the browser tests."""
 
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.demo.loader import DEMO_PASSWORD
+from plus1.identity.second_factor import next_totp_code
 
 axe = Axe()
 
@@ -30,8 +32,20 @@ def choose_demo_person(page, name):
     page.get_by_role("button", name="Inloggen (demo)").click()
 
 
-def login_as_staff(page, base, username):
+def login_as_staff(page, base, username, password=DEMO_PASSWORD):
+    """Both steps of the staff login: the password, then the code the user's app shows now."""
     page.goto(f"{base}/werkplek/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    assert "Stap 2 van 2" in page.inner_text("main")
+    page.get_by_label("Code", exact=True).fill(app_code(username))
+    page.get_by_role("button", name="Code controleren").click()
+
+
+def app_code(username):
+    """What the staff member's authenticator app shows (computed from the device's key)."""
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    code = next_totp_code(device)
+    assert code is not None, f"no unused code for {username} in this 30-second step"
+    return code

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.forms.models import model_to_dict
 
+from plus1.audit.audit_actions import CHANGED_IN_ADMIN, CREATED_IN_ADMIN, DELETED_IN_ADMIN, in_admin
 from plus1.audit.services import Actor, audit_record
 
 
@@ -16,7 +17,7 @@ class AuditedAdminMixin:
         super().save_model(request, obj, form, change)  # type: ignore[misc]
         audit_record(
             actor=Actor.from_user(request.user),
-            action=f"{obj._meta.model_name}.{'changed' if change else 'created'}_in_admin",
+            action=in_admin(obj, CHANGED_IN_ADMIN if change else CREATED_IN_ADMIN),
             obj=obj,
             before=before,
             after=model_to_dict(obj),
@@ -25,7 +26,7 @@ class AuditedAdminMixin:
     def delete_model(self, request: Any, obj: Any) -> None:
         audit_record(
             actor=Actor.from_user(request.user),
-            action=f"{obj._meta.model_name}.deleted_in_admin",
+            action=in_admin(obj, DELETED_IN_ADMIN),
             obj=obj,
             before=model_to_dict(obj),
         )

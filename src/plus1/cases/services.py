@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
-from plus1.cases import archiving, events
+from plus1.cases import archiving, audit_actions, events
 from plus1.cases.models import BetrokkeneType, Case, CaseNote, CaseStatus, Role
 from plus1.catalog import forms_schema
 from plus1.catalog.models import CaseType, StatusType, Transition
@@ -96,7 +96,7 @@ def case_register(
         CaseStatus.objects.create(
             case=case, status=initial, set_at=timezone.now(), set_by_id=actor.user_id
         )
-    audit_record(actor=actor, action=events.CASE_REGISTERED, obj=case, after=_snapshot(case))
+    audit_record(actor=actor, action=audit_actions.CASE_REGISTERED, obj=case, after=_snapshot(case))
     outbox_put(
         topic=events.CASE_REGISTERED, payload={"case": str(case.uuid), "actor_kind": actor.kind}
     )
@@ -152,7 +152,7 @@ def case_transition(
     )
     audit_record(
         actor=actor,
-        action=events.CASE_STATUS_CHANGED,
+        action=audit_actions.CASE_STATUS_CHANGED,
         obj=case,
         before=before,
         after=_snapshot(case),
@@ -204,7 +204,9 @@ def case_update(*, actor: Actor, case: Case, changes: dict[str, Any]) -> Case:
     if changes:
         case.save(update_fields=sorted(changes))
     after = _data_snapshot(case)
-    audit_record(actor=actor, action=events.CASE_UPDATED, obj=case, before=before, after=after)
+    audit_record(
+        actor=actor, action=audit_actions.CASE_UPDATED, obj=case, before=before, after=after
+    )
     outbox_put(topic=events.CASE_UPDATED, payload={"case": str(case.uuid)})
     return case
 
@@ -297,7 +299,7 @@ def case_note_add(*, actor: Actor, case: Case, text: str, visible_to_initiator: 
     )
     audit_record(
         actor=actor,
-        action=events.CASE_NOTE_ADDED,
+        action=audit_actions.CASE_NOTE_ADDED,
         obj=case,
         after={"note": note.pk, "text": text, "visible_to_initiator": visible_to_initiator},
     )

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Model, ProtectedError
 
 from plus1.audit.services import Actor, audit_record
-from plus1.cases import events
+from plus1.cases import audit_actions
 from plus1.cases.models import (
     Case,
     CaseContact,
@@ -70,7 +70,7 @@ def role_add(
         Case.objects.filter(pk=case.pk).update(initiator=role.party)
     _audit(
         actor,
-        events.ROLE_ADDED,
+        audit_actions.ROLE_ADDED,
         case,
         role,
         after={"rol": str(role.uuid), "type": role.betrokkene_type},
@@ -86,8 +86,19 @@ def role_delete(*, actor: Actor, role: Role) -> None:
         others = Role.objects.filter(case=case, is_initiator=True, party_id=role.party_id)
         if not others.exclude(pk=role.pk).exists():
             Case.objects.filter(pk=case.pk).update(initiator=None)
-    _audit(actor, events.ROLE_REMOVED, case, role, before={"rol": str(role.uuid)})
+    _audit(actor, audit_actions.ROLE_REMOVED, case, role, before={"rol": str(role.uuid)})
     role.delete()
+
+
+def result_check(*, case: Case, result_type: ResultType, result: Result | None = None) -> None:
+    """The rules of result_set, callable before it: a result type of the case's own case
+    type, and one result per case (so an API can answer 400 before it checks rights)."""
+    _same_case_type(case, result_type, "resultaattype")
+    existing = Result.objects.filter(case=case)
+    if result is not None:
+        existing = existing.exclude(pk=result.pk)
+    if existing.exists():
+        raise _error("zaak", "Deze zaak heeft al een resultaat.", "unique")
 
 
 @transaction.atomic
@@ -100,18 +111,18 @@ def result_set(
     result: Result | None = None,
 ) -> Result:
     """Give a case its result (resultaat), or change it: one per case."""
-    _same_case_type(case, result_type, "resultaattype")
-    existing = Result.objects.filter(case=case)
-    if result is not None:
-        existing = existing.exclude(pk=result.pk)
-    if existing.exists():
-        raise _error("zaak", "Deze zaak heeft al een resultaat.", "unique")
+    result_check(case=case, result_type=result_type, result=result)
     row = result or Result(case=case)
     before = {"resultaattype": row.result_type_id} if result else None
     row.case, row.result_type, row.explanation = case, result_type, explanation
     row.save()
     _audit(
-        actor, events.RESULT_SET, case, row, before=before, after={"resultaattype": result_type.pk}
+        actor,
+        audit_actions.RESULT_SET,
+        case,
+        row,
+        before=before,
+        after={"resultaattype": result_type.pk},
     )
     return row
 
@@ -119,7 +130,11 @@ def result_set(
 @transaction.atomic
 def result_delete(*, actor: Actor, result: Result) -> None:
     _audit(
-        actor, events.RESULT_REMOVED, result.case, result, before={"resultaat": str(result.uuid)}
+        actor,
+        audit_actions.RESULT_REMOVED,
+        result.case,
+        result,
+        before={"resultaat": str(result.uuid)},
     )
     result.delete()
 
@@ -134,7 +149,9 @@ def case_object_save(
         setattr(row, name, value)
     row.case = case
     row.save()
-    _audit(actor, events.OBJECT_SAVED, case, row, after={"zaakobject": str(row.uuid), **values})
+    _audit(
+        actor, audit_actions.OBJECT_SAVED, case, row, after={"zaakobject": str(row.uuid), **values}
+    )
     return row
 
 
@@ -154,7 +171,7 @@ def case_property_save(
     row.save()
     _audit(
         actor,
-        events.PROPERTY_SAVED,
+        audit_actions.PROPERTY_SAVED,
         case,
         row,
         after={"eigenschap": property_type.name, "waarde": value},
@@ -164,7 +181,13 @@ def case_property_save(
 
 @transaction.atomic
 def case_record_delete(*, actor: Actor, row: CaseObject | CaseProperty) -> None:
-    _audit(actor, events.RECORD_REMOVED, row.case, row, before={type(row).__name__: str(row.uuid)})
+    _audit(
+        actor,
+        audit_actions.RECORD_REMOVED,
+        row.case,
+        row,
+        before={type(row).__name__: str(row.uuid)},
+    )
     row.delete()
 
 
@@ -175,7 +198,7 @@ def case_contact_add(*, actor: Actor, case: Case, values: dict[str, Any]) -> Cas
     if not values.get("identification"):
         values["identification"] = next_identification("K", values["occurred_at"].year)
     row = CaseContact.objects.create(case=case, **values)
-    _audit(actor, events.CONTACT_ADDED, case, row, after={"klantcontact": str(row.uuid)})
+    _audit(actor, audit_actions.CONTACT_ADDED, case, row, after={"klantcontact": str(row.uuid)})
     return row
 
 
@@ -183,13 +206,13 @@ def case_contact_add(*, actor: Actor, case: Case, values: dict[str, Any]) -> Cas
 def case_reference_add(*, actor: Actor, case: Case, kind: str, url: str) -> CaseReference:
     """Refer a case to a contact moment or request (verzoek) in another register."""
     row = CaseReference.objects.create(case=case, kind=kind, url=url)
-    _audit(actor, events.REFERENCE_ADDED, case, row, after={kind: url})
+    _audit(actor, audit_actions.REFERENCE_ADDED, case, row, after={kind: url})
     return row
 
 
 @transaction.atomic
 def case_reference_delete(*, actor: Actor, row: CaseReference) -> None:
-    _audit(actor, events.RECORD_REMOVED, row.case, row, before={row.kind: row.url})
+    _audit(actor, audit_actions.RECORD_REMOVED, row.case, row, before={row.kind: row.url})
     row.delete()
 
 
@@ -199,7 +222,7 @@ def case_delete(*, actor: Actor, case: Case) -> None:
     case = Case.objects.select_for_update().get(pk=case.pk)
     audit_record(
         actor=actor,
-        action=events.CASE_DELETED,
+        action=audit_actions.CASE_DELETED,
         obj=case,
         before={
             "identification": case.identification,

@@ -65,8 +65,17 @@ class LegalBasisInline(admin.TabularInline):
 class ProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """UPL fields are overwritten by `plus1 catalog import-upl`; the local fields are kept."""
 
-    list_display = ["name", "slug", "audience", "case_type", "login_level", "provider", "published"]
-    list_filter = ["audience", "published", "provider"]
+    list_display = [
+        "name",
+        "slug",
+        "audience",
+        "case_type",
+        "login_level",
+        "provider",
+        "published",
+        "text_reviewed",
+    ]
+    list_filter = ["text_reviewed", "audience", "published", "provider"]
     search_fields = ["name", "upl_name", "summary", "resident_words"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["upl_uri", "upl_name", "layers", "kinds"]

@@ -8,6 +8,7 @@ organisations) tells when it must be rebuilt, so every worker notices changes ma
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 import re
@@ -20,16 +21,23 @@ from functools import lru_cache
 import snowballstemmer
 from django.db.models import Count, Max
 
-from plus1.catalog.models import Organisation, Product
+from plus1.catalog.finder_query import Query, Slot, understand
+from plus1.catalog.models import Organisation, Product, ProductKind
 
 # Weight of each field: a word in the product's name counts more than one in its explanation.
-FIELD_WEIGHTS = {"name": 3.0, "words": 2.5, "provider": 1.0, "text": 1.0, "law": 0.4}
+FIELD_WEIGHTS = {"name": 3.0, "parts": 1.5, "words": 2.5, "provider": 1.0, "text": 1.0, "law": 0.4}
 # Length normalisation per field: a long list of synonyms should not dilute each synonym.
-FIELD_B = {"name": 0.75, "words": 0.2, "provider": 0.5, "text": 0.6, "law": 0.5}
+FIELD_B = {"name": 0.75, "parts": 0.75, "words": 0.2, "provider": 0.5, "text": 0.6, "law": 0.5}
 K1 = 1.2
 PARTIAL = 0.5  # a query word that is the first or last part of a compound (afvalwater-melding)
 MIN_PART = 4
-CURATED_PRIOR = 2.0  # products the municipality described for residents are the ones asked for
+MIN_TYPO = 5  # shorter words have too many neighbours one typo away
+TYPO = 0.7
+SPLIT = 0.7
+ALTERNATIVE = 0.85  # a synonym or translation counts a little less than the word itself
+REPORT_BOOST = 1.5  # a question that is a report: products that take reports first
+MORE_WORDS = 0.25  # a product that matches more of a slot's meanings ranks a little higher
+CURATED_PRIOR = 1.3  # products the municipality described for residents are the ones asked for
 AUDIENCES = {
     "residents": {Product.Audience.RESIDENTS, Product.Audience.BOTH},
     "businesses": {Product.Audience.BUSINESSES, Product.Audience.BOTH},
@@ -75,9 +83,11 @@ def _fields(product: Product) -> dict[str, str]:
     }
 
 
-def _compound_part(a: str, b: str) -> bool:
-    """True when one word is the first or last part of the other (parkeer-kaart)."""
-    return a.startswith(b) or a.endswith(b) or b.startswith(a) or b.endswith(a)
+def _starting_with(words: list[str], part: str) -> list[str]:
+    """The words of a sorted list that start with `part` (a range, found by bisection)."""
+    start = bisect.bisect_left(words, part)
+    end = bisect.bisect_left(words, part + "\uffff", start)
+    return words[start:end]
 
 
 @dataclass
@@ -85,14 +95,21 @@ class Index:
     ids: list[int] = field(default_factory=list)
     audiences: list[str] = field(default_factory=list)
     priors: list[float] = field(default_factory=list)
+    reports: list[bool] = field(default_factory=list)
     postings: dict[str, dict[int, float]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     _expansions: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    _deletions: dict[str, set[str]] = field(default_factory=dict)
+    _sorted: list[str] = field(default_factory=list)  # index terms, for prefix lookups
+    _reversed: list[str] = field(default_factory=list)  # reversed, for suffix lookups
 
     @classmethod
     def build(cls, products: list[Product]) -> Index:
         index = cls()
         tokens = [{name: terms(text) for name, text in _fields(p).items()} for p in products]
+        known = {word for fields in tokens for words in fields.values() for word in words}
+        for fields in tokens:  # afvalinzameling: also "afval" and "inzameling"
+            fields["parts"] = [part for word in fields["name"] for part in _parts(word, known)]
         average = {
             name: max(1.0, sum(len(t[name]) for t in tokens) / max(1, len(tokens)))
             for name in FIELD_WEIGHTS
@@ -103,6 +120,7 @@ class Index:
             index.audiences.append(product.audience)
             curated = bool(product.resident_words or product.case_type_id)
             index.priors.append(CURATED_PRIOR if curated else 1.0)
+            index.reports.append(ProductKind.REPORT in product.kinds)
             weighted: dict[str, float] = defaultdict(float)
             for name, words in fields.items():
                 norm = 1 - FIELD_B[name] + FIELD_B[name] * len(words) / average[name]
@@ -112,48 +130,144 @@ class Index:
                 postings[word][doc] = tf / (K1 + tf)
         n = len(products)
         index.postings = dict(postings)
+        long_terms = [term for term in postings if len(term) >= MIN_PART]
+        index._sorted = sorted(long_terms)
+        index._reversed = sorted(term[::-1] for term in long_terms)
+        for term in postings:
+            if len(term) >= MIN_TYPO - 1:
+                for variant in {term, *_deletions(term)}:
+                    index._deletions.setdefault(variant, set()).add(term)
         index.idf = {
             w: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for w, p in postings.items()
         }
         return index
 
     def expand(self, term: str) -> list[tuple[str, float]]:
-        """The index terms a query term matches: itself, and compounds it starts or ends."""
+        """The index terms a query term matches: itself, compounds it starts or ends, and
+        (when it is not an index term) the index terms one typing error away."""
         if term not in self._expansions:
             found = [(term, 1.0)] if term in self.postings else []
             if len(term) >= MIN_PART:
-                found += [
-                    (other, PARTIAL)
-                    for other in self.postings
-                    if other != term and len(other) >= MIN_PART and _compound_part(term, other)
-                ]
+                found += [(other, PARTIAL) for other in sorted(self._compounds(term))]
+            if term not in self.postings and len(term) >= MIN_TYPO:
+                found += [(other, TYPO) for other in self._one_typo_away(term)]
             self._expansions[term] = found
         return self._expansions[term]
 
+    def _compounds(self, term: str) -> set[str]:
+        """Index terms that start or end with `term`, or that `term` starts or ends with."""
+        found = set(_starting_with(self._sorted, term))
+        found |= {word[::-1] for word in _starting_with(self._reversed, term[::-1])}
+        for size in range(MIN_PART, len(term)):
+            found |= {part for part in (term[:size], term[-size:]) if part in self.postings}
+        found.discard(term)
+        return found
+
+    def _one_typo_away(self, term: str) -> list[str]:
+        candidates: set[str] = set()
+        for variant in {term, *_deletions(term)}:
+            candidates |= self._deletions.get(variant, set())
+        return sorted(c for c in candidates if c != term and _one_edit(term, c))
+
+    def _split(self, word: str) -> list[str]:
+        """A compound the index does not know as a whole (compostbakje): its known parts,
+        else its longest known head or tail (paspoortfoto: paspoort)."""
+        known = [
+            (_stem(head), _stem(word[i:]))
+            for i in range(len(word) - MIN_PART, MIN_PART - 1, -1)
+            for head in (word[:i], word[: i - 1] if word[i - 1] in "se" else "")
+            if len(head) >= MIN_PART
+        ]
+        for head, tail in known:
+            if self.expand(head) and self.expand(tail):
+                return [head, tail]
+        longest = max(
+            (part for pair in known for part in pair if len(part) > MIN_PART and self.expand(part)),
+            key=len,
+            default="",
+        )
+        return [longest] if longest else []
+
+    def _slot_terms(self, slot: Slot) -> list[tuple[str, float]]:
+        """Every (index term, weight) a slot of the question may mean."""
+        words = [slot.word, *slot.alternatives]
+        stems = [_stem(word) for word in words if word not in STOPWORDS and len(word) > 1]
+        found: dict[str, float] = {}
+        for rank, stem in enumerate(stems):
+            matches = self.expand(stem)
+            if not matches and rank == 0:
+                matches = [
+                    (part, w * SPLIT) for p in self._split(slot.word) for part, w in self.expand(p)
+                ]
+            for other, weight in matches:
+                weight *= 1.0 if rank == 0 else ALTERNATIVE
+                found[other] = max(found.get(other, 0.0), weight)
+        return list(found.items())
+
     def rank(self, text: str, audience: str | None = None, limit: int = 10) -> list[int]:
         """Product ids, best first."""
-        query = list(dict.fromkeys(terms(text)))
-        if not query:
+        return self.rank_query(understand(text, STOPWORDS), audience, limit)
+
+    def rank_query(self, query: Query, audience: str | None = None, limit: int = 10) -> list[int]:
+        slots = [terms for terms in map(self._slot_terms, query.slots) if terms]
+        if not slots:
             return []
         scores: dict[int, float] = defaultdict(float)
         hits: dict[int, int] = defaultdict(int)
-        for term in query:
-            best: dict[int, float] = {}
-            for other, weight in self.expand(term):
+        for slot in slots:
+            per_doc: dict[int, list[float]] = defaultdict(list)
+            for other, weight in slot:
                 idf = self.idf[other] * weight
                 for doc, saturated in self.postings[other].items():
-                    best[doc] = max(best.get(doc, 0.0), idf * saturated)
-            for doc, score in best.items():
-                scores[doc] += score
+                    per_doc[doc].append(idf * saturated)
+            for doc, values in per_doc.items():
+                values.sort(reverse=True)
+                scores[doc] += values[0] + MORE_WORDS * sum(values[1:3])
                 hits[doc] += 1
         allowed = AUDIENCES.get(audience or "")
         candidates = [
-            (doc, score * self.priors[doc] * (0.5 + 0.5 * hits[doc] / len(query)))
+            (
+                doc,
+                score
+                * self.priors[doc]
+                * (REPORT_BOOST if query.is_report and self.reports[doc] else 1.0)
+                * (0.5 + 0.5 * hits[doc] / len(slots)),
+            )
             for doc, score in scores.items()
             if allowed is None or self.audiences[doc] in allowed
         ]
         best_first = heapq.nlargest(limit, candidates, key=lambda item: (item[1], -item[0]))
         return [self.ids[doc] for doc, _ in best_first]
+
+
+def _parts(word: str, known: set[str]) -> list[str]:
+    """The two known words a compound index word is made of (afval + inzameling), if any."""
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        left, right = word[:i], word[i:]
+        for head in (left, left[:-1] if left[-1] in "se" else ""):
+            if len(head) >= MIN_PART and head in known and right in known:
+                return [head, right]
+    return []
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when b is a away by one insertion, deletion, substitution or swap."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 _cache: dict[str, tuple[object, Index]] = {}

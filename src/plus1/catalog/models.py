@@ -234,6 +234,13 @@ class Product(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField("naam", max_length=200)
     summary = models.TextField("korte uitleg", blank=True)
+    text_reviewed = models.BooleanField(
+        "tekst nagekeken",
+        default=False,
+        help_text="Uit: titel en uitleg zijn afgeleid uit de UPL en wachten op redactie.",
+    )
+    name_en = models.CharField("naam (Engels)", max_length=200, blank=True)
+    summary_en = models.TextField("korte uitleg (Engels)", blank=True)
     audience = models.CharField(max_length=16, choices=Audience.choices, default=Audience.BOTH)
     case_type = models.ForeignKey(
         CaseType,

@@ -17,11 +17,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog import audit_actions
 from plus1.catalog.models import CaseType, Channel, Layer, LegalBasis, Organisation, Product
+from plus1.catalog.plain_texts import plain_summary, plain_title
 from plus1.catalog.upl import PLACEHOLDER_URI, UplEntry, UplProblems, upl_parse
 
 UPL_PREFIX = "http://standaarden.overheid.nl/owms/terms/"
 UPL_OWNED = ["upl_name", "layers", "kinds", "updated_at"]
+DERIVED = ["name", "summary"]  # derived from the UPL until an editor reviews them
 
 
 def upl_uri(term_or_uri: str) -> str:
@@ -64,7 +67,7 @@ def upl_import(*, actor: Actor, text: str) -> UplImportResult:
             continue
         audit_record(
             actor=actor,
-            action="product.upl_imported",
+            action=audit_actions.PRODUCT_UPL_IMPORTED,
             obj=product,
             after={"upl": entry.uri, "layers": entry.layers, "kinds": entry.kinds},
         )
@@ -84,7 +87,7 @@ def _unique_slug(name: str, taken: set[str]) -> str:
 def _upl_create(entry: UplEntry, taken: set[str]) -> Product:
     product = Product.objects.create(
         slug=_unique_slug(entry.name, taken),
-        name=entry.name[:1].upper() + entry.name[1:],
+        **_derived_texts(entry),
         audience=entry.audience,
         published=entry.uri != PLACEHOLDER_URI,
         upl_uri=entry.uri,
@@ -94,6 +97,14 @@ def _upl_create(entry: UplEntry, taken: set[str]) -> Product:
     )
     _replace_bases(product, entry)
     return product
+
+
+def _derived_texts(entry: UplEntry) -> dict[str, str]:
+    label = entry.bases[0][1] if entry.bases else ""
+    return {
+        "name": plain_title(entry.name),
+        "summary": plain_summary(kinds=entry.kinds, layers=entry.layers, basis_label=label),
+    }
 
 
 def _bases_of(product: Product) -> list[tuple[str, str, str]]:
@@ -112,7 +123,12 @@ def _upl_changed(product: Product, entry: UplEntry) -> bool:
 def _upl_update(product: Product, entry: UplEntry) -> None:
     product.upl_name, product.layers, product.kinds = entry.name, entry.layers, entry.kinds
     product.updated_at = timezone.now()
-    product.save(update_fields=UPL_OWNED)
+    fields = UPL_OWNED
+    if not product.text_reviewed:
+        for name, value in _derived_texts(entry).items():
+            setattr(product, name, value)
+        fields = UPL_OWNED + DERIVED
+    product.save(update_fields=fields)
     _replace_bases(product, entry)
 
 
@@ -177,11 +193,15 @@ def vocabulary_import(*, actor: Actor, document: dict[str, Any]) -> int:
                 "how_to_reach": item.get("how_to_reach", ""),
             },
         )
-        audit_record(actor=actor, action="organisation.imported", obj=organisation, after=item)
+        audit_record(
+            actor=actor, action=audit_actions.ORGANISATION_IMPORTED, obj=organisation, after=item
+        )
     for item in document.get("products", []):
         product = Product.objects.get(upl_uri=upl_uri(item["upl"]))
         _apply_vocabulary(product, item)
-        audit_record(actor=actor, action="product.vocabulary_imported", obj=product, after=item)
+        audit_record(
+            actor=actor, action=audit_actions.PRODUCT_VOCABULARY_IMPORTED, obj=product, after=item
+        )
     return len(document.get("products", []))
 
 
@@ -190,6 +210,9 @@ def _apply_vocabulary(product: Product, item: dict[str, Any]) -> None:
         product.name = item["name"]
     if item.get("summary"):
         product.summary = item["summary"]
+    product.text_reviewed = product.text_reviewed or bool(item.get("name") or item.get("summary"))
+    product.name_en = item.get("name_en", product.name_en)
+    product.summary_en = item.get("summary_en", product.summary_en)
     product.description = item.get("description", product.description)
     product.resident_words = "\n".join(item.get("words", [])) or product.resident_words
     product.channels = item.get("channels", product.channels)

@@ -7,7 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
-from plus1.catalog.finder import finder_index
+from plus1.catalog.finder import STOPWORDS, finder_index
+from plus1.catalog.finder_query import understand
 from plus1.catalog.models import CaseType, Channel, Layer, Product, StatusType, Transition
 
 
@@ -15,12 +16,48 @@ def products_published() -> QuerySet[Product]:
     return Product.objects.filter(published=True).select_related("case_type")
 
 
-def products_search(text: str, audience: str | None = None, limit: int = 10) -> list[Product]:
-    """Published products that best answer what a resident typed, best first."""
-    ids = finder_index().rank(text, audience=audience, limit=limit)
+@dataclass(frozen=True)
+class FinderAnswer:
+    """What the finder made of a question: its language, the products, and whether it is
+    really a report about the public space (then `dutch` is the question in Dutch words)."""
+
+    language: str
+    products: list[Product]
+    is_report: bool
+    dutch: str
+    understood: bool  # False when nothing in the question was a word the finder knows
+
+
+def finder_answer(text: str, audience: str | None = None, limit: int = 10) -> FinderAnswer:
+    query = understand(text, STOPWORDS)
+    ids = finder_index().rank_query(query, audience=audience, limit=limit)
     found = products_published().select_related("provider").prefetch_related("legal_bases")
     by_id = {product.pk: product for product in found.filter(pk__in=ids)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    dutch = " ".join(" ".join([slot.word, *slot.alternatives]) for slot in query.slots)
+    return FinderAnswer(
+        language=query.language,
+        products=[by_id[pk] for pk in ids if pk in by_id],
+        is_report=query.is_report,
+        dutch=dutch,
+        understood=bool(query.slots),
+    )
+
+
+def products_search(text: str, audience: str | None = None, limit: int = 10) -> list[Product]:
+    """Published products that best answer what a resident typed, best first."""
+    return finder_answer(text, audience=audience, limit=limit).products
+
+
+def products_az(*, audience: str | None = None, layer: str | None = None) -> QuerySet[Product]:
+    """Every published product, A to Z, for residents or businesses and by government layer."""
+    rows = Product.objects.filter(published=True)
+    if audience == "residents":
+        rows = rows.exclude(audience=Product.Audience.BUSINESSES)
+    elif audience == "businesses":
+        rows = rows.exclude(audience=Product.Audience.RESIDENTS)
+    if layer in Layer.values:
+        rows = rows.filter(layers__icontains=f'"{layer}"')  # a JSON list, on every database
+    return rows.only("slug", "name", "name_en", "summary", "layers", "audience").order_by("name")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
+from plus1.catalog import audit_actions
 from plus1.catalog.forms_schema import schema_problems
 from plus1.catalog.models import (
     ALWAYS,
@@ -117,7 +118,7 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
     (result.created if created else result.updated).append(f"zaaktype {case_type.code}")
     audit_record(
         actor=actor,
-        action="case_type.imported",
+        action=audit_actions.CASE_TYPE_IMPORTED,
         obj=case_type,
         after={**item, "team": item["team"]},
     )
@@ -171,4 +172,4 @@ def _import_product(actor: Actor, item: dict[str, Any], result: ImportResult) ->
     else:
         product, created = Product.objects.update_or_create(slug=item["slug"], defaults=values)
     (result.created if created else result.updated).append(f"product {product.slug}")
-    audit_record(actor=actor, action="product.imported", obj=product, after=item)
+    audit_record(actor=actor, action=audit_actions.PRODUCT_IMPORTED, obj=product, after=item)

@@ -6,6 +6,7 @@ SQLite under PLUS1_DATA_DIR is the embedded default; DATABASE_URL selects Postgr
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +51,19 @@ BASE_URL = env_str(
 MUNICIPALITY_NAME = env_str(
     "PLUS1_MUNICIPALITY_NAME", "Gemeente Plusstad", help="Name shown to residents and staff."
 )
+CONTACT_PHONE = env_str(
+    "PLUS1_CONTACT_PHONE", "14 0123", help="The municipality's phone number, shown on every page."
+)
+CONTACT_ADDRESS = env_str(
+    "PLUS1_CONTACT_ADDRESS",
+    "Stadhuis, Markt 1, 1234 AB Plusstad",
+    help="Where residents can visit the municipality, shown on every page.",
+)
+CONTACT_HOURS = env_str(
+    "PLUS1_CONTACT_HOURS",
+    "maandag tot en met vrijdag 8.30–17.00 uur",
+    help="Opening hours of the phone line and the counter, shown on every page.",
+)
 DATA_TRAIL_SHOW_STAFF_NAMES = env_bool(
     "PLUS1_DATA_TRAIL_SHOW_STAFF_NAMES",
     False,
@@ -71,6 +85,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Redoc for the ZGW API reference pages, served by us
     "django_filters",
     "plus1.common",
     "plus1.audit",
@@ -239,6 +254,7 @@ OUTBOX_MAX_ATTEMPTS = env_int(
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "plus1.common.negotiation.StrictNegotiation",
     "EXCEPTION_HANDLER": "plus1.common.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
@@ -287,3 +303,62 @@ LOGGING = {
     # Zaken API) through its own handler: route them through the scrubbing one instead.
     "loggers": {"django.server": {"handlers": ["console"], "propagate": False}},
 }
+
+# --- Staff login: second factor, lock-out, session length (issue 9, section 3) ---------------
+# Staff and administrators log in with a password and a TOTP code (or a recovery code) from
+# django-otp; django-axes locks an account after repeated wrong passwords. The admin site is
+# Plus1's own (plus1.identity.admin_site), which sends its login to the workbench's two steps.
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = (
+    "plus1.identity.admin_apps.StaffAdminConfig"
+)
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "plus1.identity.middleware.StaffSessionMiddleware",
+)
+# No-store goes around the lock-out page too; axes wants to be the innermost (last) one.
+MIDDLEWARE += ["plus1.privacy.no_store.NoStoreMiddleware", "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int(
+    "PLUS1_LOGIN_FAILURE_LIMIT",
+    5,
+    help="Wrong passwords in a row after which a staff account is locked.",
+)
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=env_int(
+        "PLUS1_LOGIN_LOCKOUT_MINUTES",
+        30,
+        help="Minutes a locked staff account stays locked after the last attempt "
+        "(every attempt during the lock-out starts the time again).",
+    )
+)
+# Per account, not per address: staff behind one office address must not lock each other out.
+# Axes warns (W006) that this lets an attacker rotate addresses: true for spraying many
+# accounts, but each account still locks after AXES_FAILURE_LIMIT wrong passwords.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "axes.W006"]
+AXES_RESET_ON_SUCCESS = True  # "in a row": a full login (both factors) clears the count
+AXES_LOCKOUT_TEMPLATE = "workbench/locked_out.html"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+OTP_TOTP_ISSUER = MUNICIPALITY_NAME
+# No API takes a staff password (DRF's default Basic and Session authentication): staff use the
+# web pages with both factors, API clients their own tokens, declared on each view.
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = []
+STAFF_SESSION_HOURS = env_int(
+    "PLUS1_STAFF_SESSION_HOURS",
+    9,
+    help="Hours after logging in that a staff session ends (a working day), whatever the activity.",
+)

@@ -11,7 +11,7 @@ admin.site.site_title = "Plus1 beheer"
 urlpatterns = [
     path("health", health, name="health"),
     path("api/v1/", include("plus1.conf.api_urls")),
-    path("", include("plus1.zgw.api.urls")),
+    path("", include("plus1.zgw.urls")),
     path("beheer/", admin.site.urls),
     path("werkplek/meldingen/", include("plus1.meldingen.staff_urls")),
     path("werkplek/", include("plus1.workbench.urls")),

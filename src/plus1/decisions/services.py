@@ -14,6 +14,7 @@ from plus1.audit.services import Actor, audit_record
 from plus1.cases.models import Case
 from plus1.catalog.models import DecisionType
 from plus1.common.identifiers import next_identification
+from plus1.decisions import audit_actions
 from plus1.decisions.events import announce
 from plus1.decisions.models import Decision
 from plus1.documents.links import (
@@ -82,7 +83,7 @@ def decision_create(
     )
     decision = Decision.objects.create(decision_type=decision_type, case=case, **values)
     audit_record(
-        actor=actor, action="decisions.decision_created", obj=decision, after=_snapshot(values)
+        actor=actor, action=audit_actions.DECISION_CREATED, obj=decision, after=_snapshot(values)
     )
     announce(base_url=base_url, decision=decision, actie="create")
     return decision
@@ -133,7 +134,7 @@ def decision_update(
     decision.save()
     audit_record(
         actor=actor,
-        action="decisions.decision_updated",
+        action=audit_actions.DECISION_UPDATED,
         obj=decision,
         before=before,
         after=_snapshot(changes),
@@ -151,7 +152,7 @@ def decision_delete(*, actor: Actor, decision: Decision, base_url: str = "") -> 
     announce(base_url=base_url, decision=decision, actie="destroy")
     audit_record(
         actor=actor,
-        action="decisions.decision_deleted",
+        action=audit_actions.DECISION_DELETED,
         obj=decision,
         before={"identificatie": decision.identification},
     )
@@ -174,7 +175,7 @@ def decision_document_add(
     )
     audit_record(
         actor=actor,
-        action="decisions.document_added",
+        action=audit_actions.DOCUMENT_ADDED,
         obj=decision,
         after={"informatieobject": str(document.uuid)},
     )
@@ -201,7 +202,7 @@ def decision_document_remove(
     )
     audit_record(
         actor=actor,
-        action="decisions.document_removed",
+        action=audit_actions.DOCUMENT_REMOVED,
         obj=decision,
         before={"informatieobject": str(link.document.uuid)},
     )

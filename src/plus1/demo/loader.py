@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+from base64 import b32encode
 from pathlib import Path
+from typing import Any
 
 import yaml
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plus1.audit.services import Actor
 from plus1.catalog.models import CaseType
@@ -15,7 +19,9 @@ from plus1.catalog.product_services import upl_import, vocabulary_import
 from plus1.catalog.services import catalog_import
 from plus1.catalog.upl import UPL_FILE
 from plus1.catalog.vocabulary import vocabulary_document
+from plus1.demo.zgw import zgw_demo_load
 from plus1.identity.models import Team
+from plus1.identity.second_factor import DEMO_DEVICE_NAME
 from plus1.identity.services import business_register, resident_register
 from plus1.meldingen.demo import meldingen_demo_load
 from plus1.privacy.services import register_import
@@ -23,6 +29,9 @@ from plus1.privacy.services import register_import
 CATALOG_FILE = Path(__file__).with_name("plusstad.yaml")
 REGISTER_FILE = Path(__file__).parents[1] / "privacy" / "data" / "plusstad-register.yaml"
 DEMO_PASSWORD = "plusstad-demo"  # noqa: S105 (demo accounts only, printed on start)
+# The one authenticator key of every demo staff account (public, like the password): add it
+# to an app, or read the current code on the code page, which shows it in demo mode only.
+DEMO_TOTP_KEY = "706c75737374616420646520646f207465737421"
 
 NORTH, SOUTH = ["WK999902", "WK999903", "WK999906"], ["WK999901", "WK999904", "WK999905"]
 TEAMS = [
@@ -61,6 +70,15 @@ RESIDENTS = [
 BUSINESSES = [("12345678", "Bakkerij Het Korenaar", "info@korenaar.example.nl")]
 
 
+def _demo_second_factor(user: Any) -> None:
+    TOTPDevice.objects.create(user=user, name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY, confirmed=True)
+
+
+def demo_totp_secret() -> str:
+    """The demo key as an authenticator app asks for it (base32)."""
+    return b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+
+
 def demo_loaded() -> bool:
     return CaseType.objects.exists()
 
@@ -78,7 +96,11 @@ def demo_load() -> None:
             username, password=DEMO_PASSWORD, first_name=first, last_name=last, is_staff=True
         )
         user.teams.set([teams[slug] for slug in team_slugs])
-    user_model.objects.create_superuser("beheerder", password=DEMO_PASSWORD, first_name="Beheerder")
+        _demo_second_factor(user)
+    admin = user_model.objects.create_superuser(
+        "beheerder", password=DEMO_PASSWORD, first_name="Beheerder"
+    )
+    _demo_second_factor(admin)
     for bsn, name, email in RESIDENTS:
         resident_register(actor=actor, bsn=bsn, name=name, email=email)
     for kvk, name, email in BUSINESSES:
@@ -89,3 +111,4 @@ def demo_load() -> None:
     # The national product list, then the local words, texts and providers per product.
     upl_import(actor=actor, text=UPL_FILE.read_text(encoding="utf-8"))
     vocabulary_import(actor=actor, document=vocabulary_document())
+    zgw_demo_load(actor=actor, rsin=settings.ZGW_RSIN)  # what an existing ZGW client needs

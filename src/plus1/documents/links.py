@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
+from plus1.documents import audit_actions
 from plus1.documents.events import announce
 from plus1.documents.models import Document, DocumentLink, DocumentVersion, UsageRight
 
@@ -48,7 +49,7 @@ def document_link_create(
     )
     audit_record(
         actor=actor,
-        action="documents.link_created",
+        action=audit_actions.LINK_CREATED,
         obj=document,
         after={"object_type": object_type, "object": str(object_uuid), **(data or {})},
     )
@@ -62,7 +63,7 @@ def document_link_update(*, actor: Actor, link: DocumentLink, data: dict[str, An
     link.data = {**link.data, **data}
     link.save(update_fields=["data"])
     audit_record(
-        actor=actor, action="documents.link_updated", obj=link.document, before=before, after=data
+        actor=actor, action=audit_actions.LINK_UPDATED, obj=link.document, before=before, after=data
     )
     return link
 
@@ -71,7 +72,7 @@ def document_link_update(*, actor: Actor, link: DocumentLink, data: dict[str, An
 def document_link_delete(*, actor: Actor, link: DocumentLink) -> None:
     audit_record(
         actor=actor,
-        action="documents.link_deleted",
+        action=audit_actions.LINK_DELETED,
         obj=link.document,
         before={"object_type": link.object_type, "object": str(link.object_uuid)},
     )
@@ -128,7 +129,7 @@ def usage_right_create(
     _set_usage_indication(document, True)
     audit_record(
         actor=actor,
-        action="documents.usage_right_created",
+        action=audit_actions.USAGE_RIGHT_CREATED,
         obj=document,
         after={"startdatum": starts_at, "einddatum": ends_at, "voorwaarden": conditions},
     )
@@ -158,7 +159,7 @@ def usage_right_update(
     right.save()
     audit_record(
         actor=actor,
-        action="documents.usage_right_updated",
+        action=audit_actions.USAGE_RIGHT_UPDATED,
         obj=right.document,
         before=before,
         after={k: v for k, v in changes.items() if k != "document"},
@@ -173,7 +174,7 @@ def usage_right_delete(*, actor: Actor, right: UsageRight, base_url: str = "") -
     _announce(base_url, right, "destroy")
     audit_record(
         actor=actor,
-        action="documents.usage_right_deleted",
+        action=audit_actions.USAGE_RIGHT_DELETED,
         obj=document,
         before={"startdatum": right.starts_at, "voorwaarden": right.conditions},
     )

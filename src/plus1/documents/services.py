@@ -17,7 +17,7 @@ from django.utils import timezone
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.models import DocumentType
 from plus1.common.identifiers import next_identification
-from plus1.documents import files
+from plus1.documents import audit_actions, files
 from plus1.documents.events import announce
 from plus1.documents.models import Document, DocumentPart, DocumentVersion
 
@@ -124,7 +124,7 @@ def document_create(
     document.save(update_fields=["current", "lock"])
     audit_record(
         actor=actor,
-        action="documents.document_created",
+        action=audit_actions.DOCUMENT_CREATED,
         obj=document,
         after={"titel": title, "identificatie": document.identification, **data},
     )
@@ -204,7 +204,7 @@ def document_update(
     document.save()
     audit_record(
         actor=actor,
-        action="documents.document_updated",
+        action=audit_actions.DOCUMENT_UPDATED,
         obj=document,
         before=before,
         after={"versie": version.number, "titel": version.title, **data},
@@ -220,7 +220,7 @@ def document_lock(*, actor: Actor, document: Document) -> str:
         raise _error("nonFieldErrors", "Het document is al vergrendeld.", "existing-lock")
     document.lock = uuid.uuid4().hex
     document.save(update_fields=["lock"])
-    audit_record(actor=actor, action="documents.document_locked", obj=document)
+    audit_record(actor=actor, action=audit_actions.DOCUMENT_LOCKED, obj=document)
     return document.lock
 
 
@@ -251,7 +251,10 @@ def document_unlock(*, actor: Actor, document: Document, lock: str, force: bool)
     document.lock = ""
     document.save(update_fields=["lock"])
     audit_record(
-        actor=actor, action="documents.document_unlocked", obj=document, after={"geforceerd": force}
+        actor=actor,
+        action=audit_actions.DOCUMENT_UNLOCKED,
+        obj=document,
+        after={"geforceerd": force},
     )
     return document
 
@@ -277,7 +280,7 @@ def document_part_upload(*, actor: Actor, part: DocumentPart, lock: str, upload:
     files.delete_after_commit([old] if old else [])
     audit_record(
         actor=actor,
-        action="documents.part_uploaded",
+        action=audit_actions.PART_UPLOADED,
         obj=document,
         after={"volgnummer": part.number, "omvang": part.size},
     )
@@ -300,7 +303,7 @@ def document_delete(*, actor: Actor, document: Document, base_url: str = "") -> 
     announce(base_url=base_url, document=document, actie="destroy")
     audit_record(
         actor=actor,
-        action="documents.document_deleted",
+        action=audit_actions.DOCUMENT_DELETED,
         obj=document,
         before={"identificatie": document.identification},
     )

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
-from plus1.geo import geometry
+from plus1.geo import audit_actions, geometry
 from plus1.geo.models import District, Neighbourhood, Street, street_key
 
 PLUSSTAD_FILE = Path(__file__).with_name("data") / "plusstad.geojson"
@@ -103,7 +103,7 @@ def geo_load(*, actor: Actor, document: dict[str, Any]) -> LoadResult:
     for district in districts.values():
         audit_record(
             actor=actor,
-            action="geo.district_loaded",
+            action=audit_actions.DISTRICT_LOADED,
             obj=district,
             after={"code": district.code, "name": district.name, "totals": result.__dict__},
         )

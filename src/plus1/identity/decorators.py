@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from plus1.identity.selectors import party_for_user
+from plus1.identity.staff_login import is_verified
 
 
 def resident_required(view: Any) -> Any:
@@ -27,7 +28,7 @@ def resident_required(view: Any) -> Any:
 
 
 def staff_required(view: Any) -> Any:
-    """Staff only; anyone else logged in gets a 404, no hint that the page exists."""
+    """Staff with both factors only; anyone else logged in gets a 404, no hint of the page."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -35,6 +36,8 @@ def staff_required(view: Any) -> Any:
             return redirect(f"{reverse('workbench:login')}?next={request.path}")
         if not request.user.is_staff:
             raise Http404
+        if not is_verified(request.user):  # a password alone is not enough
+            return redirect(f"{reverse('workbench:login')}?next={request.path}")
         return view(request, *args, **kwargs)
 
     return wrapper

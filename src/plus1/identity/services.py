@@ -11,6 +11,7 @@ from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
 from plus1.common.bsn import blind_index, is_valid_bsn
+from plus1.identity import audit_actions
 from plus1.identity.login.claims import BrokerIdentity, Subject
 from plus1.identity.models import Party
 
@@ -29,7 +30,7 @@ def resident_register(
     party.save()
     audit_record(
         actor=actor,
-        action="party.registered",
+        action=audit_actions.PARTY_REGISTERED,
         obj=party,
         after={"kind": party.kind, "name": name, "email": email},
     )
@@ -47,7 +48,7 @@ def business_register(*, actor: Actor, kvk_number: str, name: str, email: str = 
     party.save()
     audit_record(
         actor=actor,
-        action="party.registered",
+        action=audit_actions.PARTY_REGISTERED,
         obj=party,
         after={"kind": party.kind, "name": name, "kvk_number": kvk_number},
     )
@@ -86,7 +87,7 @@ def party_sign_in(*, identity: BrokerIdentity) -> SignIn:
     acting = representative or party
     audit_record(
         actor=Actor(kind=acting.kind, id=str(acting.uuid), label=acting.name),
-        action="party.signed_in",
+        action=audit_actions.PARTY_SIGNED_IN,
         obj=party,
         after={
             "broker": identity.broker,
@@ -133,7 +134,7 @@ def _party_create(subject: Subject) -> Party:
     party.save()
     audit_record(
         actor=Actor(kind=party.kind, id=str(party.uuid), label=party.name),
-        action="party.registered",
+        action=audit_actions.PARTY_REGISTERED,
         obj=party,
         after={"kind": party.kind, "name": party.name, "source": "login"},
     )

@@ -10,6 +10,7 @@ from django.db import transaction
 from plus1.audit.services import Actor, audit_record
 from plus1.geo.services import geo_load, read_document
 from plus1.identity.models import Team
+from plus1.meldingen import audit_actions
 from plus1.meldingen.models import RoutingRule
 
 # (name, category, area, weekdays, start, end, team); the most specific match wins.
@@ -43,5 +44,8 @@ def meldingen_demo_load(*, actor: Actor) -> None:
             team=teams[team],
         )
         audit_record(
-            actor=actor, action="melding.routing_rule_created", obj=rule, after={"name": name}
+            actor=actor,
+            action=audit_actions.MELDING_ROUTING_RULE_CREATED,
+            obj=rule,
+            after={"name": name},
         )

@@ -19,7 +19,7 @@ from plus1.cases.services import CaseLocation, case_register, case_transition
 from plus1.catalog.models import CaseType, StatusType
 from plus1.geo.selectors import LocationRefused, Place, place_for_address, place_in_municipality
 from plus1.identity.models import Party
-from plus1.meldingen import ratelimit
+from plus1.meldingen import audit_actions, ratelimit
 from plus1.meldingen.categories import CATEGORY_SLUGS, get_category, service_deadline
 from plus1.meldingen.models import Follower, Melding, Photo
 from plus1.meldingen.photos import MAX_PHOTOS, CleanPhoto, PhotoRefused, clean_photo
@@ -156,7 +156,7 @@ def melding_submit(
     _store_photos(melding, photos)
     audit_record(
         actor=actor,
-        action="melding.submitted",
+        action=audit_actions.MELDING_SUBMITTED,
         obj=melding,
         after={
             "case": melding.case.identification,
@@ -261,7 +261,7 @@ def melding_follow(
         )
         audit_record(
             actor=actor,
-            action="melding.followed",
+            action=audit_actions.MELDING_FOLLOWED,
             obj=melding,
             after={"follower": follower.pk, "case": melding.case.identification},
         )
@@ -299,7 +299,7 @@ def melding_merge(*, actor: Actor, duplicate: Melding, into: Melding) -> Melding
     )
     audit_record(
         actor=actor,
-        action="melding.merged",
+        action=audit_actions.MELDING_MERGED,
         obj=duplicate,
         after={"case": duplicate.case.identification, "into": into.case.identification},
     )
@@ -331,7 +331,7 @@ def melding_publish(*, actor: Actor, melding: Melding, text: str) -> Melding:
     melding.save(update_fields=["public_description"])
     audit_record(
         actor=actor,
-        action="melding.published",
+        action=audit_actions.MELDING_PUBLISHED,
         obj=melding,
         before=before,
         after={"public_description": text},

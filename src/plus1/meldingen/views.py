@@ -34,6 +34,7 @@ from plus1.meldingen.services import (
 from plus1.privacy.declarations import no_personal_data, own_data
 
 MAP_SHOWN_WIDTH = 640
+MAX_DESCRIPTION = 1000  # as the service allows
 
 
 def _actor(request: HttpRequest, party: Party | None) -> Actor:
@@ -93,7 +94,7 @@ def _map_click(request: HttpRequest, values: dict[str, Any]) -> str:
 def new(request: HttpRequest) -> HttpResponse:
     party = party_for_user(request.user)
     if request.method != "POST":
-        return _form(request, party, {}, {})
+        return _form(request, party, _prefill(request), {})
     values: dict[str, Any] = {key: request.POST.get(key, "") for key in request.POST}
     action = request.POST.get("actie", "")
     if "kaart.x" in request.POST:
@@ -122,6 +123,16 @@ def new(request: HttpRequest) -> HttpResponse:
         "Op deze pagina volgt u wat de gemeente ermee doet.",
     )
     return redirect("meldingen:detail", identification=melding.case.identification)
+
+
+def _prefill(request: HttpRequest) -> dict[str, Any]:
+    """A report started from the finder: its category and the resident's own words."""
+    values: dict[str, Any] = {}
+    if request.GET.get("categorie") in CATEGORY_SLUGS:
+        values["categorie"] = request.GET["categorie"]
+    if request.GET.get("omschrijving"):
+        values["omschrijving"] = request.GET["omschrijving"][:MAX_DESCRIPTION]
+    return values
 
 
 def _suggest(request: HttpRequest, party: Party | None, values: dict[str, Any]) -> HttpResponse:

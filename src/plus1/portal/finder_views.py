@@ -12,20 +12,26 @@ from django.shortcuts import redirect, render
 from plus1.audit.services import Actor
 from plus1.cases.selectors import case_of_party
 from plus1.cases.services import case_register
-from plus1.catalog.models import Product
+from plus1.catalog.models import Layer, Product
 from plus1.catalog.selectors import (
+    FinderAnswer,
     case_type_by_code,
+    finder_answer,
     product_by_slug,
     product_channels,
     product_provider,
-    products_search,
+    products_az,
 )
 from plus1.identity.decorators import resident_required
 from plus1.identity.models import Party
+from plus1.meldingen.categories import category_name
+from plus1.meldingen.classification import suggest
 from plus1.privacy.declarations import no_personal_data, own_data
 
 REFERRAL_CASE_TYPE = "doorverwijzing"
 AUDIENCES = {"inwoners": "residents", "ondernemers": "businesses"}
+MAX_QUESTION = 200
+REPORT_CONFIDENCE = 0.25  # below this the classifier's category is a guess, not a suggestion
 # What the resident chose on a result card, as stored in the case's form.
 CHANNEL_WORDS = {
     "referral": "doorverwijzing",
@@ -45,18 +51,61 @@ def _card(product: Product) -> dict[str, Any]:
     }
 
 
+def _report(answer: FinderAnswer) -> dict[str, str] | None:
+    """A question that is really a report: the melding form, with the category filled in."""
+    if not answer.is_report:
+        return None
+    ranked = suggest(answer.dutch)
+    if not ranked or ranked[0][1] < REPORT_CONFIDENCE:
+        return None
+    return {"category": ranked[0][0], "name": category_name(ranked[0][0])}
+
+
 @no_personal_data
 def search(request: HttpRequest) -> HttpResponse:
-    """One search box; works without JavaScript (a plain GET form)."""
-    text = request.GET.get("zoek", "").strip()[:200]
+    """One search box; works without JavaScript (a plain GET form). A question in English
+    is answered in English; a report about the street leads to the melding form."""
+    text = request.GET.get("zoek", "").strip()
     audience = request.GET.get("voor", "")
-    products = products_search(text, audience=AUDIENCES.get(audience)) if text else []
+    answer = finder_answer(text[:MAX_QUESTION], audience=AUDIENCES.get(audience)) if text else None
     context = {
-        "text": text,
+        "text": text[:MAX_QUESTION],
+        "too_long": len(text) > MAX_QUESTION,
         "audience": audience if audience in AUDIENCES else "",
-        "cards": [_card(product) for product in products],
+        "english": answer is not None and answer.language == "en",
+        "understood": answer is None or answer.understood,
+        "report": _report(answer) if answer else None,
+        "cards": [_card(product) for product in answer.products] if answer else [],
     }
     return render(request, "portal/finder.html", context)
+
+
+@no_personal_data
+def products_list(request: HttpRequest) -> HttpResponse:
+    """All products A to Z, for residents or businesses and by government layer; no JS."""
+    audience = request.GET.get("voor", "")
+    layer = request.GET.get("laag", "")
+    rows = list(products_az(audience=AUDIENCES.get(audience), layer=layer or None))
+    letters: dict[str, list[Any]] = {}
+    for product in rows:
+        first = product.name[:1].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(product)
+    context = {
+        "letters": letters,
+        "count": len(rows),
+        "audience": audience if audience in AUDIENCES else "",
+        "layer": layer if layer in Layer.values else "",
+        "layers": Layer.choices,
+    }
+    return render(request, "portal/products.html", context)
+
+
+@no_personal_data
+def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    product = product_by_slug(slug)
+    if product is None:
+        raise Http404
+    return render(request, "portal/product.html", {"card": _card(product)})
 
 
 @own_data

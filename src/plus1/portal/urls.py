@@ -30,6 +30,8 @@ urlpatterns = [
     ),
     path("sessie/verlengen/", login_views.session_extend, name="session-extend"),
     path("zoeken/", finder_views.search, name="search"),
+    path("producten/", finder_views.products_list, name="products"),
+    path("producten/<slug:slug>/", finder_views.product_detail, name="product"),
     path("doorverwijzen/<slug:slug>/", finder_views.handover, name="handover"),
     path(
         "doorverwijzen/ontvangen/<str:identification>/",

@@ -8,7 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -23,6 +23,7 @@ from plus1.catalog.selectors import transitions_from
 from plus1.common.views import form_outcome
 from plus1.geo.selectors import area_choices, in_area
 from plus1.identity.decorators import staff_required
+from plus1.identity.middleware import second_factor_not_required
 from plus1.identity.selectors import teams_of
 from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_activity
 from plus1.privacy.models import TrailAction
@@ -30,15 +31,8 @@ from plus1.privacy.selectors import gdpr_panel
 from plus1.privacy.services import personal_data_access, personal_data_list_access
 
 
-class LoginView(auth_views.LoginView):
-    personal_data = False
-    template_name = "workbench/login.html"
-
-    def get_default_redirect_url(self) -> str:
-        return reverse("workbench:inbox")
-
-
 @no_personal_data
+@second_factor_not_required
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponseBase:
     return auth_views.LogoutView.as_view(next_page=reverse_lazy("workbench:login"))(request)

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from plus1.audit.services import Actor
 from plus1.catalog.models import Confidentiality
 from plus1.zgw.models import ApplicatieClient, Autorisatie, ClientSecret
+from plus1.zgw.scopes import Scope
 
 LEVELS: list[str] = list(Confidentiality.values)  # openbaar … zeer_geheim
 _UUID_AT_END = re.compile(r"([0-9a-fA-F-]{36})/?$")
@@ -45,46 +46,48 @@ class ZgwClient:
     def actor(self) -> Actor:
         return Actor(kind="api_client", id=self.client_id, label=self.label)
 
-    def _matching(self, component: str, scope: str) -> list[Autorisatie]:
-        return [a for a in self.autorisaties if a.component == component and scope in a.scopes]
+    def _matching(self, scope: Scope) -> list[Autorisatie]:
+        return [
+            a
+            for a in self.autorisaties
+            if a.component == scope.component and scope.code in a.scopes
+        ]
 
-    def has_scope(self, component: str, scope: str) -> bool:
-        """The scope in this component for at least one zaaktype (or component-wide)."""
-        return self.all_rights or bool(self._matching(component, scope))
+    def has_scope(self, scope: Scope) -> bool:
+        """The scope in its component for at least one zaaktype (or component-wide)."""
+        return self.all_rights or bool(self._matching(scope))
 
-    def may_zaak(self, scope: str, zaaktype_uuid: object, confidentiality: str) -> bool:
+    def may_zaak(self, scope: Scope, zaaktype_uuid: object, confidentiality: str) -> bool:
         """The scope for a zaak of this zaaktype at this confidentiality level."""
         if self.all_rights:
             return True
         return any(
             uuid_in_url(a.zaaktype) == str(zaaktype_uuid).lower()
             and confidentiality in levels_up_to(a.max_vertrouwelijkheidaanduiding)
-            for a in self._matching("zrc", scope)
+            for a in self._matching(scope)
         )
 
-    def may_type(
-        self, component: str, scope: str, type_url: str, confidentiality: str | None = None
-    ) -> bool:
+    def may_type(self, scope: Scope, type_url: str, confidentiality: str | None = None) -> bool:
         """The scope for an object of this type (zaaktype for zrc, informatieobjecttype for
         drc, besluittype for brc), up to the autorisatie's maximum confidentiality."""
         if self.all_rights:
             return True
         wanted = uuid_in_url(type_url)
         return any(
-            uuid_in_url(getattr(a, TYPE_FIELDS[component])) == wanted
+            uuid_in_url(getattr(a, TYPE_FIELDS[scope.component])) == wanted
             and (
                 confidentiality is None
                 or confidentiality in levels_up_to(a.max_vertrouwelijkheidaanduiding)
             )
-            for a in self._matching(component, scope)
+            for a in self._matching(scope)
         )
 
-    def zaak_filter(self, scope: str) -> Q:
+    def zaak_filter(self, scope: Scope) -> Q:
         """A filter on cases.Case that keeps exactly the zaken this client may see."""
         if self.all_rights:
             return Q()
         allowed = Q(pk__in=[])
-        for autorisatie in self._matching("zrc", scope):
+        for autorisatie in self._matching(scope):
             zaaktype = uuid_in_url(autorisatie.zaaktype)
             if zaaktype:
                 allowed |= Q(

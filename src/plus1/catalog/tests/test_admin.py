@@ -6,14 +6,15 @@ from django.contrib.auth import get_user_model
 
 from plus1.audit.models import AuditEntry
 from plus1.catalog.models import CaseType
-from plus1.demo.loader import demo_load
+from plus1.demo.loader import DEMO_PASSWORD, demo_load
+from plus1.identity.testing import staff_login
 
 pytestmark = pytest.mark.django_db
 
 
 def test_administrator_changes_the_legal_term_in_the_admin(client):
     demo_load()
-    client.force_login(get_user_model().objects.get(username="beheerder"))
+    staff_login(client, get_user_model().objects.get(username="beheerder"), DEMO_PASSWORD)
     case_type = CaseType.objects.get(code="klacht")
     url = f"/beheer/catalog/casetype/{case_type.pk}/change/"
     page = client.get(url)

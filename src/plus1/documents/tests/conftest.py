@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 
 from plus1.audit.services import Actor
 from plus1.catalog.models import DocumentType
-from plus1.zgw.services import applicatie_register
+from plus1.zgw.autorisaties.services import applicatie_register
 
 DRC = "/documenten/api/v1"
 HOST = "http://testserver"

@@ -9,6 +9,7 @@ from plus1.audit.services import Actor
 from plus1.cases.services import case_transition
 from plus1.common.testing.factories import ResidentFactory, UserFactory
 from plus1.events.services import outbox_drain
+from plus1.identity.testing import staff_login
 from plus1.meldingen.models import Follower, Melding
 from plus1.meldingen.services import melding_follow
 from plus1.meldingen.tests.conftest import BINNENSTAD, HAVENHOOFD, image_file, submit
@@ -22,9 +23,7 @@ def move(world, melding, code):
 
 
 def staff_client(world):
-    client = Client()
-    client.force_login(world.staff_south)
-    return client
+    return staff_login(Client(), world.staff_south)
 
 
 def test_anonymous_reporter_and_followers_get_status_updates(world, client):
@@ -165,7 +164,7 @@ def test_the_catalog_product_opens_the_report_form(world, client):
 
 
 def test_a_report_is_visible_through_the_zgw_zaken_api(world):
-    from plus1.zgw.services import applicatie_register
+    from plus1.zgw.autorisaties.services import applicatie_register
     from plus1.zgw.tests.conftest import ZAKEN, api_as
 
     applicatie_register(

@@ -10,6 +10,7 @@ from django.test import Client
 from plus1.audit.models import AuditEntry
 from plus1.cases.models import Case
 from plus1.common.testing.factories import ResidentFactory
+from plus1.identity.testing import staff_login
 from plus1.meldingen.categories import service_deadline
 from plus1.meldingen.models import Follower, Melding, Photo
 from plus1.meldingen.tests.conftest import BINNENSTAD, NORTH_OF_TOWN, image_file, submit
@@ -50,8 +51,7 @@ def test_broken_lamp_lands_in_the_neighbourhood_team_with_its_service_level(
     assert case.geometry == {"type": "Point", "coordinates": [BINNENSTAD[1], BINNENSTAD[0]]}
     assert melding.reporter_email == "melder@example.nl"
     # the staff member of that team finds it in the inbox
-    staff = Client()
-    staff.force_login(world.staff_south)
+    staff = staff_login(Client(), world.staff_south)
     assert case.identification in staff.get("/werkplek/").content.decode()
 
 

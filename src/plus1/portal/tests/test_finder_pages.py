@@ -90,3 +90,45 @@ def test_handover_with_bad_input_lists_problems_and_registers_nothing(client, ca
     html = response.content.decode()
     assert "Controleer uw gegevens" in html and "Telefoonnummer" in html and "Uw vraag" in html
     assert not Case.objects.exists()
+
+
+def test_an_english_question_is_answered_in_english(client, catalogue):
+    ProductFactory(
+        slug="paspoort-en",
+        name="Paspoort aanvragen",
+        name_en="Passport",
+        layers=["gemeente"],
+        resident_words="paspoort kwijt",
+    )
+    html = client.get("/zoeken/", {"zoek": "I lost my passport"}).content.decode()
+    assert '<div lang="en">' in html
+    assert "<h2>Passport</h2>" in html and "best match first" in html
+
+
+def test_a_report_question_leads_to_the_melding_form_with_its_category(client, catalogue):
+    html = client.get("/zoeken/", {"zoek": "lantaarnpaal kapot"}).content.decode()
+    assert "Meld het aan de gemeente" in html
+    assert "/meldingen/nieuw/?categorie=verlichting&amp;omschrijving=lantaarnpaal%20kapot" in html
+    form = client.get(
+        "/meldingen/nieuw/",
+        {"categorie": "verlichting", "omschrijving": "lantaarnpaal kapot"},
+    ).content.decode()
+    assert "lantaarnpaal kapot</textarea>" in form
+
+
+@pytest.mark.parametrize("question", ["de het een", "?!…", "汉字", "x" * 500])
+def test_a_question_without_words_gets_the_a_to_z_list_and_contact_options(
+    client, catalogue, question
+):
+    response = client.get("/zoeken/", {"zoek": question})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="/producten/"' in html and "14 0123" in html
+
+
+def test_the_a_to_z_list_and_a_product_page(client, catalogue):
+    html = client.get("/producten/", {"voor": "inwoners"}).content.decode()
+    assert 'href="/producten/paspoort/"' in html and "AOW-pensioen" in html
+    page = client.get("/producten/aow/").content.decode()
+    assert "AOW-pensioen</h1>" in page and "Dit regelt Sociale Verzekeringsbank" in page
+    assert client.get("/producten/bestaat-niet/").status_code == 404

@@ -9,6 +9,7 @@ import hmac
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
+from plus1.privacy import audit_actions
 from plus1.privacy.models import ApiClient, DataTrailRecord, Partner
 
 
@@ -26,7 +27,7 @@ def api_client_create(
     )
     audit_record(
         actor=actor,
-        action="api_client.created",
+        action=audit_actions.API_CLIENT_CREATED,
         obj=client,
         after={"client_id": client_id, "partner": partner.slug if partner else None},
     )
@@ -54,7 +55,7 @@ def trail_read_refused(*, client: ApiClient, data_subject_id: str) -> None:
     """A trail reader asked for a subject it may not see (or that does not exist): logged."""
     audit_record(
         actor=client_actor(client),
-        action="data_trail.read_refused",
+        action=audit_actions.DATA_TRAIL_READ_REFUSED,
         obj=client,
         after={
             "data_subject_id": data_subject_id,

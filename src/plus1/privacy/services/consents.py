@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
 from plus1.identity.models import Party
+from plus1.privacy import audit_actions
 from plus1.privacy.builtin import CONSENTS, builtin_activity
 from plus1.privacy.categories import CATEGORIES, read_categories
 from plus1.privacy.models import ApiClient, Consent, Partner, ProcessingActivity, TrailAction
@@ -79,7 +80,9 @@ def consent_grant(
         valid_from=valid_from,
         valid_until=valid_until,
     )
-    audit_record(actor=actor, action="consent.granted", obj=consent, after=_snapshot(consent))
+    audit_record(
+        actor=actor, action=audit_actions.CONSENT_GRANTED, obj=consent, after=_snapshot(consent)
+    )
     personal_data_access(
         actor=actor,
         subject=party,
@@ -103,7 +106,11 @@ def consent_revoke(*, actor: Actor, consent: Consent) -> Consent:
     consent.revoked_at = timezone.now()
     consent.save(update_fields=["revoked_at"])
     audit_record(
-        actor=actor, action="consent.revoked", obj=consent, before=before, after=_snapshot(consent)
+        actor=actor,
+        action=audit_actions.CONSENT_REVOKED,
+        obj=consent,
+        before=before,
+        after=_snapshot(consent),
     )
     personal_data_access(
         actor=actor,
@@ -142,7 +149,7 @@ def partner_request(
     if party is None or activity is None:
         audit_record(
             actor=client_actor(client),
-            action="consent.request_refused",
+            action=audit_actions.CONSENT_REQUEST_REFUSED,
             obj=client,
             after={"reason": "unknown person or purpose", "purpose": activity_code[:80]},
         )

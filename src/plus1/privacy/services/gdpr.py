@@ -15,6 +15,7 @@ from plus1.cases.services import case_note_add, case_register, case_transition
 from plus1.catalog.models import CaseType
 from plus1.common.legal_clock import deadline
 from plus1.identity.models import Party
+from plus1.privacy import audit_actions
 from plus1.privacy.models import GdprRequest, GdprRight, TrailAction
 from plus1.privacy.selectors import RECTIFIABLE
 from plus1.privacy.services.trail import personal_data_access
@@ -47,7 +48,9 @@ def gdpr_request_start(
         field=form_data.get("gegeven", ""),
         requested_value=form_data.get("nieuwe_waarde", ""),
     )
-    audit_record(actor=actor, action="gdpr_request.started", obj=request, after={"right": right})
+    audit_record(
+        actor=actor, action=audit_actions.GDPR_REQUEST_STARTED, obj=request, after={"right": right}
+    )
     return request
 
 
@@ -72,7 +75,7 @@ def gdpr_request_extend(*, actor: Actor, request: GdprRequest, reason: str) -> G
     request.save(update_fields=["extension_reason"])
     audit_record(
         actor=actor,
-        action="gdpr_request.extended",
+        action=audit_actions.GDPR_REQUEST_EXTENDED,
         obj=case,
         before={"deadline": before.isoformat()},
         after={"deadline": case.deadline.isoformat(), "reason": request.extension_reason},
@@ -111,7 +114,7 @@ def gdpr_request_decide(
     request.decided_at = timezone.now()
     request.save(update_fields=["decision", "decision_text", "decided_at"])
     audit_record(
-        actor=actor, action="gdpr_request.decided", obj=request,
+        actor=actor, action=audit_actions.GDPR_REQUEST_DECIDED, obj=request,
         after={"decision": request.decision, "text": request.decision_text},
     )  # fmt: skip
     case_note_add(
@@ -133,7 +136,7 @@ def _rectify(actor: Actor, request: GdprRequest) -> None:
     setattr(party, attribute, request.requested_value)
     party.save(update_fields=[attribute])
     audit_record(
-        actor=actor, action="party.rectified", obj=party, before=before,
+        actor=actor, action=audit_actions.PARTY_RECTIFIED, obj=party, before=before,
         after={attribute: request.requested_value},
     )  # fmt: skip
     personal_data_access(

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.models import CaseType
+from plus1.privacy import audit_actions
 from plus1.privacy.models import (
     ApiClient,
     CaseTypeActivity,
@@ -67,7 +68,9 @@ def register_import(*, actor: Actor, document: dict[str, Any]) -> list[Processin
             CaseTypeActivity.objects.update_or_create(
                 case_type=CaseType.objects.get(code=code), defaults={"activity": activity}
             )
-        audit_record(actor=actor, action="processing_activity.imported", obj=activity, after=item)
+        audit_record(
+            actor=actor, action=audit_actions.PROCESSING_ACTIVITY_IMPORTED, obj=activity, after=item
+        )
         activities.append(activity)
     for item in document.get("partners", []):
         _import_partner(actor, item)
@@ -86,7 +89,7 @@ def _import_partner(actor: Actor, item: dict[str, Any]) -> None:
     )
     partner.activities.set(ProcessingActivity.objects.filter(code__in=item.get("activities", [])))
     public = {key: value for key, value in item.items() if key != "client"}
-    audit_record(actor=actor, action="partner.imported", obj=partner, after=public)
+    audit_record(actor=actor, action=audit_actions.PARTNER_IMPORTED, obj=partner, after=public)
     client = item.get("client")
     if client and not ApiClient.objects.filter(client_id=client["client_id"]).exists():
         api_client_create(

@@ -15,6 +15,7 @@ from plus1.audit.services import Actor, Change, audit_record, audit_record_many
 from plus1.cases.models import Case
 from plus1.catalog.models import CaseType
 from plus1.identity.models import Party, Team
+from plus1.privacy import audit_actions
 from plus1.privacy.models import CaseTypeActivity, DataTrailRecord, ProcessingActivity, TrailAction
 from plus1.privacy.pseudonym import subject_pseudonym
 from plus1.privacy.trace import current_trace, new_span_id
@@ -69,7 +70,9 @@ def personal_data_access(
         raise ValueError(f"unknown trail action {action!r}")
     entry = audit_record(
         actor=actor,
-        action="personal_data.refused" if refused else f"personal_data.{action}",
+        action=audit_actions.PERSONAL_DATA_REFUSED
+        if refused
+        else audit_actions.PERSONAL_DATA[action],
         obj=subject,
         after=_who(actor, activity, name, team, role, organisation, case),
     )
@@ -109,7 +112,9 @@ def personal_data_list_access(
         )
         for case, person in shown
     ]
-    entries = audit_record_many(actor=actor, action="personal_data.viewed", changes=changes)
+    entries = audit_record_many(
+        actor=actor, action=audit_actions.PERSONAL_DATA_VIEWED, changes=changes
+    )
     records = [
         _record(activities[case.case_type_id], person, TrailAction.VIEWED, name, entry)
         for (case, person), entry in zip(shown, entries, strict=True)

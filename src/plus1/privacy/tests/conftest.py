@@ -18,6 +18,7 @@ from plus1.common.testing.factories import (
     UserFactory,
 )
 from plus1.identity.models import Party
+from plus1.identity.testing import staff_login
 from plus1.privacy.models import CaseTypeActivity, LegalGround, Partner, ProcessingActivity
 from plus1.privacy.services import api_client_create
 from plus1.privacy.testing import make_activity
@@ -37,9 +38,7 @@ class World:
     token: str
 
     def staff_client(self) -> Client:
-        client = Client()
-        client.force_login(self.staff)
-        return client
+        return staff_login(Client(), self.staff)
 
     def resident_client(self) -> Client:
         client = Client()

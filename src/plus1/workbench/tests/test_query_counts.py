@@ -14,6 +14,7 @@ from plus1.common.testing.factories import (
     TeamFactory,
     UserFactory,
 )
+from plus1.identity.testing import staff_login
 from plus1.privacy.testing import serve_under_activity
 
 pytestmark = pytest.mark.django_db
@@ -46,13 +47,13 @@ def test_inbox_and_my_cases_do_not_grow_with_the_number_of_cases(client):
     serve_under_activity(case_type)
     resident = ResidentFactory()
     register_cases(case_type, resident, 1)
-    client.force_login(staff)
+    staff_login(client, staff)
     inbox_one = queries_for(client, reverse("workbench:inbox"))
     client.force_login(resident.user)
     mine_one = queries_for(client, reverse("portal:my-cases"))
 
     register_cases(case_type, resident, 30)
-    client.force_login(staff)
+    staff_login(client, staff)
     assert queries_for(client, reverse("workbench:inbox")) == inbox_one
     client.force_login(resident.user)
     assert queries_for(client, reverse("portal:my-cases")) == mine_one

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from plus1.audit.services import Actor
 from plus1.common.testing.factories import CaseTypeFactory
-from plus1.zgw.services import applicatie_register
+from plus1.zgw.autorisaties.services import applicatie_register
 
 ZAKEN = "/zaken/api/v1"
 CATALOGI = "/catalogi/api/v1"

@@ -6,8 +6,8 @@ import pytest
 
 from plus1.audit.services import Actor
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
+from plus1.zgw.autorisaties.services import applicatie_register
 from plus1.zgw.models import Applicatie
-from plus1.zgw.services import applicatie_register
 from plus1.zgw.tests.conftest import ZAKEN, api_as, zaak_body, zaaktype_url
 
 AC = "/autorisaties/api/v1"

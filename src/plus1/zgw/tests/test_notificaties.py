@@ -5,7 +5,7 @@ from plus1.audit.services import Actor
 from plus1.events.models import OutboxMessage
 from plus1.events.services import outbox_drain
 from plus1.events.testing import Receiver
-from plus1.zgw.services import applicatie_register
+from plus1.zgw.autorisaties.services import applicatie_register
 from plus1.zgw.tests.conftest import api_as
 
 NRC = "/notificaties/api/v1"

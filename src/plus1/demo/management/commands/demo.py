@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from plus1.demo.loader import DEMO_PASSWORD, STAFF, demo_load, demo_loaded
+from plus1.demo.loader import DEMO_PASSWORD, STAFF, demo_load, demo_loaded, demo_totp_secret
+from plus1.demo.zgw import ZGW_CLIENT_ID, ZGW_SECRET
 
 
 class Command(BaseCommand):
@@ -48,9 +49,14 @@ class Command(BaseCommand):
             f"  Reports on the map:     {base}/meldingen/",
             f"  Processing register:    {base}/privacy/verwerkingen/",
             f"  API (OpenAPI):          {base}/api/v1/openapi.json",
+            f"  ZGW APIs:               {base}/zaken/api/v1/ (and catalogi, documenten, besluiten, …)",
+            f"    OpenAPI document at each API root, reference at {base}/zaken/api/v1/schema/",
+            f"    demo client id '{ZGW_CLIENT_ID}', secret '{ZGW_SECRET}' (JWT, HS256)",
             f"  Staff accounts (password '{DEMO_PASSWORD}'):",
             *(f"    {username:<28} {', '.join(teams)}" for username, _, _, teams in STAFF),
             f"    {'beheerder':<28} functional administrator (/beheer/)",
+            "  Second step of the staff login: the code page shows the current code (demo only),",
+            f"    or add the demo key {demo_totp_secret()} to an authenticator app.",
             f"  Messages to residents are written to {settings.EMAIL_FILE_PATH}",
             "",
         ]

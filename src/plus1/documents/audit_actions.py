@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Audit action names of the documents context: the `action` of its audit entries."""
+
+LINK_CREATED = "documents.link_created"
+LINK_UPDATED = "documents.link_updated"
+LINK_DELETED = "documents.link_deleted"
+USAGE_RIGHT_CREATED = "documents.usage_right_created"
+USAGE_RIGHT_UPDATED = "documents.usage_right_updated"
+USAGE_RIGHT_DELETED = "documents.usage_right_deleted"
+DOCUMENT_CREATED = "documents.document_created"
+DOCUMENT_UPDATED = "documents.document_updated"
+DOCUMENT_LOCKED = "documents.document_locked"
+DOCUMENT_UNLOCKED = "documents.document_unlocked"
+PART_UPLOADED = "documents.part_uploaded"
+DOCUMENT_DELETED = "documents.document_deleted"

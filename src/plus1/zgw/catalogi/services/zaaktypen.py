@@ -1,0 +1,179 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writes of zaaktypen and statustypen through the Catalogi API. A zaaktype is a
+catalog.CaseType; a new one is a concept that the portal does not offer until it is
+published (and has statuses). Publication rules: plus1.zgw.catalogi.rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+
+from plus1.audit.services import Actor, audit_record
+from plus1.catalog.models import CaseType, StatusType
+from plus1.identity.models import Team
+from plus1.zgw import audit_actions
+from plus1.zgw.catalogi import rules as rules
+from plus1.zgw.catalogi.services.types import Notice, delete_row, save_row
+from plus1.zgw.models import Catalogus, StatusTypeExtensie, ZaakTypeExtensie
+
+
+def _team_for(catalogus: Catalogus) -> Team:
+    team = catalogus.responsible_team or Team.objects.filter(slug=settings.ZGW_DEFAULT_TEAM).first()
+    if team is None:
+        raise rules.problem(
+            "catalogus",
+            "Deze catalogus heeft geen team dat nieuwe zaaktypen behandelt.",
+            "missing-team",
+        )
+    return team
+
+
+def _check_relations(catalogue: str | None, relations: dict[str, list[Any]]) -> None:
+    related = [r for rows in relations.values() for r in rows]
+    rules.require_same_catalogue(catalogue, related)
+    rules.require_concept_relations(relations.get("decision_types", []))
+
+
+@transaction.atomic
+def zaaktype_create(
+    *,
+    actor: Actor,
+    row: CaseType,
+    catalogus: Catalogus,
+    values: dict[str, Any],
+    data: dict[str, Any],
+    relations: dict[str, list[Any]],
+    notice: Notice | None = None,
+) -> CaseType:
+    """A new zaaktype (row: unsaved) in concept: not offered in the portal (active=False)."""
+    _check_relations(str(catalogus.uuid), relations)
+    case_type = row
+    case_type.responsible_team, case_type.active = _team_for(catalogus), False
+    case_type.code = values.get("code") or f"zaaktype-{case_type.uuid.hex[:8]}"
+    save_row(actor=actor, row=case_type, values=values, relations=relations, notice=notice)
+    ZaakTypeExtensie.objects.create(case_type=case_type, catalogus=catalogus, data=data)
+    return case_type
+
+
+def _locked(case_type: CaseType) -> CaseType:
+    return (
+        CaseType.objects.select_for_update(of=("self",))
+        .select_related("zgw__catalogus")
+        .get(pk=case_type.pk)
+    )
+
+
+@transaction.atomic
+def zaaktype_update(
+    *,
+    actor: Actor,
+    case_type: CaseType,
+    values: dict[str, Any],
+    data: dict[str, Any],
+    relations: dict[str, list[Any]],
+    notice: Notice | None = None,
+) -> CaseType:
+    """Change a concept zaaktype; a published one only accepts an end date."""
+    case_type = _locked(case_type)
+    if not (rules.only_end_date(values) and not data and not relations):
+        rules.require_concept(case_type)
+        rules.require_concept_relations(case_type.decision_types.all())
+        _check_relations(rules.catalogue_of(case_type), relations)
+    save_row(actor=actor, row=case_type, values=values, relations=relations, notice=notice)
+    if data:
+        extension, _ = ZaakTypeExtensie.objects.get_or_create(
+            case_type=case_type, defaults={"catalogus": Catalogus.objects.order_by("pk").first()}
+        )
+        extension.data = {**extension.data, **data}
+        extension.save(update_fields=["data"])
+    return case_type
+
+
+@transaction.atomic
+def zaaktype_publish(*, actor: Actor, case_type: CaseType, notice: Notice | None = None) -> None:
+    """Publish: every related type must be published first. The portal offers it from now
+    on if it has statuses to start with."""
+    case_type = _locked(case_type)
+    rules.require_concept(case_type)
+    rules.require_published(
+        [
+            *case_type.decision_types.all(),
+            *case_type.sub_case_types.select_related("zgw"),
+            *(link.document_type for link in case_type.document_type_links.all()),
+        ]
+    )
+    ZaakTypeExtensie.objects.filter(case_type=case_type).update(concept=False)
+    case_type.active = case_type.statuses.filter(is_initial=True).exists()
+    case_type.save(update_fields=["active"])
+    audit_record(actor=actor, action=audit_actions.ZAAKTYPE_PUBLISHED, obj=case_type, after={})
+    if notice:
+        notice.send("update")
+
+
+@transaction.atomic
+def zaaktype_delete(
+    *, actor: Actor, case_type: CaseType, notice: Notice | None = None, force: bool = False
+) -> None:
+    """force: the client may delete published types (catalogi.geforceerd-verwijderen)."""
+    case_type = _locked(case_type)
+    if not force:
+        rules.require_concept(case_type)
+        rules.require_concept_relations(
+            [
+                *case_type.decision_types.all(),
+                *(link.document_type for link in case_type.document_type_links.all()),
+            ]
+        )
+    delete_row(actor=actor, row=case_type, notice=notice)
+
+
+# Statustypen ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def statustype_save(
+    *,
+    actor: Actor,
+    row: StatusType,
+    values: dict[str, Any],
+    data: dict[str, Any],
+) -> StatusType:
+    """A statustype of a concept zaaktype; the lowest volgnummer starts, the highest ends."""
+    target: CaseType = values.get("case_type") or row.case_type
+    rules.require_concept_case_type(None if row._state.adding else row.case_type, target)
+    order = values.get("order", row.order)
+    if target.statuses.filter(order=order).exclude(pk=row.pk).exists():
+        raise rules.problem(
+            "volgnummer", "Dit zaaktype heeft al een statustype met dit volgnummer.", "unique"
+        )
+    if row._state.adding:
+        values = {**values, "code": f"{slugify(values.get('name', ''))[:50] or 'status'}-{order}"}
+    old_case_type = None if row._state.adding else row.case_type
+    save_row(actor=actor, row=row, values=values)
+    extension, _ = StatusTypeExtensie.objects.get_or_create(status_type=row)
+    extension.data = {**extension.data, **data}
+    extension.save(update_fields=["data"])
+    _mark_first_and_last(target)
+    if old_case_type is not None and old_case_type != target:
+        _mark_first_and_last(old_case_type)
+    return row
+
+
+@transaction.atomic
+def statustype_delete(*, actor: Actor, row: StatusType) -> None:
+    case_type = row.case_type
+    rules.require_concept_case_type(case_type)
+    delete_row(actor=actor, row=row)
+    _mark_first_and_last(case_type)
+
+
+def _mark_first_and_last(case_type: CaseType) -> None:
+    statuses = StatusType.objects.filter(case_type=case_type).order_by("order")
+    first, last = statuses.first(), statuses.last()
+    statuses.update(is_initial=False, is_final=False)
+    if first is not None and last is not None:
+        StatusType.objects.filter(pk=first.pk).update(is_initial=True)
+        StatusType.objects.filter(pk=last.pk).update(is_final=True)
