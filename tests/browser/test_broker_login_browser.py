@@ -41,8 +41,7 @@ def test_resident_logs_in_with_digid_again_at_substantieel_and_sees_the_case(
     assert "Uitloggen (Anna de Boer)" in page.inner_text("header")
     assert "U wordt automatisch uitgelogd om" in page.inner_text("main")
 
-    page.goto(base + "/")
-    page.get_by_role("link", name="Bijzondere bijstand").click()
+    page.goto(base + "/aanvragen/bijzondere-bijstand/")
     main = page.inner_text("main")
     assert "moet u inloggen met DigiD op niveau Substantieel" in main
     assert "U bent nu ingelogd op niveau Midden." in main
