@@ -31,3 +31,16 @@ def freezer_today():
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+@pytest.fixture
+def brokers(settings):
+    """Real OIDC providers on 127.0.0.1 acting as the DigiD and eHerkenning brokers."""
+    from plus1.common.testing.oidc_provider import LocalBroker
+
+    with LocalBroker("digid") as digid, LocalBroker("eherkenning", client_id="plus1-eh") as eh:
+        settings.LOGIN_BROKERS = {
+            "digid": digid.settings("DigiD"),
+            "eherkenning": eh.settings("eHerkenning"),
+        }
+        yield {"digid": digid, "eherkenning": eh}

@@ -43,12 +43,17 @@ def case_register(
     deadline_on: dt.date | None = None,
     responsible_team: Team | None = None,
     location: CaseLocation | None = None,
+    representative: Party | None = None,
+    initiator_branch: str = "",
 ) -> Case:
     """Validate a request against the case type's form and register it as a case in the case
     type's first status (the portal, meldingen, GDPR requests).
 
     responsible_team overrides the case type's team (routing); location records the point
     with its buurt and wijk (and is the zaakgeometrie); deadline_on overrides the legal term.
+    representative is who submitted it on the initiator's behalf (DigiD Machtigen,
+    eHerkenning ketenmachtiging): both get a role, marked machtiginggever and gemachtigde.
+    initiator_branch is the vestigingsnummer of a business that logged in for one branch.
     """
     problems = forms_schema.validate(case_type.form_schema, form_data)
     if problems:
@@ -64,6 +69,8 @@ def case_register(
         status=initial,
         deadline_on=deadline_on,
         responsible_team=responsible_team,
+        representative=representative,
+        initiator_branch=initiator_branch,
         **_location_fields(location, None),
     )
     CaseStatus.objects.create(
@@ -111,6 +118,8 @@ def _register(
     deadline_on: dt.date | None = None,
     confidentiality: str = "",
     responsible_team: Team | None = None,
+    representative: Party | None = None,
+    initiator_branch: str = "",
     **fields: Any,
 ) -> Case:
     """The case row, its initiator role, audit and outbox: what every registration writes."""
@@ -128,7 +137,9 @@ def _register(
         **fields,
     )
     if initiator is not None:
-        _initiator_role(case, initiator)
+        _initiator_role(case, initiator, initiator_branch, represented=representative is not None)
+    if initiator is not None and representative is not None:
+        _representative_role(case, representative)
     audit_record(actor=actor, action=audit_actions.CASE_REGISTERED, obj=case, after=_snapshot(case))
     outbox_put(topic=events.CASE_REGISTERED, payload=events.case_facts(case, actor))
     return case
@@ -233,7 +244,7 @@ def case_update(*, actor: Actor, case: Case, changes: dict[str, Any]) -> Case:
     return case
 
 
-def _initiator_role(case: Case, party: Party) -> Role:
+def _initiator_role(case: Case, party: Party, branch: str = "", represented: bool = False) -> Role:
     """The initiator rol of a case registered for a party (the portal's "Mijn zaken")."""
     resident = party.kind == Party.Kind.RESIDENT
     return Role.objects.create(
@@ -244,6 +255,26 @@ def _initiator_role(case: Case, party: Party) -> Role:
         party=party,
         bsn_encrypted=party.bsn_encrypted,
         bsn_index=party.bsn_index or "",
+        identification={"kvkNummer": party.kvk_number, "vestigingsNummer": branch}
+        if branch
+        else {},
+        authorisation="machtiginggever" if represented else "",
+    )
+
+
+def _representative_role(case: Case, party: Party) -> Role:
+    """The rol of who submitted the request on the initiator's behalf (indicatieMachtiging
+    gemachtigde), so staff and the Zaken API see both."""
+    resident = party.kind == Party.Kind.RESIDENT
+    return Role.objects.create(
+        case=case,
+        role_type=case.case_type.role_types.filter(kind=RoleKind.BELANGHEBBENDE).first(),
+        betrokkene_type=BetrokkeneType.PERSON if resident else BetrokkeneType.ORGANISATION,
+        party=party,
+        bsn_encrypted=party.bsn_encrypted,
+        bsn_index=party.bsn_index or "",
+        explanation=f"Gemachtigde: diende de aanvraag in namens {case.initiator}.",
+        authorisation="gemachtigde",
     )
 
 

@@ -100,6 +100,7 @@ class ProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "slug",
         "audience",
         "case_type",
+        "login_level",
         "provider",
         "published",
         "text_reviewed",

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from plus1.common.legal_clock import InvalidTerm, parse_term
+from plus1.identity.assurance import Level
 
 
 class Confidentiality(models.TextChoices):
@@ -250,6 +251,14 @@ class Product(models.Model):
         verbose_name="online aanvragen via zaaktype",
     )
     published = models.BooleanField("gepubliceerd", default=True)
+    login_level = models.CharField(
+        "betrouwbaarheidsniveau van het inloggen",
+        max_length=16,
+        choices=Level.choices,
+        default=Level.BASIS,
+        help_text="Wie met een lager niveau is ingelogd (DigiD, eHerkenning), wordt gevraagd "
+        "opnieuw in te loggen voordat hij het product kan aanvragen.",
+    )
     # From the UPL (Uniforme Productnamenlijst).
     upl_uri = models.URLField("UPL-URI", max_length=300, unique=True, null=True, blank=True)
     upl_name = models.CharField("UPL-naam", max_length=200, blank=True)

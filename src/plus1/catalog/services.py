@@ -25,6 +25,7 @@ from plus1.catalog.models import (
 )
 from plus1.catalog.product_services import upl_uri
 from plus1.common.legal_clock import InvalidTerm, parse_term
+from plus1.identity.assurance import Level
 from plus1.identity.models import Team
 
 
@@ -53,6 +54,8 @@ def catalog_problems(document: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: onbekend zaaktype ‘{item['case_type']}’.")
         if item.get("audience", "both") not in Product.Audience.values:
             problems.append(f"{where}: doelgroep moet een van {Product.Audience.values} zijn.")
+        if item.get("login_level", Level.BASIS) not in Level.values:
+            problems.append(f"{where}: betrouwbaarheidsniveau moet een van {Level.values} zijn.")
     return problems
 
 
@@ -158,6 +161,7 @@ def _import_product(actor: Actor, item: dict[str, Any], result: ImportResult) ->
         "audience": item.get("audience", Product.Audience.BOTH),
         "case_type": CaseType.objects.current().filter(code=item.get("case_type") or "").first(),
         "published": item.get("published", True),
+        "login_level": item.get("login_level", Level.BASIS),
     }
     product = None
     if item.get("upl"):

@@ -229,6 +229,25 @@ BSN_INDEX_KEY = env_secret(
     "characters). Required in production; never rotated. Empty: derived from the secret key (demo).",
 )
 
+# --- Login of residents and businesses (DigiD, eHerkenning via OIDC brokers) ---------
+from plus1.conf.settings_login import (  # noqa: E402, F401 (settings are read by name)
+    LOGIN_BROKER_TIMEOUT,
+    LOGIN_BROKERS,
+    LOGIN_TOKEN_LEEWAY,
+    RESIDENT_SESSION_IDLE_MINUTES,
+    RESIDENT_SESSION_WARNING_MINUTES,
+)
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "plus1.identity.login.session.ResidentIdleTimeoutMiddleware",
+)
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(  # type: ignore[index]
+    "plus1.portal.context_processors.portal_session"
+)
+
+# --- end of resident login ----------------------------------------------------------
+
 CELERY_BROKER_URL = env_str(
     "PLUS1_CELERY_BROKER_URL",
     "redis://127.0.0.1:6379/0",

@@ -6,3 +6,4 @@ STAFF_LOCKED_OUT = "staff.locked_out"
 SECOND_FACTOR_ENROLLED = "staff.second_factor_enrolled"
 RECOVERY_CODES_RENEWED = "staff.recovery_codes_renewed"
 SECOND_FACTOR_DISCONNECTED_IN_ADMIN = "staff.second_factor_disconnected_in_admin"
+PARTY_SIGNED_IN = "party.signed_in"  # a resident or business logged in through a broker

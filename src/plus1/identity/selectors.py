@@ -35,3 +35,10 @@ def teams_of(user: User | AnonymousUser) -> QuerySet[Team]:
     if not user.is_authenticated:
         return Team.objects.none()
     return Team.objects.filter(members=user)
+
+
+def party_by_uuid(party_uuid: str) -> Party | None:
+    try:
+        return Party.objects.filter(uuid=uuid.UUID(party_uuid)).first()
+    except ValueError:
+        return None

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,6 +12,7 @@ from django.db import transaction
 from plus1.audit.services import Actor, audit_record
 from plus1.common.bsn import blind_index, is_valid_bsn
 from plus1.identity import audit_actions
+from plus1.identity.login.claims import BrokerIdentity, Subject
 from plus1.identity.models import Party
 
 
@@ -57,3 +60,82 @@ def _portal_user(username: str) -> User:
     user.set_unusable_password()
     user.save(update_fields=["password"])
     return user
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a broker login: whose portal it opens, and who acts for them."""
+
+    party: Party
+    representative: Party | None
+    level: str
+    broker: str
+    branch: str = ""
+
+    @property
+    def user(self) -> User:
+        assert self.party.user is not None
+        return self.party.user
+
+
+@transaction.atomic
+def party_sign_in(*, identity: BrokerIdentity) -> SignIn:
+    """Find or create the party a broker names (and the representative, if any), give
+    them a portal account, and audit the login. Called only with verified claims."""
+    representative = _party_for(identity.representative) if identity.representative else None
+    party = _party_for(identity.subject)
+    acting = representative or party
+    audit_record(
+        actor=Actor(kind=acting.kind, id=str(acting.uuid), label=acting.name),
+        action=audit_actions.PARTY_SIGNED_IN,
+        obj=party,
+        after={
+            "broker": identity.broker,
+            "level": identity.level.value,
+            "representative": str(representative.uuid) if representative else None,
+            "branch": identity.branch,
+        },
+    )
+    return SignIn(
+        party=party,
+        representative=representative,
+        level=identity.level.value,
+        broker=identity.broker,
+        branch=identity.branch,
+    )
+
+
+def _party_for(subject: Subject) -> Party:
+    """The party with this BSN or KVK number, created (with an account) when it is new."""
+    if subject.kind == Party.Kind.RESIDENT:
+        party = (
+            Party.objects.select_for_update()
+            .filter(bsn_index=blind_index(subject.identifier))
+            .first()
+        )
+    else:
+        party = Party.objects.select_for_update().filter(kvk_number=subject.identifier).first()
+    if party is None:
+        party = _party_create(subject)
+    if party.user is None:
+        party.user = _portal_user(f"{party.kind}-{party.uuid}")
+        party.save(update_fields=["user"])
+    return party
+
+
+def _party_create(subject: Subject) -> Party:
+    party = Party(kind=subject.kind)
+    if subject.kind == Party.Kind.RESIDENT:
+        party.set_bsn(subject.identifier)
+        party.name = subject.name or "Inwoner"
+    else:
+        party.kvk_number = subject.identifier
+        party.name = subject.name or f"Onderneming {subject.identifier}"
+    party.save()
+    audit_record(
+        actor=Actor(kind=party.kind, id=str(party.uuid), label=party.name),
+        action=audit_actions.PARTY_REGISTERED,
+        obj=party,
+        after={"kind": party.kind, "name": party.name, "source": "login"},
+    )
+    return party

@@ -120,6 +120,8 @@ def trail_line(record: DataTrailRecord) -> TrailLine:
     who = role
     if entry.actor_kind == "staff" and settings.DATA_TRAIL_SHOW_STAFF_NAMES:
         who = f"{entry.actor_label} ({role})"
+    if entry.actor_kind == "representative":  # someone the person authorised: always named
+        who = f"{entry.actor_label} ({role})"
     activity = record.activity
     basis = activity.get_legal_ground_display()
     if activity.legal_basis:

@@ -41,7 +41,12 @@ def setup(settings):
 
 
 def without_csrf(response):
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    """The page without what differs per request: CSRF tokens and the login's expiry time."""
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    page = re.sub(r'data-session-expires="\d+"|name="next" value="[^"]*"', "", page)
+    return re.sub(
+        r"<time data-session-time [^>]*>[^<]*</time>|<span data-session-time>[^<]*</span>", "", page
+    )
 
 
 def demo_login(client, party):

@@ -20,7 +20,12 @@ from plus1.privacy.models import CaseTypeActivity, DataTrailRecord, ProcessingAc
 from plus1.privacy.pseudonym import subject_pseudonym
 from plus1.privacy.trace import current_trace, new_span_id
 
-ROLES = {"staff": "medewerker", "api_client": "partnerorganisatie", "system": "systeem"}
+ROLES = {
+    "staff": "medewerker",
+    "api_client": "partnerorganisatie",
+    "system": "systeem",
+    "representative": "gemachtigde",
+}
 
 
 class NoPurpose(PermissionDenied):

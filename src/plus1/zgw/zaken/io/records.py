@@ -82,6 +82,11 @@ class RolIn(serializers.Serializer):
         }
 
 
+def _generic(role: Role) -> str:
+    """A rol without roltype: the initiator, or (a gemachtigde) a belanghebbende."""
+    return "initiator" if role.is_initiator or not role.authorisation else "belanghebbende"
+
+
 def render_rol(role: Role, urls: Urls) -> dict[str, Any]:
     role_type = role.role_type
     identification = dict(role.identification or {})
@@ -97,8 +102,8 @@ def render_rol(role: Role, urls: Urls) -> dict[str, Any]:
         "betrokkeneType": role.betrokkene_type,
         "afwijkendeNaamBetrokkene": role.other_name,
         "roltype": urls(f"{CATALOGI}/roltypen", role_type.uuid) if role_type else None,
-        "omschrijving": role_type.description if role_type else "Initiator",
-        "omschrijvingGeneriek": role_type.kind if role_type else "initiator",
+        "omschrijving": role_type.description if role_type else _generic(role).capitalize(),
+        "omschrijvingGeneriek": role_type.kind if role_type else _generic(role),
         "roltoelichting": role.explanation,
         "registratiedatum": role.registered_at.isoformat(),
         "indicatieMachtiging": role.authorisation,
