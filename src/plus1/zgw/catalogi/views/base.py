@@ -14,6 +14,7 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from plus1.catalog.models import DecisionType
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import Urls, ZgwViewSet, bad_url, resolve_url
@@ -178,3 +179,15 @@ class CatalogiViewSet(ZgwViewSet):
     def destroy(self, request: Request, uuid: str) -> Response:
         self.remove(get_object_or_404(type(self).selector(), uuid=uuid))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def decision_types_in(given: dict[str, Any]) -> dict[str, list[Any]]:
+    """The besluittypen a request relates a type to, by URL (an empty dict when not given)."""
+    if "besluittypen" not in given:
+        return {}
+    rows = DecisionType.objects.all()
+    return {
+        "decision_types": many_by_url(
+            given["besluittypen"], "besluittype-detail", rows, "besluittypen"
+        )
+    }

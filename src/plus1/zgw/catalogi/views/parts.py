@@ -13,7 +13,6 @@ from plus1.catalog.models import (
     CaseObjectType,
     CaseType,
     CaseTypeDocumentType,
-    DecisionType,
     Direction,
     DocumentType,
     PropertyType,
@@ -31,6 +30,7 @@ from plus1.zgw.catalogi.io import (
     render_zaakobjecttype,
     render_ziot,
 )
+from plus1.zgw.catalogi.refs import AFLEIDINGSWIJZEN
 from plus1.zgw.catalogi.results import result_values
 from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.views.base import (
@@ -38,6 +38,7 @@ from plus1.zgw.catalogi.views.base import (
     DurationField,
     ValidityIn,
     by_zaaktype,
+    decision_types_in,
     many_by_url,
     mapped,
     one_by_url,
@@ -163,19 +164,7 @@ class ZaakObjectTypeViewSet(PartViewSet):
 
 
 class Brondatum(serializers.Serializer):
-    afleidingswijze = serializers.ChoiceField(
-        [
-            "afgehandeld",
-            "ander_datumkenmerk",
-            "eigenschap",
-            "gerelateerde_zaak",
-            "hoofdzaak",
-            "ingangsdatum_besluit",
-            "termijn",
-            "vervaldatum_besluit",
-            "zaakobject",
-        ]
-    )
+    afleidingswijze = serializers.ChoiceField(AFLEIDINGSWIJZEN)
     datumkenmerk = serializers.CharField(
         max_length=80, required=False, allow_blank=True, default=""
     )
@@ -225,13 +214,7 @@ class ResultaatTypeViewSet(PartViewSet):
 
     def relations(self, given: dict[str, Any]) -> dict[str, list[Any]]:
         found = {}
-        if "besluittypen" in given:
-            found["decision_types"] = many_by_url(
-                given["besluittypen"],
-                "besluittype-detail",
-                DecisionType.objects.all(),
-                "besluittypen",
-            )
+        found.update(decision_types_in(given))
         if "informatieobjecttypen" in given:
             found["document_types"] = many_by_url(
                 given["informatieobjecttypen"],

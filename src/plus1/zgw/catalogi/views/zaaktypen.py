@@ -14,7 +14,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from plus1.catalog.models import CaseType, Confidentiality, DecisionType, StatusType
+from plus1.catalog.models import CaseType, Confidentiality, StatusType
 from plus1.zgw.base import NO_MATCH, Pagination, UrlField, resolve_url
 from plus1.zgw.catalogi import refs as refs
 from plus1.zgw.catalogi import selectors as sel
@@ -33,6 +33,7 @@ from plus1.zgw.catalogi.views.base import (
     by_date,
     by_status,
     by_zaaktype,
+    decision_types_in,
     many_by_url,
     one_by_url,
 )
@@ -214,13 +215,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
 
     def relations(self, given: dict[str, Any]) -> dict[str, list[Any]]:
         found: dict[str, list[Any]] = {}
-        if "besluittypen" in given:
-            found["decision_types"] = many_by_url(
-                given["besluittypen"],
-                "besluittype-detail",
-                DecisionType.objects.all(),
-                "besluittypen",
-            )
+        found.update(decision_types_in(given))
         if "deelzaaktypen" in given:
             rows = CaseType.objects.select_related("zgw__catalogus")
             found["sub_case_types"] = many_by_url(

@@ -94,6 +94,22 @@ class RecordViewSet(ZakenApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class WritableRecordViewSet(RecordViewSet):
+    """A record that is created and changed whole or in part through `_write`."""
+
+    def create(self, request: Request) -> Response:
+        return self._write(request, None)
+
+    def update(self, request: Request, uuid: str, partial: bool = False) -> Response:
+        return self._write(request, self._row(uuid, scope=None), partial)
+
+    def partial_update(self, request: Request, uuid: str) -> Response:
+        return self.update(request, uuid, partial=True)
+
+    def _write(self, request: Request, row: Any, partial: bool = False) -> Response:
+        raise NotImplementedError
+
+
 @processing_activity(CASE_TYPE)
 class RolViewSet(RecordViewSet):
     """Rollen name people (a BSN, a name): showing one of a known resident needs the case
@@ -162,7 +178,7 @@ class RolViewSet(RecordViewSet):
 
 
 @no_personal_data
-class ResultaatViewSet(RecordViewSet):
+class ResultaatViewSet(WritableRecordViewSet):
     model, resource, path = Result, "resultaat", RESULTAAT
 
     def rows(self) -> QuerySet[Any]:
@@ -180,15 +196,6 @@ class ResultaatViewSet(RecordViewSet):
             found = type_at(params["resultaattype"], "resultaattypen", ResultType)
             rows = rows.filter(result_type=found)
         return rows
-
-    def create(self, request: Request) -> Response:
-        return self._write(request, None)
-
-    def update(self, request: Request, uuid: str, partial: bool = False) -> Response:
-        return self._write(request, self._row(uuid, scope=None), partial)
-
-    def partial_update(self, request: Request, uuid: str) -> Response:
-        return self.update(request, uuid, partial=True)
 
     def _write(self, request: Request, row: Result | None, partial: bool = False) -> Response:
         given = ResultaatIn(data=request.data, partial=partial)
@@ -218,7 +225,7 @@ class ResultaatViewSet(RecordViewSet):
 
 
 @no_personal_data
-class ZaakObjectViewSet(RecordViewSet):
+class ZaakObjectViewSet(WritableRecordViewSet):
     model, resource, path = CaseObject, "zaakobject", ZAAKOBJECT
 
     def destroy(self, request: Request, uuid: str) -> Response:
@@ -234,15 +241,6 @@ class ZaakObjectViewSet(RecordViewSet):
         if params.get("objectType"):
             rows = rows.filter(object_type=params["objectType"])
         return rows
-
-    def create(self, request: Request) -> Response:
-        return self._write(request, None)
-
-    def update(self, request: Request, uuid: str, partial: bool = False) -> Response:
-        return self._write(request, self._row(uuid, scope=None), partial)
-
-    def partial_update(self, request: Request, uuid: str) -> Response:
-        return self.update(request, uuid, partial=True)
 
     def _write(self, request: Request, row: CaseObject | None, partial: bool = False) -> Response:
         data = request.data
