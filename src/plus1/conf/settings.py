@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "plus1.privacy",
     "plus1.portal",
     "plus1.workbench",
+    "plus1.contact",  # contact moments, callbacks and appointments (issue 10)
     "plus1.demo",
 ]
 
@@ -212,6 +213,11 @@ OUTBOX_POLL_SECONDS = env_int(
     "PLUS1_OUTBOX_POLL_SECONDS",
     2,
     help="How often the worker looks for undelivered outbox messages.",
+)
+BOOKING_RATE_LIMIT = env_int(
+    "PLUS1_BOOKING_RATE_LIMIT",
+    10,
+    help="Appointments one client address may book per hour without logging in (0: no limit, for load tests).",
 )
 OUTBOX_MAX_ATTEMPTS = env_int(
     "PLUS1_OUTBOX_MAX_ATTEMPTS",

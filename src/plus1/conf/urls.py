@@ -21,6 +21,7 @@ urlpatterns = [
         "aanvragen/melding-openbare-ruimte/",
         RedirectView.as_view(pattern_name="meldingen:new", permanent=False),
     ),
+    path("", include("plus1.contact.urls")),
     path("", include("plus1.privacy.urls")),
     path("", include("plus1.portal.urls")),
 ]
