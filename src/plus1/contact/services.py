@@ -56,6 +56,12 @@ def _problems(
     product: AppointmentProduct, location: Location, start: dt.datetime, name: str, email: str
 ) -> dict[str, list[str]]:
     """Every problem with a booking at once."""
+    problems = person_problems(name=name, email=email)
+    problems.update(start_problems(product, location, start))
+    return problems
+
+
+def person_problems(*, name: str, email: str) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     if not name.strip():
         problems["naam"] = ["Vul uw naam in."]
@@ -65,13 +71,13 @@ def _problems(
         validate_email(email)
     except ValidationError:
         problems["email"] = ["Vul een e-mailadres in zoals naam@voorbeeld.nl."]
-    problems.update(_start_problems(product, location, start))
     return problems
 
 
-def _start_problems(
+def start_problems(
     product: AppointmentProduct, location: Location, start: dt.datetime
 ) -> dict[str, list[str]]:
+    """Why this is not a start that can be booked (past, closed, outside opening hours)."""
     local = timezone.localtime(start)
     reasons = []
     if start <= timezone.now():
@@ -202,7 +208,7 @@ def appointment_reschedule(
     appointment = _locked(appointment_id, code)
     if appointment.status != Appointment.Status.BOOKED:
         raise ValidationError({"start": ["U bent al aangemeld; deze afspraak kan niet meer."]})
-    problems = _start_problems(appointment.product, appointment.location, start)
+    problems = start_problems(appointment.product, appointment.location, start)
     if problems:
         raise ValidationError(problems)
     before = _snapshot(appointment)
