@@ -158,7 +158,12 @@ def appointment_detail(request: HttpRequest, appointment_id: str) -> HttpRespons
     return render(
         request,
         "contact/appointment.html",
-        {"appointment": appointment, "code": code, "new": request.GET.get("nieuw") == "1"},
+        {
+            "appointment": appointment,
+            "code": code,
+            "new": request.GET.get("nieuw") == "1",
+            "moved": request.GET.get("verzet") == "1",
+        },
     )
 
 
