@@ -173,13 +173,13 @@ def appointment_book(
 
 def _locked(appointment_id: Any, code: str) -> Appointment:
     found = appointment_by_code(appointment_id, code)
-    if found is None or found.status == Appointment.Status.CANCELLED:
+    if found is None:
         raise AppointmentNotFound
-    return (
-        Appointment.objects.select_for_update()
-        .select_related("product", "location")
-        .get(pk=found.pk, status=found.status)
-    )
+    locked = Appointment.objects.select_for_update().select_related("product", "location")
+    appointment = locked.get(pk=found.pk)
+    if appointment.status == Appointment.Status.CANCELLED:  # also when cancelled just now
+        raise AppointmentNotFound
+    return appointment
 
 
 @transaction.atomic

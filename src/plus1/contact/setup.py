@@ -12,6 +12,7 @@ from django.db import transaction
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog.models import Product
 from plus1.catalog.product_services import upl_uri
+from plus1.contact import audit_actions
 from plus1.contact.models import (
     AppointmentProduct,
     Closure,
@@ -19,8 +20,6 @@ from plus1.contact.models import (
     Location,
     OpeningHours,
 )
-
-SETUP_IMPORTED = "appointment.setup_imported"
 
 
 def _period(text: str) -> tuple[dt.time, dt.time]:
@@ -74,7 +73,7 @@ def appointment_setup_import(*, actor: Actor, document: dict[str, Any]) -> list[
     for location in locations:
         audit_record(
             actor=actor,
-            action=SETUP_IMPORTED,
+            action=audit_actions.APPOINTMENT_SETUP_IMPORTED,
             obj=location,
             after={"counters": list(location.counters.values_list("product__slug", "places"))},
         )
