@@ -15,10 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connections
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
 from plus1.common.logging import ScrubBsnFilter
+
+WSGI_APP = "plus1.conf.wsgi:application"
 
 
 class ScrubbingLogger(Logger):
@@ -51,9 +54,8 @@ class Plus1Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no t
             self.cfg.set(name, value)
 
     def load(self) -> Any:
-        from plus1.conf.wsgi import application
-
-        return application
+        # The production WSGI module, by name as gunicorn loads it (it runs the deploy checks).
+        return util.import_app(WSGI_APP)
 
     def run(self) -> None:
         connections.close_all()

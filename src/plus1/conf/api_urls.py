@@ -12,4 +12,5 @@ urlpatterns = [
     path("meldingen/categoriesuggesties", include("plus1.meldingen.api.urls")),
     path("", include("plus1.privacy.api.urls")),
     path("", include("plus1.catalog.api.urls")),
+    path("", include("plus1.contact.api.urls")),
 ]

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "plus1.privacy",
     "plus1.portal",
     "plus1.workbench",
+    "plus1.contact",  # contact moments, callbacks and appointments (issue 10)
     "plus1.demo",
 ]
 
@@ -286,6 +287,11 @@ AUDIT_CHECKPOINT_SECONDS = env_int(
     "PLUS1_AUDIT_CHECKPOINT_SECONDS",
     3600,
     help="How often the worker publishes a signed checkpoint of the audit chain's head.",
+)
+BOOKING_RATE_LIMIT = env_int(
+    "PLUS1_BOOKING_RATE_LIMIT",
+    10,
+    help="Appointments one client address may book per hour without logging in (0: no limit, for load tests).",
 )
 OUTBOX_MAX_ATTEMPTS = env_int(
     "PLUS1_OUTBOX_MAX_ATTEMPTS",

@@ -17,12 +17,13 @@ urlpatterns = [
     path("werkplek/meldingen/", include("plus1.meldingen.staff_urls")),
     path("werkplek/", include("plus1.workbench.urls")),
     path("meldingen/", include("plus1.meldingen.urls")),
-    path("audit/", include("plus1.audit.urls")),
+    path("audit/", include("plus1.portal.audit_urls")),
     # The catalog's report product opens the report form, which also works without logging in.
     path(
         "aanvragen/melding-openbare-ruimte/",
         RedirectView.as_view(pattern_name="meldingen:new", permanent=False),
     ),
+    path("", include("plus1.contact.urls")),
     path("", include("plus1.privacy.urls")),
     path("", include("plus1.portal.urls")),
 ]

@@ -19,6 +19,7 @@ from plus1.catalog.product_services import upl_import, vocabulary_import
 from plus1.catalog.services import catalog_import
 from plus1.catalog.upl import UPL_FILE
 from plus1.catalog.vocabulary import vocabulary_document
+from plus1.contact.setup import appointment_setup_import
 from plus1.demo.zgw import zgw_demo_load
 from plus1.identity.models import Team
 from plus1.identity.second_factor import DEMO_DEVICE_NAME
@@ -27,6 +28,7 @@ from plus1.meldingen.demo import meldingen_demo_load
 from plus1.privacy.services import register_import
 
 CATALOG_FILE = Path(__file__).with_name("plusstad.yaml")
+APPOINTMENTS_FILE = Path(__file__).with_name("afspraken.yaml")
 REGISTER_FILE = Path(__file__).parents[1] / "privacy" / "data" / "plusstad-register.yaml"
 DEMO_PASSWORD = "plusstad-demo"  # noqa: S105 (demo accounts only, printed on start)
 # The one authenticator key of every demo staff account (public, like the password): add it
@@ -111,4 +113,7 @@ def demo_load() -> None:
     # The national product list, then the local words, texts and providers per product.
     upl_import(actor=actor, text=UPL_FILE.read_text(encoding="utf-8"))
     vocabulary_import(actor=actor, document=vocabulary_document())
+    appointment_setup_import(  # after the catalogue: appointment products link to products
+        actor=actor, document=yaml.safe_load(APPOINTMENTS_FILE.read_text(encoding="utf-8"))
+    )
     zgw_demo_load(actor=actor, rsin=settings.ZGW_RSIN)  # what an existing ZGW client needs

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.audit import views
+from plus1.portal import audit_views as views
 
 app_name = "audit"
 

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+
+from plus1.contact.models import (
+    Appointment,
+    AppointmentProduct,
+    Closure,
+    Counter,
+    Location,
+    OpeningHours,
+)
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+class ClosureInline(admin.TabularInline):
+    model = Closure
+    extra = 0
+
+
+class CounterInline(admin.TabularInline):
+    model = Counter
+    extra = 0
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "address"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [OpeningHoursInline, ClosureInline, CounterInline]
+
+
+@admin.register(AppointmentProduct)
+class AppointmentProductAdmin(admin.ModelAdmin):
+    list_display = ["name", "duration_minutes", "product"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["product"]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(admin.ModelAdmin):
+    list_display = ["start", "product", "location", "status"]
+    list_filter = ["status", "location", "product"]
+    date_hierarchy = "start"
+    exclude = ["cancel_code_hash"]
+    readonly_fields = ["product", "location", "slot", "start", "end", "party", "status"]

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Audit action names of the contact context: the `action` of its audit entries."""
+
+APPOINTMENT_BOOKED = "appointment.booked"
+APPOINTMENT_CANCELLED = "appointment.cancelled"
+APPOINTMENT_RESCHEDULED = "appointment.rescheduled"
+APPOINTMENT_CHECKED_IN = "appointment.checked_in"
+APPOINTMENT_SETUP_IMPORTED = "appointment.setup_imported"

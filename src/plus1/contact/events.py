@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Event names of the contact context (outbox topics)."""
+
+# The resident's confirmation message (booked, moved or cancelled).
+APPOINTMENT_CONFIRMATION = "appointment.confirmation"

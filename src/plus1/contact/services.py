@@ -1,0 +1,228 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Booking, moving and cancelling appointments. Each is one transaction with audit and outbox.
+
+No double booking: every booking locks the row of its slot (location, product, start) before
+counting the places taken, so concurrent bookings of one slot queue up and the ones that find
+it full are refused. On PostgreSQL that is SELECT … FOR UPDATE; SQLite runs its transactions
+IMMEDIATE (settings), so writers queue on the database lock and see each other's bookings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+
+from plus1.audit.services import Actor, audit_record
+from plus1.contact import audit_actions, events, ratelimit
+from plus1.contact.models import Appointment, AppointmentProduct, Location, Slot
+from plus1.contact.selectors import (
+    ACTIVE,
+    appointment_by_code,
+    cancel_code_hash,
+    counter_of,
+    location_closed_on,
+    slot_starts,
+)
+from plus1.events.services import outbox_put
+from plus1.identity.models import Party
+
+RATE_LIMIT_MESSAGE = (
+    "U heeft het afgelopen uur al {limit} afspraken gemaakt zonder in te loggen. "
+    "Probeer het over een uur opnieuw, of log in met DigiD om meteen verder te gaan."
+)
+FULL_MESSAGE = "Dit tijdstip is net vol geraakt. Kies een ander tijdstip."
+
+
+class SlotFull(Exception):
+    def __init__(self) -> None:
+        super().__init__(FULL_MESSAGE)
+
+
+class AppointmentNotFound(Exception):
+    """No appointment with this id and cancel code (which of the two is wrong stays unsaid)."""
+
+
+class BookingRateLimited(Exception):
+    pass
+
+
+def _problems(
+    product: AppointmentProduct, location: Location, start: dt.datetime, name: str, email: str
+) -> dict[str, list[str]]:
+    """Every problem with a booking at once."""
+    problems = person_problems(name=name, email=email)
+    problems.update(start_problems(product, location, start))
+    return problems
+
+
+def person_problems(*, name: str, email: str) -> dict[str, list[str]]:
+    problems: dict[str, list[str]] = {}
+    if not name.strip():
+        problems["naam"] = ["Vul uw naam in."]
+    elif len(name) > 200:
+        problems["naam"] = ["Gebruik hoogstens 200 tekens."]
+    try:
+        validate_email(email)
+    except ValidationError:
+        problems["email"] = ["Vul een e-mailadres in zoals naam@voorbeeld.nl."]
+    return problems
+
+
+def start_problems(
+    product: AppointmentProduct, location: Location, start: dt.datetime
+) -> dict[str, list[str]]:
+    """Why this is not a start that can be booked (past, closed, outside opening hours)."""
+    local = timezone.localtime(start)
+    reasons = []
+    if start <= timezone.now():
+        reasons.append("Dit tijdstip is al voorbij. Kies een tijdstip in de toekomst.")
+    if counter_of(product, location) is None:
+        reasons.append(f"Voor {product.name} kunt u niet terecht bij {location.name}.")
+    elif location_closed_on(location, local.date()):
+        reasons.append(f"{location.name} is op {local:%d-%m-%Y} gesloten. Kies een andere dag.")
+    elif local not in slot_starts(product, location, local.date()):
+        reasons.append(
+            f"{location.name} is dan niet open voor {product.name}, of dit is geen begintijd "
+            "van een tijdslot. Kies een van de getoonde tijden."
+        )
+    return {"start": reasons} if reasons else {}
+
+
+def _take_place(product: AppointmentProduct, location: Location, start: dt.datetime) -> Slot:
+    """Lock the slot (creating its row the first time) and check that a place is left."""
+    Slot.objects.bulk_create(
+        [Slot(location=location, product=product, start=start)], ignore_conflicts=True
+    )
+    slot = Slot.objects.select_for_update().get(location=location, product=product, start=start)
+    counter = counter_of(product, location)
+    taken = Appointment.objects.filter(slot=slot, status__in=ACTIVE).count()
+    if counter is None or taken >= counter.places:
+        raise SlotFull
+    return slot
+
+
+def _snapshot(appointment: Appointment) -> dict[str, Any]:
+    return {
+        "product": appointment.product.slug,
+        "location": appointment.location.slug,
+        "start": appointment.start.isoformat(),
+        "status": appointment.status,
+    }
+
+
+def _confirm(appointment: Appointment, kind: str, code: str = "") -> None:
+    """The confirmation message to the resident, through the outbox (never lost)."""
+    outbox_put(
+        topic=events.APPOINTMENT_CONFIRMATION,
+        payload={"appointment": str(appointment.uuid), "kind": kind, "code": code},
+    )
+
+
+@transaction.atomic
+def appointment_book(
+    *,
+    actor: Actor,
+    product: AppointmentProduct,
+    location: Location,
+    start: dt.datetime,
+    name: str,
+    email: str,
+    party: Party | None = None,
+    client: str | None = None,
+) -> tuple[Appointment, str]:
+    """Book a place; returns the appointment and its cancel code (only its hash is stored).
+
+    client identifies an anonymous booker for the rate limit (None when logged in).
+    Raises BookingRateLimited, ValidationError (every problem) or SlotFull; all write nothing.
+    """
+    if client is not None and not ratelimit.booking_allowed(client):
+        raise BookingRateLimited(RATE_LIMIT_MESSAGE.format(limit=ratelimit.limit()))
+    problems = _problems(product, location, start, name, email)
+    if problems:
+        raise ValidationError(problems)
+    slot = _take_place(product, location, start)
+    code = secrets.token_urlsafe(12)
+    appointment = Appointment.objects.create(
+        product=product,
+        location=location,
+        slot=slot,
+        start=start,
+        end=start + dt.timedelta(minutes=product.duration_minutes),
+        name=name.strip(),
+        email=email.strip(),
+        party=party,
+        cancel_code_hash=cancel_code_hash(code),
+    )
+    audit_record(
+        actor=actor,
+        action=audit_actions.APPOINTMENT_BOOKED,
+        obj=appointment,
+        after=_snapshot(appointment),
+    )
+    _confirm(appointment, "booked", code)
+    if client is not None:
+        ratelimit.booking_count(client)
+    return appointment, code
+
+
+def _locked(appointment_id: Any, code: str) -> Appointment:
+    found = appointment_by_code(appointment_id, code)
+    if found is None:
+        raise AppointmentNotFound
+    locked = Appointment.objects.select_for_update().select_related("product", "location")
+    appointment = locked.get(pk=found.pk)
+    if appointment.status == Appointment.Status.CANCELLED:  # also when cancelled just now
+        raise AppointmentNotFound
+    return appointment
+
+
+@transaction.atomic
+def appointment_cancel(*, actor: Actor, appointment_id: Any, code: str) -> Appointment:
+    """Cancel with the code from the confirmation. Raises AppointmentNotFound: nothing changes."""
+    appointment = _locked(appointment_id, code)
+    before = _snapshot(appointment)
+    appointment.status = Appointment.Status.CANCELLED
+    appointment.save(update_fields=["status"])
+    audit_record(
+        actor=actor,
+        action=audit_actions.APPOINTMENT_CANCELLED,
+        obj=appointment,
+        before=before,
+        after=_snapshot(appointment),
+    )
+    _confirm(appointment, "cancelled")
+    return appointment
+
+
+@transaction.atomic
+def appointment_reschedule(
+    *, actor: Actor, appointment_id: Any, code: str, start: dt.datetime
+) -> Appointment:
+    """Move to another start of the same product and location, if a place is left there."""
+    appointment = _locked(appointment_id, code)
+    if appointment.status != Appointment.Status.BOOKED:
+        raise ValidationError({"start": ["U bent al aangemeld; deze afspraak kan niet meer."]})
+    problems = start_problems(appointment.product, appointment.location, start)
+    if problems:
+        raise ValidationError(problems)
+    before = _snapshot(appointment)
+    if start != appointment.start:
+        appointment.slot = _take_place(appointment.product, appointment.location, start)
+    appointment.start = start
+    appointment.end = start + dt.timedelta(minutes=appointment.product.duration_minutes)
+    appointment.save(update_fields=["slot", "start", "end"])
+    audit_record(
+        actor=actor,
+        action=audit_actions.APPOINTMENT_RESCHEDULED,
+        obj=appointment,
+        before=before,
+        after=_snapshot(appointment),
+    )
+    _confirm(appointment, "rescheduled")
+    return appointment
