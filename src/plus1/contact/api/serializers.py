@@ -97,7 +97,7 @@ class AppointmentIn(serializers.Serializer):
             problems = start_problems(fields["product"], fields["locatie"], fields["start"])
         else:
             problems = {key: [str(m) for m in messages] for key, messages in self.errors.items()}
-        data = self.initial_data
+        data = self.initial_data if isinstance(self.initial_data, dict) else {}
         for key, messages in person_problems(
             name=str(data.get("naam", "")), email=str(data.get("email", ""))
         ).items():

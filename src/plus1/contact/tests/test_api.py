@@ -130,6 +130,17 @@ def test_unknown_product_and_bad_email_at_once(agenda: Agenda, client: Client) -
     assert {p["name"] for p in response.json()["invalidParams"]} == {"product", "email"}
 
 
+@pytest.mark.parametrize("body", [None, True, 3, ["paspoort"], "paspoort"])
+def test_a_body_that_is_not_an_object_is_a_400_and_nothing_is_written(
+    agenda: Agenda, client: Client, body: Any
+) -> None:
+    """Found by scripts/fuzz-apis: a JSON body that is not an object was a 500."""
+    response = _post(client, "/api/v1/afspraken", body)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert not Appointment.objects.exists()
+
+
 def test_cancel_with_the_code_and_a_wrong_code_is_404(agenda: Agenda, client: Client) -> None:
     booked = _post(client, "/api/v1/afspraken", _booking(agenda, agenda.at(9, 0))).json()
     path = f"/api/v1/afspraken/{booked['id']}/annuleren"
