@@ -124,7 +124,7 @@ def _upl_update(product: Product, entry: UplEntry) -> None:
     product.upl_name, product.layers, product.kinds = entry.name, entry.layers, entry.kinds
     product.updated_at = timezone.now()
     fields = UPL_OWNED
-    if not product.text_reviewed:
+    if not product.text_reviewed and not product.summary:  # texts of its own are kept
         for name, value in _derived_texts(entry).items():
             setattr(product, name, value)
         fields = UPL_OWNED + DERIVED

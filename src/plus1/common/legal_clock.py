@@ -26,11 +26,14 @@ def bounded_term(term: str) -> tuple[isodate.Duration | dt.timedelta, dt.date]:
     """The term parsed, and where it ends from a reference date; refused beyond the maximum."""
     try:
         duration = isodate.parse_duration(term)
-        end = _REFERENCE + duration
     except (isodate.ISO8601Error, ValueError, OverflowError, TypeError) as exc:
         raise InvalidTerm(
             f"‘{term}’ is geen geldige termijn (ISO-8601, bijvoorbeeld P8W)."
         ) from exc
+    try:
+        end = _REFERENCE + duration
+    except (ValueError, OverflowError) as exc:  # past the calendar's end (year 9999)
+        raise InvalidTerm(f"‘{term}’ is langer dan {MAX_TERM_YEARS} jaar.") from exc
     limit = dt.timedelta(days=366 * MAX_TERM_YEARS)
     if abs(end - _REFERENCE) > limit:
         raise InvalidTerm(f"‘{term}’ is langer dan {MAX_TERM_YEARS} jaar.")
@@ -87,7 +90,7 @@ def extend(current: dt.date, term: str) -> dt.date:
     duration, _end = bounded_term(term)
     try:
         return next_working_day(current + duration)
-    except OverflowError as exc:
+    except (OverflowError, ValueError) as exc:
         raise InvalidTerm(f"‘{term}’ reikt voorbij het einde van de kalender.") from exc
 
 

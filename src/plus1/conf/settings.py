@@ -425,6 +425,8 @@ MIDDLEWARE.insert(
     "corsheaders.middleware.CorsMiddleware",
 )
 MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")
+# Listed after CSPMiddleware, so it adds the login brokers to form-action before CSP answers.
+MIDDLEWARE.insert(2, "plus1.identity.login.csp.BrokerFormActionMiddleware")
 
 TRUSTED_PROXY_TLS_HEADER = env_str(
     "PLUS1_TRUSTED_PROXY_TLS_HEADER",

@@ -93,7 +93,8 @@ def _load_wsgi(tmp_path, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("PLUS1_") and key != "DJANGO_SETTINGS_MODULE"
+        if not key.startswith("PLUS1_")
+        and key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     environment.update(PLUS1_DATA_DIR=str(tmp_path), PLUS1_LOG_LEVEL="ERROR", **env)
     return subprocess.run(  # noqa: S603 (this interpreter, our own module)
@@ -113,6 +114,9 @@ def test_another_wsgi_server_cannot_load_the_app_with_unsafe_settings(tmp_path):
 
 
 def test_another_wsgi_server_loads_the_app_with_production_settings(tmp_path):
+    from plus1.audit.keys import key_generate
+
+    key_generate(tmp_path / "audit-signing-key.pem")
     result = _load_wsgi(
         tmp_path,
         PLUS1_SECRET_KEY=GOOD_SECRET,

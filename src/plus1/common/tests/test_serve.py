@@ -38,8 +38,9 @@ def _free_port() -> int:
 
 
 def _environment(data_dir: Path, database_url: str) -> dict[str, str]:
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "PLUS1_DATA_DIR": str(data_dir),
         "DATABASE_URL": database_url,
         "PLUS1_SECRET_KEY": "serve-test-" + "x" * 50,

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from plus1.catalog.models import CaseType
 from plus1.common.bsn import blind_index
+from plus1.identity.testing import staff_login
 from plus1.privacy.models import CaseTypeActivity, DataTrailRecord
 from plus1.privacy.pseudonym import subject_pseudonym
 from plus1.privacy.tests.conftest import RESIDENT_BSN, World, make_activity
@@ -125,7 +126,7 @@ def test_a_lookup_shows_only_the_cases_of_the_purpose_and_the_staff_members_team
             form_data={"onderwerp": "x"},
         )
     client = Client()
-    client.force_login(desk)
+    staff_login(client, desk)
 
     page = client.post(reverse("privacy:lookup"), {"doel": "afvalcontainers", "bsn": RESIDENT_BSN})
 
