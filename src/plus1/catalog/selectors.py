@@ -150,7 +150,8 @@ def catalog_export() -> dict[str, Any]:
                 "published": product.published,
                 **({"upl": product.upl_uri} if product.upl_uri else {}),
             }
-            for product in Product.objects.select_related("case_type")
+            # by name, then slug: derived titles can repeat, and the export must be stable
+            for product in Product.objects.select_related("case_type").order_by("name", "slug")
         ],
     }
 
