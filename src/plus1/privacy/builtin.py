@@ -10,6 +10,7 @@ from plus1.privacy.models import LegalGround, ProcessingActivity
 OWN_DATA = "eigen-gegevens"
 CONSENTS = "toestemmingen-vastleggen"
 TRAIL_READING = "dataspoor-controleren"
+CONTACT_CENTRE = "klantcontact"
 
 GDPR_URL = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679"
 
@@ -48,6 +49,19 @@ BUILTIN: dict[str, dict[str, Any]] = {
         "data_subject_categories": ["inwoners", "ondernemers"],
         "recipients": [],
         "retention": "5 jaar",
+    },
+    CONTACT_CENTRE: {
+        "name": "Uw vragen beantwoorden en u terugbellen",
+        "purpose": "Wij leggen vast wanneer en waarover u contact met ons had, zodat een "
+        "collega u verder kan helpen, en wij bellen u terug als u daarom vraagt.",
+        "legal_ground": LegalGround.PUBLIC_TASK,
+        "legal_basis": "Artikel 6 lid 1 onder e Algemene verordening gegevensbescherming "
+        "(taak van algemeen belang: dienstverlening van de gemeente)",
+        "legal_basis_url": GDPR_URL,
+        "personal_data_categories": ["naam", "telefoonnummer", "uw vraag en ons antwoord"],
+        "data_subject_categories": ["inwoners", "ondernemers"],
+        "recipients": [],
+        "retention": "2 jaar na het contact",
     },
 }
 
