@@ -76,7 +76,7 @@ def send_reminder(delivery: Delivery) -> None:
         .filter(uuid=payload["appointment"], status=Appointment.Status.BOOKED)
         .first()
     )
-    if appointment is None or appointment.start.isoformat() != payload["start"]:
+    if appointment is None or appointment.start != dt.datetime.fromisoformat(payload["start"]):
         return
     when = timezone.localtime(appointment.start)
     lines = [
