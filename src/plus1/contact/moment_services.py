@@ -44,7 +44,7 @@ def callback_team(product: Product | None, fallback: Team | None = None) -> Team
         setting = ProductContactSetting.objects.filter(product=product).first()
         if setting is not None and setting.callback_team_id is not None:
             return setting.callback_team
-        if product.case_type_id is not None:
+        if product.case_type is not None:
             return product.case_type.responsible_team
     return fallback
 

@@ -97,7 +97,7 @@ def desk(request: HttpRequest) -> HttpResponse:
     registered = request.GET.get("vastgelegd", "")
     if registered:
         context["registered"] = (
-            ContactMoment.objects.filter(uuid=registered, registered_by=request.user)
+            ContactMoment.objects.filter(uuid=registered, registered_by=request.user.pk)
             .select_related("party", "callback", "callback__team")
             .first()
             if _is_uuid(registered)
@@ -426,7 +426,7 @@ def check_in(request: HttpRequest, appointment_id: Any) -> HttpResponse:
 def book_for_contact(request: HttpRequest, moment_id: Any) -> HttpResponse:
     """Book an appointment on the person's behalf from their contact moment."""
     moment = (
-        ContactMoment.objects.filter(uuid=moment_id, registered_by=request.user)
+        ContactMoment.objects.filter(uuid=moment_id, registered_by=request.user.pk)
         .select_related("party")
         .first()
         if _is_uuid(str(moment_id))
