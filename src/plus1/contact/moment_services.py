@@ -307,7 +307,7 @@ def callback_complete(
 ) -> Callback:
     """Record the outcome of a callback: it is done, and the call is a contact moment."""
     callback = (
-        Callback.objects.select_for_update()
+        Callback.objects.select_for_update(of=("self",))
         .select_related("party", "product", "team", "case")
         .get(uuid=callback_id)
     )
