@@ -456,3 +456,26 @@ def test_the_product_page_offers_laat_u_terugbellen_as_its_own_form(centre: Cent
     page = _text(Client().get("/producten/traplift/"))
     assert 'href="/laat-u-terugbellen/traplift/"' in page
     assert "kanaal=callback" not in page  # no longer the question form
+
+
+def test_a_coordinator_cannot_be_put_on_a_case_of_another_team(centre: Centre) -> None:
+    other_type = CaseTypeFactory(responsible_team=TeamFactory(name="Team Elders"), name="Elders")
+    hidden = case_register(
+        actor=Actor.system("test"),
+        case_type=other_type,
+        initiator=centre.resident,
+        form_data={"onderwerp": "Iets anders"},
+    )
+    client = centre.staff(centre.handler)
+    client.post(
+        reverse("contact:person-coordinator", args=[centre.resident.uuid]),
+        {
+            "doel": "vergunningen",
+            "medewerker": str(centre.handler.pk),
+            "rol": "casemanager",
+            "zaken": [centre.case.identification, hidden.identification],
+            "telefoon": "14020",
+        },
+    )
+    coordinator = Coordinator.objects.get()
+    assert list(coordinator.cases.all()) == [centre.case]
