@@ -479,3 +479,21 @@ def test_a_coordinator_cannot_be_put_on_a_case_of_another_team(centre: Centre) -
     )
     coordinator = Coordinator.objects.get()
     assert list(coordinator.cases.all()) == [centre.case]
+
+
+def test_staff_see_the_coordinator_on_the_case_page(centre: Centre) -> None:
+    client = centre.staff(centre.handler)
+    empty = _text(client.get(reverse("workbench:case", args=[centre.case.identification])))
+    assert "Nog geen casemanager of regisseur." in empty
+    client.post(
+        reverse("contact:person-coordinator", args=[centre.resident.uuid]),
+        {
+            "doel": "vergunningen",
+            "medewerker": str(centre.handler.pk),
+            "rol": "casemanager",
+            "zaken": [centre.case.identification],
+            "telefoon": "14020",
+        },
+    )
+    page = _text(client.get(reverse("workbench:case", args=[centre.case.identification])))
+    assert "Casemanager: <strong>Vera Vergunning</strong>, 14020" in page
