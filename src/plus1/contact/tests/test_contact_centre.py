@@ -497,3 +497,24 @@ def test_staff_see_the_coordinator_on_the_case_page(centre: Centre) -> None:
     )
     page = _text(client.get(reverse("workbench:case", args=[centre.case.identification])))
     assert "Casemanager: <strong>Vera Vergunning</strong>, 14020" in page
+
+
+def test_an_administrator_sets_a_products_service_level_and_it_is_audited(
+    centre: Centre,
+) -> None:
+    from plus1.audit.models import AuditEntry as Entry
+
+    admin_user = UserFactory(staff=True, is_superuser=True, first_name="Beheer")
+    client = centre.staff(admin_user)
+    response = client.post(
+        "/beheer/contact/productcontactsetting/add/",
+        {
+            "product": str(centre.product.pk),
+            "callback_team": str(centre.contact_team.pk),
+            "callback_working_days": "2",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    setting = ProductContactSetting.objects.get()
+    assert (setting.callback_team, setting.callback_working_days) == (centre.contact_team, 2)
+    assert Entry.objects.filter(object_type__contains="productcontactsetting").exists()
