@@ -7,8 +7,6 @@ class ContactConfig(AppConfig):
     verbose_name = "Contact en afspraken"
 
     def ready(self) -> None:
-        from plus1.contact import messages
-        from plus1.contact.events import APPOINTMENT_CONFIRMATION
-        from plus1.events.services import subscribe
+        from plus1.contact import message_consumers
 
-        subscribe(APPOINTMENT_CONFIRMATION, messages.CONSUMER, messages.send_confirmation)
+        message_consumers.register()  # every message to residents: one pipeline

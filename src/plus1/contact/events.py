@@ -3,3 +3,6 @@
 
 # The resident's confirmation message (booked, moved or cancelled).
 APPOINTMENT_CONFIRMATION = "appointment.confirmation"
+
+# A message to a resident was kept and waits to be sent by its channel (payload: message uuid).
+MESSAGE_QUEUED = "message.queued"

@@ -163,3 +163,12 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product} op {self.start:%d-%m-%Y %H:%M}"
+
+
+# Messages to residents (Mijn berichten), their templates and channel preferences.
+from plus1.contact.message_models import (  # noqa: E402, F401
+    Channel,
+    ChannelPreference,
+    Message,
+    MessageTemplate,
+)
