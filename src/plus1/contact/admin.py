@@ -51,6 +51,8 @@ class AppointmentAdmin(admin.ModelAdmin):
 
 # --- messages to residents ----------------------------------------------------------------
 
+from typing import Any  # noqa: E402
+
 from django import forms  # noqa: E402
 from django.utils.html import format_html, linebreaks  # noqa: E402
 
@@ -90,11 +92,19 @@ class MessageTemplateAdmin(AuditedAdminMixin, admin.ModelAdmin):
     readonly_fields = ["placeholders", "preview"]
     fields = ["event", "case_type", "subject", "body", "sms", "placeholders", "preview"]
 
-    def get_changeform_initial_data(self, request: object) -> dict[str, str]:
-        initial = dict(super().get_changeform_initial_data(request))  # type: ignore[arg-type]
+    def get_changeform_initial_data(self, request: Any) -> dict[str, str | list[str]]:
+        initial = super().get_changeform_initial_data(request)
         event = str(initial.get("event", "")) or message_texts.CASE_REGISTERED
-        default = message_texts.DEFAULTS.get(event, message_texts.DEFAULTS[message_texts.CASE_REGISTERED])
-        return {"event": event, "subject": default.subject, "body": default.body, "sms": default.sms, **initial}
+        default = message_texts.DEFAULTS.get(
+            event, message_texts.DEFAULTS[message_texts.CASE_REGISTERED]
+        )
+        return {
+            "event": event,
+            "subject": default.subject,
+            "body": default.body,
+            "sms": default.sms,
+            **initial,
+        }
 
     @admin.display(description="Invulplekken")
     def placeholders(self, obj: MessageTemplate | None) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
@@ -81,8 +82,10 @@ class HttpSmsBackend:
     refused (try the next channel); 5xx or no connection: down (retry later)."""
 
     def send(self, *, to: str, text: str, reference: str) -> str:
+        if not settings.SMS_GATEWAY_URL.startswith(("https://", "http://")):
+            raise ImproperlyConfigured("PLUS1_SMS_GATEWAY_URL must be an http(s) URL")
         body = json.dumps({"to": to, "text": text, "reference": reference}).encode()
-        request = urllib.request.Request(
+        request = urllib.request.Request(  # noqa: S310 (the scheme is checked above)
             settings.SMS_GATEWAY_URL,
             data=body,
             method="POST",
@@ -92,7 +95,8 @@ class HttpSmsBackend:
             },
         )
         try:
-            with urllib.request.urlopen(request, timeout=settings.SMS_GATEWAY_TIMEOUT) as answer:
+            timeout = settings.SMS_GATEWAY_TIMEOUT
+            with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
                 data = answer.read()
         except urllib.error.HTTPError as exc:
             if 400 <= exc.code < 500:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -23,8 +24,8 @@ from plus1.cases import events as case_events
 from plus1.cases.models import Case
 from plus1.contact import events, message_texts
 from plus1.contact.ics import appointment_ics
-from plus1.contact.messages import manage_url
 from plus1.contact.message_services import message_queue, message_send, route_for
+from plus1.contact.messages import manage_url
 from plus1.contact.models import Appointment, Channel
 from plus1.events.services import Delivery, consumer_register, effect_once, subscribe
 from plus1.meldingen.categories import category_name
@@ -126,7 +127,8 @@ def _to_melding_addresses(
     for address in melding_recipients(melding):
         effect_once(
             key=f"{delivery.key}:{_address_key(address)}",
-            effect=lambda address=address: message_queue(
+            effect=partial(
+                message_queue,
                 event=event,
                 values=values,
                 recipient=None,
@@ -183,9 +185,7 @@ def on_status_changed(delivery: Delivery) -> None:
     _to_initiator(delivery, case, event, values)
     melding = _melding(case)
     if melding is not None:
-        _to_melding_addresses(
-            delivery, case, melding, message_texts.MELDING_STATUS_CHANGED, values
-        )
+        _to_melding_addresses(delivery, case, melding, message_texts.MELDING_STATUS_CHANGED, values)
 
 
 def on_information_requested(delivery: Delivery) -> None:

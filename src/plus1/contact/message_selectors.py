@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db.models import QuerySet
 
 from plus1.cases.models import Case
@@ -14,7 +16,7 @@ def messages_of(party: Party) -> QuerySet[Message]:
     return Message.objects.filter(recipient=party, listed=True).select_related("case")
 
 
-def message_of(party: Party, message_id: object) -> Message | None:
+def message_of(party: Party, message_id: uuid.UUID | str) -> Message | None:
     return messages_of(party).filter(uuid=message_id).first()
 
 

@@ -16,7 +16,8 @@ import datetime as dt
 import hmac
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -188,6 +189,10 @@ def _sent(message: Message, reference: str) -> None:
     message.save()
 
 
+def _send_with(message: Message, sender: Callable[[Message], str]) -> None:
+    _sent(message, sender(message))
+
+
 def message_send(delivery: Delivery) -> None:
     """Send a queued message by its channel; retried by the outbox while a backend is down."""
     message = Message.objects.filter(uuid=delivery.payload["message"]).first()
@@ -199,7 +204,7 @@ def message_send(delivery: Delivery) -> None:
             sender = SENDERS[Channel(current.channel)]
             effect_once(
                 key=f"message:{current.uuid}:{current.channel}:{current.address}",
-                effect=lambda m=current, send=sender: _sent(m, send(m)),
+                effect=partial(_send_with, current, sender),
             )
             return
         except Refused as exc:
@@ -226,14 +231,13 @@ def message_send(delivery: Delivery) -> None:
 
 
 @transaction.atomic
-def message_bounce(*, reference: str, reason: str, channel: str = "") -> Message | None:
+def message_bounce(*, reference: str, reason: str) -> Message | None:
     """A backend reports that a sent message did not arrive: try the next channel, or mark
     it bounced. `reference` is the message's uuid or the provider's reference."""
     rows = Message.objects.select_for_update()
-    message = (
-        rows.filter(provider_reference=reference).first()
-        or rows.filter(uuid=reference if _is_uuid(reference) else None).first()
-    )
+    message = rows.filter(provider_reference=reference).first()
+    if message is None and _is_uuid(reference):
+        message = rows.filter(uuid=reference).first()
     if message is None or message.status != Message.Status.SENT:
         return None
     reason = reason.strip() or "Het bericht is niet aangekomen."
@@ -315,7 +319,7 @@ def preference_request(
     if problems:
         raise ValidationError(problems)
     address = _normalised(channel, address)
-    current_channel, known = addresses_of(party)
+    current_channel, _ = addresses_of(party)
     preference, _ = ChannelPreference.objects.select_for_update().get_or_create(
         party=party, defaults={"channel": current_channel}
     )

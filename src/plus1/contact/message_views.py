@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from plus1.audit.services import Actor
 from plus1.contact.message_models import Channel
 from plus1.contact.message_selectors import delivery_text, message_of, messages_of
+from plus1.contact.message_services import message_read as message_mark_read
 from plus1.contact.message_services import (
     preference_request,
     preference_state,
     preference_verify,
 )
-from plus1.contact.message_services import message_read as message_mark_read
 from plus1.identity.decorators import resident_required
 from plus1.identity.models import Party
 from plus1.privacy.declarations import own_data
@@ -76,4 +76,6 @@ def preferences(request: HttpRequest, party: Party) -> HttpResponse:
         "problems": problems,
         "posted": request.POST,
     }
-    return render(request, "contact/messages/preferences.html", context, status=400 if problems else 200)
+    return render(
+        request, "contact/messages/preferences.html", context, status=400 if problems else 200
+    )

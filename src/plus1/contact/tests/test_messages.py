@@ -20,7 +20,12 @@ from django.utils import timezone
 from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.cases.services import case_register, case_transition
-from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory, TeamFactory, UserFactory
+from plus1.common.testing.factories import (
+    CaseTypeFactory,
+    ResidentFactory,
+    TeamFactory,
+    UserFactory,
+)
 from plus1.contact.admin import MessageTemplateForm
 from plus1.contact.message_services import message_bounce, preference_request, preference_verify
 from plus1.contact.models import ChannelPreference, Message, MessageTemplate
@@ -96,7 +101,9 @@ def test_a_submission_is_confirmed_kept_under_mijn_berichten_and_its_link_opens_
     assert email.subject in listing and "Nieuw:" in listing and "Verstuurd per e-mail" in listing
     [message] = Message.objects.filter(recipient=anna)
     assert message.case == case and message.status == "sent" and message.sent_at
-    assert any(record.name.startswith("Bericht: Wij hebben uw aanvraag") for record in trail_of_party(anna))
+    assert any(
+        record.name.startswith("Bericht: Wij hebben uw aanvraag") for record in trail_of_party(anna)
+    )
     detail = client.get(f"/mijn-berichten/{message.uuid}/").content.decode()
     assert "Het zaaknummer is" in detail
     message.refresh_from_db()
@@ -280,9 +287,7 @@ def sms_preferred(anna):
     )
 
 
-def test_the_http_sms_gateway_sends_and_a_bounce_falls_back_to_a_letter(
-    case_type, anna, gateway
-):
+def test_the_http_sms_gateway_sends_and_a_bounce_falls_back_to_a_letter(case_type, anna, gateway):
     sms_preferred(anna)
     register(case_type, anna)
     outbox_drain()
@@ -332,9 +337,7 @@ def test_a_gateway_that_refuses_the_number_falls_back_and_one_that_is_down_retri
 
 def test_a_new_number_counts_once_its_code_is_entered(case_type, anna, settings):
     client = resident_client(anna)
-    refused = client.post(
-        "/mijn-gegevens/berichten/", {"kanaal": "sms", "adres_sms": "12345"}
-    )
+    refused = client.post("/mijn-gegevens/berichten/", {"kanaal": "sms", "adres_sms": "12345"})
     assert refused.status_code == 400
     assert "Vul een mobiel nummer in zoals 06 12345678." in refused.content.decode()
     assert not ChannelPreference.objects.exists()
