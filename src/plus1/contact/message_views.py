@@ -70,12 +70,16 @@ def preferences(request: HttpRequest, party: Party) -> HttpResponse:
                 else "Gelukt. Wij sturen u voortaan berichten op deze manier.",
             )
             return redirect("contact-messages:preferences")
-    context = {
-        "state": preference_state(party),
-        "channels": Channel.choices,
-        "problems": problems,
-        "posted": request.POST,
-    }
+    state = preference_state(party)
+    typed = request.POST if problems and request.POST.get("stap") != "code" else None
+    form = {
+        "kanaal": typed.get("kanaal", "") if typed else state["channel"],
+        **{
+            channel: typed.get(f"adres_{channel}", "") if typed else state["addresses"][channel]
+            for channel in Channel.values
+        },
+    }  # after a refusal, what was typed stays
+    context = {"state": state, "form": form, "channels": Channel.choices, "problems": problems}
     return render(
         request, "contact/messages/preferences.html", context, status=400 if problems else 200
     )
