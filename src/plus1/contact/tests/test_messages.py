@@ -99,6 +99,8 @@ def test_a_submission_is_confirmed_kept_under_mijn_berichten_and_its_link_opens_
 
     listing = client.get("/mijn-berichten/").content.decode()
     assert email.subject in listing and "Nieuw:" in listing and "Verstuurd per e-mail" in listing
+    assert "Mijn berichten (1 nieuw)" in listing
+    assert email.subject in client.get("/mijn-gegevens/").content.decode()  # in the export too
     [message] = Message.objects.filter(recipient=anna)
     assert message.case == case and message.status == "sent" and message.sent_at
     assert any(
@@ -108,7 +110,8 @@ def test_a_submission_is_confirmed_kept_under_mijn_berichten_and_its_link_opens_
     assert "Het zaaknummer is" in detail
     message.refresh_from_db()
     assert message.read_at is not None
-    assert "Nieuw:" not in client.get("/mijn-berichten/").content.decode()
+    listing = client.get("/mijn-berichten/").content.decode()
+    assert "Nieuw:" not in listing and "nieuw)" not in listing
     # someone else sees neither the list entry nor the message
     other = resident_client(ResidentFactory())
     assert email.subject not in other.get("/mijn-berichten/").content.decode()
