@@ -315,6 +315,11 @@ SMS_GATEWAY_URL = env_str(
 SMS_GATEWAY_TOKEN = env_secret(
     "PLUS1_SMS_GATEWAY_TOKEN", "", help="Bearer token for the sms gateway."
 )
+DELIVERY_REPORT_TOKEN = env_secret(
+    "PLUS1_DELIVERY_REPORT_TOKEN",
+    "",
+    help="Bearer token a message provider sends with its delivery reports (POST /api/v1/afleverrapporten). Empty: the endpoint is off.",
+)
 SMS_GATEWAY_TIMEOUT = env_int(
     "PLUS1_SMS_GATEWAY_TIMEOUT", 10, help="Seconds to wait for the sms gateway."
 )

@@ -392,3 +392,33 @@ def test_staff_see_the_messages_of_a_case_with_their_delivery(case_type, anna, h
 def test_the_demo_links_to_the_address_it_serves_on():
     assert demo_base_url("127.0.0.1", 8102) == "http://127.0.0.1:8102"
     assert demo_base_url("0.0.0.0", 8000) == "http://127.0.0.1:8000"  # noqa: S104
+
+
+def test_a_provider_reports_a_bounce_through_the_api(case_type, anna, settings, client):
+    settings.DELIVERY_REPORT_TOKEN = "rapport-token"
+    ChannelPreference.objects.create(party=anna, channel="email", email="anna@example.nl")
+    Case.objects.filter(pk=register(case_type, anna).pk).update(form_data={})
+    anna.phone = ""
+    anna.save()
+    outbox_drain()
+    message = Message.objects.get(recipient=anna)
+    body = {"referentie": str(message.uuid), "status": "niet_aangekomen", "reden": "Mailbox vol"}
+
+    wrong = client.post("/api/v1/afleverrapporten", body, content_type="application/json")
+    assert wrong.status_code == 403 and wrong["Content-Type"] == "application/problem+json"
+    message.refresh_from_db()
+    assert message.status == "sent"
+
+    auth = {"HTTP_AUTHORIZATION": "Bearer rapport-token"}
+    bad = client.post(
+        "/api/v1/afleverrapporten", {"status": "weg"}, content_type="application/json", **auth
+    )
+    assert bad.status_code == 400
+    answer = client.post("/api/v1/afleverrapporten", body, content_type="application/json", **auth)
+    assert answer.status_code == 200 and answer.json()["status"] == "bounced"
+    message.refresh_from_db()
+    assert message.status == "bounced" and message.reason == "Mailbox vol"
+    resident = resident_client(anna).get("/mijn-berichten/").content.decode()
+    assert "Niet aangekomen: Mailbox vol" in resident
+    unknown = client.post("/api/v1/afleverrapporten", body, content_type="application/json", **auth)
+    assert unknown.status_code == 404  # already bounced: nothing changes twice
