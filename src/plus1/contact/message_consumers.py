@@ -28,6 +28,7 @@ from plus1.contact.message_services import message_queue, message_send, route_fo
 from plus1.contact.messages import manage_url
 from plus1.contact.models import Appointment, Channel
 from plus1.events.services import Delivery, consumer_register, effect_once, subscribe
+from plus1.identity.models import Party
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding
 
@@ -100,18 +101,24 @@ def _to_initiator(delivery: Delivery, case: Case, event: str, values: dict[str, 
     )
 
 
-def melding_recipients(melding: Melding) -> list[str]:
+def melding_recipients(melding: Melding) -> list[tuple[str, Party | None]]:
     """The addresses of a report without the initiator's: the anonymous reporter's and
-    the followers', each once (the initiator gets the case's own message)."""
+    the followers' (with their party when they follow logged in), each address once; the
+    initiator gets the case's own message."""
     initiator = melding.case.initiator
     skip = {initiator.email.casefold()} if initiator is not None and initiator.email else set()
-    addresses = [melding.reporter_email] if initiator is None else []
+    found: list[tuple[str, Party | None]] = (
+        [(melding.reporter_email, None)] if initiator is None else []
+    )
     for follower in melding.followers.select_related("party"):
-        addresses.append(follower.party.email if follower.party else follower.email)
-    unique: dict[str, str] = {}
-    for address in addresses:
+        if follower.party is not None:
+            found.append((follower.party.email, follower.party))
+        else:
+            found.append((follower.email, None))
+    unique: dict[str, tuple[str, Party | None]] = {}
+    for address, party in found:
         if address and address.casefold() not in skip:
-            unique.setdefault(address.casefold(), address)
+            unique.setdefault(address.casefold(), (address, party))
     return list(unique.values())
 
 
@@ -124,15 +131,15 @@ def _to_melding_addresses(
         "link": absolute(reverse("meldingen:detail", args=[case.identification])),
         **values,
     }
-    for address in melding_recipients(melding):
+    for address, party in melding_recipients(melding):
         effect_once(
             key=f"{delivery.key}:{_address_key(address)}",
             effect=partial(
                 message_queue,
                 event=event,
-                values=values,
-                recipient=None,
-                name="melder",
+                values={**values, "naam": party.name if party else "melder"},
+                recipient=party,  # a follower with an account finds it in Mijn berichten
+                name=party.name if party else "melder",
                 route=[(Channel.EMAIL.value, address)],
                 case=case,
             ),

@@ -389,7 +389,17 @@ def test_staff_see_the_messages_of_a_case_with_their_delivery(case_type, anna, h
     assert "Verstuurd per e-mail" in text
 
 
-def test_the_demo_links_to_the_address_it_serves_on():
+def test_the_demo_links_to_the_address_it_serves_on(settings, monkeypatch):
+    from django.core.management import call_command
+
+    from plus1.demo.management.commands import demo
+
+    settings.DEMO_MODE = True
+    monkeypatch.delenv("PLUS1_BASE_URL", raising=False)
+    monkeypatch.setattr(demo, "demo_loaded", lambda: True)
+    monkeypatch.setattr(demo, "call_command", lambda *args, **kwargs: None)  # no migrate
+    call_command("demo", "--no-serve", "--port", "8102")
+    assert settings.BASE_URL == "http://127.0.0.1:8102"
     assert demo_base_url("127.0.0.1", 8102) == "http://127.0.0.1:8102"
     assert demo_base_url("0.0.0.0", 8000) == "http://127.0.0.1:8000"  # noqa: S104
 
