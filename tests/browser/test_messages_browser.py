@@ -13,6 +13,7 @@ from plus1.contact.models import ChannelPreference
 from plus1.demo.loader import demo_load
 from plus1.events.services import outbox_drain
 from tests.browser.helpers import assert_accessible, login_as_resident, login_as_staff
+from tests.browser.test_small_screens_browser import _overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -72,6 +73,15 @@ def test_mijn_berichten_lists_the_journey_with_its_delivery_status(page, live_se
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base + "/mijn-berichten/")
     assert_accessible(page)
+    message_page = page.get_by_role(
+        "link", name=re.compile(re.escape(email.subject))
+    ).get_attribute("href")
+    for width in (320, 390, 768):
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in ("/mijn-berichten/", message_page, "/mijn-gegevens/berichten/"):
+            page.goto(base + path)
+            extra, wide = _overflow(page)
+            assert extra <= 0, f"{path} at {width} px: {extra} px too wide ({wide})"
     page.get_by_role("button", name="Uitloggen").click()
 
     login_as_staff(page, base, "behandelaar.juridisch")
@@ -79,3 +89,6 @@ def test_mijn_berichten_lists_the_journey_with_its_delivery_status(page, live_se
     section = page.get_by_role("region", name="Berichten aan de inwoner").inner_text()
     assert email.subject in section and "Verstuurd per e-mail" in section
     assert_accessible(page)
+    page.set_viewport_size({"width": 390, "height": 800})
+    extra, wide = _overflow(page)
+    assert extra <= 0, f"the workbench case page is {extra} px too wide at 390 px ({wide})"
