@@ -144,12 +144,19 @@ def message_queue(
             actor=SYSTEM,
             subject=recipient,
             action=TrailAction.SENT,
-            name=f"Bericht: {message.subject}",
+            name=f"Bericht: {_trail_name(event, message.subject)}",
             activity=builtin_activity(MESSAGES),
             case=case,
         )
     outbox_put(topic=events.MESSAGE_QUEUED, payload={"message": str(message.uuid)})
     return message
+
+
+def _trail_name(event: str, subject: str) -> str:
+    """What the data trail says was sent: the subject, but never a verification code."""
+    if event == message_texts.VERIFICATION:
+        return message_texts.EVENTS[event][0]
+    return subject
 
 
 # --- sending (the outbox consumer of MESSAGE_QUEUED) --------------------------------------

@@ -88,3 +88,32 @@ def test_a_gdpr_request_gets_a_confirmation(settings) -> None:
     [message] = Message.objects.filter(recipient=anna)
     assert message.case == request.case and request.case.identification in message.subject
     assert [m.to for m in mail.outbox] == [["anna@example.nl"]]
+
+
+def test_a_reminder_the_day_before_uses_its_own_text_with_the_ics(agenda: Agenda) -> None:
+    """Whoever schedules the reminder queues appointment.confirmation with kind 'reminder'."""
+    from django.db import transaction
+
+    from plus1.contact.events import APPOINTMENT_CONFIRMATION
+    from plus1.events.services import outbox_put
+
+    appointment, code = appointment_book(
+        actor=Actor.system("test"),
+        product=agenda.paspoort,
+        location=agenda.stadhuis,
+        start=agenda.at(9, 10),
+        name="Anna de Boer",
+        email="anna@example.nl",
+    )
+    outbox_drain()
+    mail.outbox.clear()
+    with transaction.atomic():
+        outbox_put(
+            topic=APPOINTMENT_CONFIRMATION,
+            payload={"appointment": str(appointment.uuid), "kind": "reminder", "code": code},
+        )
+    outbox_drain()
+    [email] = mail.outbox
+    assert email.subject == "Herinnering: morgen uw afspraak voor Paspoort aanvragen"
+    assert "om 09:10 uur" in email.body and f"?code={code}" in email.body
+    assert [name for name, _, _ in email.attachments] == ["afspraak.ics"]

@@ -354,6 +354,7 @@ def test_a_new_number_counts_once_its_code_is_entered(case_type, anna, settings)
     code = re.search(r"\b(\d{6})\b", sms.read_text()).group(1)
     assert "Code invullen" in client.get("/mijn-gegevens/berichten/").content.decode()
     assert not Message.objects.filter(event="contact.verification", listed=True).exists()
+    assert not any(code in record.name for record in trail_of_party(anna))  # code not kept
 
     wrong = client.post("/mijn-gegevens/berichten/", {"stap": "code", "code": "000000"})
     assert "Deze code klopt niet" in wrong.content.decode()
