@@ -7,6 +7,6 @@ class ContactConfig(AppConfig):
     verbose_name = "Contact en afspraken"
 
     def ready(self) -> None:
-        from plus1.contact import message_consumers
+        from plus1.contact import checks, message_consumers  # noqa: F401 (checks register)
 
         message_consumers.register()  # every message to residents: one pipeline

@@ -433,3 +433,15 @@ def test_a_provider_reports_a_bounce_through_the_api(case_type, anna, settings, 
     assert "Niet aangekomen: Mailbox vol" in resident
     unknown = client.post("/api/v1/afleverrapporten", body, content_type="application/json", **auth)
     assert unknown.status_code == 404  # already bounced: nothing changes twice
+
+
+def test_the_deploy_check_names_an_sms_backend_that_does_not_send(settings):
+    from plus1.contact.checks import sms_channel
+
+    settings.DEMO_MODE = False
+    assert [m.id for m in sms_channel()] == ["plus1.W101"]
+    settings.SMS_BACKEND = "plus1.contact.channels.HttpSmsBackend"
+    settings.SMS_GATEWAY_URL = ""
+    assert [m.id for m in sms_channel()] == ["plus1.E101"]
+    settings.SMS_GATEWAY_URL = "https://sms.example/api"
+    assert sms_channel() == []

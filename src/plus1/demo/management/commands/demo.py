@@ -71,6 +71,7 @@ class Command(BaseCommand):
             "  Second step of the staff login: the code page shows the current code (demo only),",
             f"    or add the demo key {demo_totp_secret()} to an authenticator app.",
             f"  Messages to residents are written to {settings.EMAIL_FILE_PATH}",
+            f"    (sms to {settings.SMS_FILE_PATH}, letters as PDF to {settings.MEDIA_ROOT}/letters)",
             "",
         ]
         self.stdout.write("\n".join(lines))
