@@ -326,13 +326,13 @@ def preference_request(
     if problems:
         raise ValidationError(problems)
     address = _normalised(channel, address)
-    current_channel, _ = addresses_of(party)
+    current_channel, known = addresses_of(party)
     preference, _ = ChannelPreference.objects.select_for_update().get_or_create(
         party=party, defaults={"channel": current_channel}
     )
     before = {"channel": preference.channel, "pending_channel": preference.pending_channel}
-    verified = getattr(preference, FIELD[Channel(channel)])
-    code_sent = verified != address
+    # What we already send to (verified, or what they gave us themselves) needs no code.
+    code_sent = _normalised(channel, known.get(channel, "")) != address
     if code_sent:
         code = f"{secrets.randbelow(10**6):06d}"
         preference.pending_channel, preference.pending_address = channel, address
@@ -346,6 +346,7 @@ def preference_request(
             listed=False,
         )
     else:
+        setattr(preference, FIELD[Channel(channel)], address)
         preference.channel, preference.pending_channel, preference.pending_address = (
             channel,
             "",

@@ -370,6 +370,15 @@ def test_a_new_number_counts_once_its_code_is_entered(case_type, anna, settings)
     assert mail.outbox == []
 
 
+def test_the_number_given_on_a_form_needs_no_code(case_type, anna):
+    register(case_type, anna)  # the form had telefoon 06 12345678
+    actor = Actor.from_user(anna.user)
+    _, code_sent = preference_request(actor=actor, party=anna, channel="sms", address="0612345678")
+    assert not code_sent
+    preference = ChannelPreference.objects.get()
+    assert (preference.channel, preference.phone) == ("sms", "0612345678")
+
+
 def test_a_code_cannot_be_guessed_forever(anna):
     actor = Actor.from_user(anna.user)
     preference_request(actor=actor, party=anna, channel="email", address="nieuw@example.nl")
