@@ -39,6 +39,9 @@ SENDER = "contact.message_send"
 CASE_INFORMATION_REQUESTED = getattr(
     case_events, "CASE_INFORMATION_REQUESTED", "case.information_requested"
 )
+CASE_INFORMATION_RECEIVED = getattr(
+    case_events, "CASE_INFORMATION_RECEIVED", "case.information_received"
+)
 CASE_MESSAGE_POSTED = getattr(case_events, "CASE_MESSAGE_POSTED", "case.message_posted")
 
 MONTHS = [
@@ -208,6 +211,16 @@ def on_information_requested(delivery: Delivery) -> None:
     _to_initiator(delivery, case, message_texts.INFORMATION_REQUESTED, values)
 
 
+def on_information_received(delivery: Delivery) -> None:
+    """The confirmation of the resident's answer (an answer is a submission too)."""
+    case = _case(delivery.payload)
+    if case is None:
+        return
+    count = len(delivery.payload.get("documents", []))
+    documents = {0: "", 1: "1 document"}.get(count, f"{count} documenten")
+    _to_initiator(delivery, case, message_texts.INFORMATION_RECEIVED, {"documenten": documents})
+
+
 def on_message_posted(delivery: Delivery) -> None:
     """A staff member's message in the case's thread (the resident's own are not echoed)."""
     facts = delivery.payload
@@ -276,6 +289,7 @@ HANDLERS = {
     case_events.CASE_REGISTERED: on_case_registered,
     case_events.CASE_STATUS_CHANGED: on_status_changed,
     CASE_INFORMATION_REQUESTED: on_information_requested,
+    CASE_INFORMATION_RECEIVED: on_information_received,
     CASE_MESSAGE_POSTED: on_message_posted,
     events.APPOINTMENT_CONFIRMATION: on_appointment,
 }

@@ -25,6 +25,7 @@ CASE_STATUS_CHANGED = "case.status_changed"
 CASE_DECIDED = "case.decided"
 MELDING_STATUS_CHANGED = "melding.status_changed"
 INFORMATION_REQUESTED = "case.information_requested"
+INFORMATION_RECEIVED = "case.information_received"
 MESSAGE_POSTED = "case.message_posted"
 APPOINTMENT_BOOKED = "appointment.booked"
 APPOINTMENT_RESCHEDULED = "appointment.rescheduled"
@@ -70,6 +71,10 @@ EVENTS: dict[str, tuple[str, dict[str, str]]] = {
             "antwoord_voor": "12 januari 2027",
             "termijn": "9 februari 2027",
         },
+    ),
+    INFORMATION_RECEIVED: (
+        "Aanvulling ontvangen",
+        {**COMMON, **CASE, "documenten": "2 documenten"},
     ),
     MESSAGE_POSTED: (
         "Bericht van een medewerker",
@@ -140,6 +145,13 @@ DEFAULTS: dict[str, Text] = {
         "De nieuwe uiterste datum is nu {termijn}.\n" + GREETING,
         "Gemeente: wij hebben meer informatie nodig voor zaak {zaaknummer}. "
         "Antwoord vóór {antwoord_voor}: {link}",
+    ),
+    INFORMATION_RECEIVED: Text(
+        "Wij hebben uw aanvulling voor zaak {zaaknummer} ontvangen",
+        "Beste {naam},\n\nBedankt. Wij hebben uw antwoord voor zaak {zaaknummer} "
+        "({zaaktype}) ontvangen.\nMeegestuurd: {documenten}\n\n"
+        "De termijn van uw zaak loopt weer. U ziet de nieuwe datum onder ‘Mijn zaken’: {link}\n"
+        + GREETING,
     ),
     MESSAGE_POSTED: Text(
         "Nieuw bericht over uw zaak {zaaknummer}",

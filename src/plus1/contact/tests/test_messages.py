@@ -97,7 +97,9 @@ def test_a_submission_is_confirmed_kept_under_mijn_berichten_and_its_link_opens_
     page = client.get(link_in(email.body))
     assert page.status_code == 200 and case.identification in page.content.decode()
 
-    listing = client.get("/mijn-berichten/").content.decode()
+    response = client.get("/mijn-berichten/")
+    assert "no-store" in response["Cache-Control"]
+    listing = response.content.decode()
     assert email.subject in listing and "Nieuw:" in listing and "Verstuurd per e-mail" in listing
     assert "Mijn berichten (1 nieuw)" in listing
     assert email.subject in client.get("/mijn-gegevens/").content.decode()  # in the export too
@@ -169,14 +171,20 @@ def test_an_information_request_and_a_staff_message_reach_the_resident(case_type
         "case.message_posted",
         {**facts(case), "message": "m2", "author": "initiator", "text": "Mijn eigen vraag"},
     )
+    put_in_outbox(
+        "case.information_received",
+        {**facts(case), "request": "5d0c0a44-1111-4444-8888-000000000001", "documents": ["a"]},
+    )
     outbox_drain()
 
-    request, posted = mail.outbox
+    request, posted, received = mail.outbox
     assert "Wij missen nog uw huurcontract" in request.body
     assert "vóór 12 januari 2027" in request.body and "9 februari 2027" in request.body
     assert link_in(request.body) == f"/mijn-zaken/{case.identification}/"
     assert "Dank, het is compleet." in posted.body
-    assert Message.objects.filter(recipient=anna).count() == 3  # not the resident's own
+    assert received.subject == f"Wij hebben uw aanvulling voor zaak {case.identification} ontvangen"
+    assert "Meegestuurd: 1 document" in received.body
+    assert Message.objects.filter(recipient=anna).count() == 4  # not the resident's own
 
 
 def test_a_case_type_override_and_an_unknown_placeholder_refused_in_dutch(case_type, anna):
