@@ -462,3 +462,28 @@ def test_the_deploy_check_names_an_sms_backend_that_does_not_send(settings):
     assert [m.id for m in sms_channel()] == ["plus1.E101"]
     settings.SMS_GATEWAY_URL = "https://sms.example/api"
     assert sms_channel() == []
+
+
+def test_rows_queued_for_the_replaced_consumers_are_still_delivered_once(case_type, anna):
+    """An upgrade with status messages still in the outbox: each old row does its own part."""
+    case = register(case_type, anna)
+    outbox_drain()
+    mail.outbox.clear()
+    status = case_type.statuses.get(code="in-behandeling")
+    payload = {
+        **facts(case),
+        "status": status.code,
+        "status_name": status.name,
+        "resident_text": "",
+        "explanation": "",
+        "is_final": False,
+    }
+    for name in ("cases.status_message", "meldingen.follower_updates"):
+        OutboxMessage.objects.create(
+            topic="case.status_changed", consumer=name, key=f"old:{name}", payload=payload
+        )
+    outbox_drain()
+    assert [m.subject for m in mail.outbox] == [
+        f"Nieuwe status voor uw zaak {case.identification}: In behandeling"
+    ]
+    assert not OutboxMessage.objects.filter(state="pending").exists()
