@@ -162,6 +162,13 @@ def _trail_name(event: str, subject: str) -> str:
 # --- sending (the outbox consumer of MESSAGE_QUEUED) --------------------------------------
 
 
+# What sending changes (never read_at, which the recipient may set meanwhile).
+SEND_FIELDS = [
+    "status", "sent_at", "provider_reference", "letter", "reason", "history",
+    "channel", "address", "fallbacks", "attempts",
+]  # fmt: skip
+
+
 def _step(message: Message, outcome: str, reason: str = "") -> None:
     message.history = [
         *message.history,
@@ -193,7 +200,7 @@ def _sent(message: Message, reference: str) -> None:
         message.letter = reference
     message.reason = ""
     _step(message, "verstuurd")
-    message.save()
+    message.save(update_fields=SEND_FIELDS)
 
 
 def _send_with(message: Message, sender: Callable[[Message], str]) -> None:
@@ -218,7 +225,7 @@ def message_send(delivery: Delivery) -> None:
             _step(current, "geweigerd", str(exc))
             current.reason = str(exc)
             moved = _next_channel(current)
-            current.save()
+            current.save(update_fields=SEND_FIELDS)
             if not moved:
                 return
         except Exception as exc:
@@ -231,7 +238,7 @@ def message_send(delivery: Delivery) -> None:
             )
             if fall_back:
                 _next_channel(current)
-            current.save()
+            current.save(update_fields=SEND_FIELDS)
             if not fall_back:
                 raise  # the outbox retries this row with backoff; the message stays queued
         message = current
@@ -256,7 +263,7 @@ def message_bounce(*, reference: str, reason: str) -> Message | None:
         outbox_put(topic=events.MESSAGE_QUEUED, payload={"message": str(message.uuid)})
     else:
         message.status = Message.Status.BOUNCED
-    message.save()
+    message.save(update_fields=SEND_FIELDS)
     audit_record(
         actor=SYSTEM,
         action=audit_actions.MESSAGE_BOUNCED,
