@@ -23,7 +23,12 @@ PUBLIC_PAGES = [
     "/privacy/verwerkingen/",
     "/inloggen/",
 ]
-RESIDENT_PAGES = ["/mijn-zaken/", "/mijn-gegevens/"]
+RESIDENT_PAGES = [
+    "/mijn-zaken/",
+    "/mijn-gegevens/",
+    "/mijn-berichten/",
+    "/mijn-gegevens/berichten/",
+]
 # The element a page may scroll inside without widening the page itself.
 SCROLLERS = "table, .map-scroll"
 

@@ -4,6 +4,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from plus1.contact.api.delivery_reports import DeliveryReports
 from plus1.meldingen.feed import MeldingenFeed
 
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("", include("plus1.privacy.api.urls")),
     path("", include("plus1.catalog.api.urls")),
     path("", include("plus1.contact.api.urls")),
+    path("afleverrapporten", DeliveryReports.as_view(), name="delivery-reports"),
 ]

@@ -303,6 +303,31 @@ OUTBOX_MAX_ATTEMPTS = env_int(
     12,
     help="Delivery attempts (exponential backoff) before a message is parked.",
 )
+MESSAGE_CHANNEL_ATTEMPTS = env_int(
+    "PLUS1_MESSAGE_CHANNEL_ATTEMPTS",
+    4,
+    help="Attempts on one channel (while its backend is down) before a message to a resident falls back to the next channel.",
+)
+SMS_BACKEND = env_str(
+    "PLUS1_SMS_BACKEND",
+    "plus1.contact.channels.FileSmsBackend",
+    help="Sms backend: plus1.contact.channels.FileSmsBackend (writes files, the demo) or plus1.contact.channels.HttpSmsBackend (a gateway).",
+)
+SMS_FILE_PATH = DATA_DIR / "sms"
+SMS_GATEWAY_URL = env_str(
+    "PLUS1_SMS_GATEWAY_URL", "", help="URL the HTTP sms backend POSTs each message to (JSON)."
+)
+SMS_GATEWAY_TOKEN = env_secret(
+    "PLUS1_SMS_GATEWAY_TOKEN", "", help="Bearer token for the sms gateway."
+)
+DELIVERY_REPORT_TOKEN = env_secret(
+    "PLUS1_DELIVERY_REPORT_TOKEN",
+    "",
+    help="Bearer token a message provider sends with its delivery reports (POST /api/v1/afleverrapporten). Empty: the endpoint is off.",
+)
+SMS_GATEWAY_TIMEOUT = env_int(
+    "PLUS1_SMS_GATEWAY_TIMEOUT", 10, help="Seconds to wait for the sms gateway."
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

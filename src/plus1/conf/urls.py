@@ -24,6 +24,7 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="meldingen:new", permanent=False),
     ),
     path("", include("plus1.contact.urls")),
+    path("", include("plus1.contact.message_urls")),
     path("", include("plus1.privacy.urls")),
     path("", include("plus1.portal.urls")),
 ]

@@ -7,16 +7,6 @@ class ContactConfig(AppConfig):
     verbose_name = "Contact en afspraken"
 
     def ready(self) -> None:
-        from plus1.contact import messages
-        from plus1.contact.events import (
-            APPOINTMENT_CONFIRMATION,
-            APPOINTMENT_REMINDER,
-            CALLBACK_REQUESTED,
-        )
-        from plus1.events.services import subscribe
+        from plus1.contact import checks, message_consumers  # noqa: F401 (checks register)
 
-        subscribe(APPOINTMENT_CONFIRMATION, messages.CONSUMER, messages.send_confirmation)
-        subscribe(APPOINTMENT_REMINDER, messages.REMINDER_CONSUMER, messages.send_reminder)
-        subscribe(
-            CALLBACK_REQUESTED, messages.CALLBACK_CONSUMER, messages.send_callback_confirmation
-        )
+        message_consumers.register()  # every message to residents: one pipeline

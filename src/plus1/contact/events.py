@@ -16,3 +16,5 @@ CONTACT_MOMENT_REGISTERED = "contact.contact_moment_registered"
 # Payload: appointment (uuid str), start (ISO): a reminder for a moved or cancelled
 # appointment is skipped by its consumer.
 APPOINTMENT_REMINDER = "contact.appointment_reminder"
+# A message to a resident was kept and waits to be sent by its channel (payload: message uuid).
+MESSAGE_QUEUED = "message.queued"

@@ -445,3 +445,12 @@ class Coordinator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.display_name}"
+
+
+# Messages to residents (Mijn berichten), their templates and channel preferences.
+from plus1.contact.message_models import (  # noqa: E402, F401
+    Channel,
+    ChannelPreference,
+    Message,
+    MessageTemplate,
+)

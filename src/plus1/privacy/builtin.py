@@ -11,6 +11,7 @@ OWN_DATA = "eigen-gegevens"
 CONSENTS = "toestemmingen-vastleggen"
 TRAIL_READING = "dataspoor-controleren"
 CONTACT_CENTRE = "klantcontact"
+MESSAGES = "berichten-versturen"
 
 GDPR_URL = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679"
 
@@ -62,6 +63,18 @@ BUILTIN: dict[str, dict[str, Any]] = {
         "data_subject_categories": ["inwoners", "ondernemers"],
         "recipients": [],
         "retention": "2 jaar na het contact",
+    },
+    MESSAGES: {
+        "name": "U berichten sturen",
+        "purpose": "Wij sturen u berichten over uw zaken, meldingen, verzoeken en afspraken, "
+        "via het kanaal dat u kiest, en bewaren ze onder Mijn berichten.",
+        "legal_ground": LegalGround.PUBLIC_TASK,
+        "legal_basis": "Artikel 2:14 en 3:41 Algemene wet bestuursrecht",
+        "legal_basis_url": "https://wetten.overheid.nl/BWBR0005537/",
+        "personal_data_categories": ["naam", "e-mailadres", "telefoonnummer", "postadres"],
+        "data_subject_categories": ["inwoners", "ondernemers"],
+        "recipients": ["uzelf", "de verzender van sms en post"],
+        "retention": "Zolang de zaak wordt bewaard",
     },
 }
 

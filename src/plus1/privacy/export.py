@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import formats, timezone
 
 from plus1.cases.selectors import cases_of_party
+from plus1.contact.message_selectors import messages_of
 from plus1.documents.selectors import case_documents
 from plus1.identity.models import Party
 from plus1.privacy.selectors import consents_of, trail_line, trail_of_party
@@ -67,13 +68,11 @@ def personal_data_export(party: Party) -> dict[str, Any]:
         ],
         "berichten": [
             {
-                "onderwerp": f"Nieuwe status van zaak {case.identification}: {step.status.name}",
-                "verstuurd_naar": party.email,
-                "bron": f"door de gemeente verstuurd op {_day(step.set_at)}",
+                "onderwerp": message.subject,
+                "verstuurd_naar": message.address or message.get_channel_display(),
+                "bron": f"door de gemeente verstuurd op {_day(message.created_at)}",
             }
-            for case in cases
-            for step in case.history.all()[1:]
-            if party.email
+            for message in messages_of(party)
         ],
         "toestemmingen": [
             {

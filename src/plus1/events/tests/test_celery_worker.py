@@ -60,4 +60,6 @@ def test_status_message_is_delivered_by_the_celery_worker(celery_worker):
     while time.monotonic() < deadline and OutboxMessage.objects.filter(state="pending").exists():
         time.sleep(0.2)
     assert not OutboxMessage.objects.filter(state="pending").exists()
-    assert [m.to for m in mail.outbox] == [["anna@example.nl"]]
+    # the confirmation of the registration, then the status message
+    assert [m.to for m in mail.outbox] == [["anna@example.nl"], ["anna@example.nl"]]
+    assert "In behandeling" in mail.outbox[-1].subject

@@ -79,7 +79,7 @@ def statuses_notified(receiver):
 def test_a_status_change_is_one_row_per_consumer_with_its_own_key(case, case_type):
     move(case, case_type, "in-behandeling")
     rows = status_rows()
-    assert set(rows) == {"cases.status_message", "meldingen.follower_updates", "zgw.notifications"}
+    assert set(rows) == {"contact.messages", "zgw.notifications"}
     assert len({row.event_id for row in rows.values()}) == 1
     assert {row.key for row in rows.values()} == {
         f"{row.event_id}:{name}" for name, row in rows.items()
@@ -92,7 +92,7 @@ def test_a_worker_dying_between_two_consumers_sends_no_second_email_and_loses_no
     move(case, case_type, "in-behandeling")
     rows = status_rows()
     # A worker sends the e-mail, claims the ZGW consumer's row and dies before finishing it.
-    assert outbox_deliver(message_id=rows["cases.status_message"].pk)
+    assert outbox_deliver(message_id=rows["contact.messages"].pk)
     assert services._claim(rows["zgw.notifications"].pk)
     outbox_drain()  # another worker: the claimed row is not its to deliver yet
     assert statuses_notified(receiver) == []
@@ -116,7 +116,7 @@ def test_a_delivery_repeated_after_its_effect_sends_nothing_twice(case, case_typ
     move(case, case_type, "in-behandeling")
     outbox_drain()
     assert len(mail.outbox) == 1 and len(statuses_notified(receiver)) == 1
-    done = [row.pk for name, row in status_rows().items() if name != "meldingen.follower_updates"]
+    done = [row.pk for row in status_rows().values()]
     OutboxMessage.objects.filter(pk__in=done).update(state=PENDING, claimed_until=None)
 
     assert outbox_drain() == 2
@@ -167,8 +167,7 @@ def test_a_failing_consumer_is_parked_alone_while_the_others_are_delivered_once(
     assert rows["test.archive"].state == PARKED and rows["test.archive"].attempts == 3
     assert "the archive is down" in rows["test.archive"].last_error
     assert {name: row.state for name, row in rows.items() if name != "test.archive"} == {
-        "cases.status_message": DELIVERED,
-        "meldingen.follower_updates": DELIVERED,
+        "contact.messages": DELIVERED,
         "zgw.notifications": DELIVERED,
     }
     assert [m.to for m in mail.outbox] == [["anna@example.nl"]]

@@ -68,6 +68,20 @@ def test_a_logged_in_reporter_gets_one_message_not_two(world):
     assert [m.to for m in mail.outbox] == [["anna@example.nl"]]
 
 
+def test_a_logged_in_follower_finds_the_update_under_mijn_berichten(world):
+    melding = submit(email="melder@example.nl")
+    buur = ResidentFactory(name="Bea Buur", email="bea@example.nl")
+    melding_follow(actor=Actor.system("test"), melding=melding, party=buur)
+    outbox_drain()
+    move(world, melding, "in-behandeling")
+    outbox_drain()
+    client = Client()
+    client.force_login(buur.user)
+    page = client.get("/mijn-berichten/").content.decode()
+    assert f"Nieuwe status voor melding {melding.case.identification}: In behandeling" in page
+    assert "Verstuurd per e-mail" in page
+
+
 def test_following_needs_an_email_address_when_not_logged_in(world, client):
     melding = submit()
     response = client.post(

@@ -121,7 +121,13 @@ def test_full_journey(client, setup):
     assert "In behandeling" in detail and "We komen dinsdag kijken." in detail
     assert "Intern: lastig" not in detail
     outbox_drain()
-    assert [m.to for m in mail.outbox] == [["anna@example.nl"]]
+    assert [m.to for m in mail.outbox] == [["anna@example.nl"], ["anna@example.nl"]]
+    assert [m.subject for m in mail.outbox] == [
+        f"Wij hebben uw aanvraag {case.identification} ontvangen",
+        f"Nieuwe status voor uw zaak {case.identification}: In behandeling",
+    ]
+    berichten = client.get("/mijn-berichten/").content.decode()
+    assert all(m.subject in berichten for m in mail.outbox)
     actors = set(
         AuditEntry.objects.filter(object_id=str(case.pk)).values_list("actor_label", "action")
     )

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.conf import settings
@@ -9,6 +10,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from plus1.demo.loader import DEMO_PASSWORD, STAFF, demo_load, demo_loaded, demo_totp_secret
 from plus1.demo.zgw import ZGW_CLIENT_ID, ZGW_SECRET
+
+
+def demo_base_url(host: str, port: int) -> str:
+    """The address the demo serves on, as a resident's browser reaches it."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "", "::") else host  # noqa: S104
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}"
 
 
 class Command(BaseCommand):
@@ -27,7 +36,9 @@ class Command(BaseCommand):
             self.stdout.write("Loading the demo municipality Gemeente Plusstad …")
             demo_load()
         (settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
-        base = f"http://{options['host']}:{options['port']}"
+        base = demo_base_url(options["host"], options["port"])
+        if not os.environ.get("PLUS1_BASE_URL"):
+            settings.BASE_URL = base  # links in messages open this server
         self._print_welcome(base)
         if options["no_serve"]:
             return
@@ -60,6 +71,7 @@ class Command(BaseCommand):
             "  Second step of the staff login: the code page shows the current code (demo only),",
             f"    or add the demo key {demo_totp_secret()} to an authenticator app.",
             f"  Messages to residents are written to {settings.EMAIL_FILE_PATH}",
+            f"    (sms to {settings.SMS_FILE_PATH}, letters as PDF to {settings.MEDIA_ROOT}/letters)",
             "",
         ]
         self.stdout.write("\n".join(lines))
