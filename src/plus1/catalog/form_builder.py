@@ -25,7 +25,6 @@ KINDS = {
     "email": "E-mailadres",
     "phone": "Telefoonnummer",
     "iban": "IBAN (bankrekening)",
-    "file": "Bestand (upload)",
     "address": "Adres (postcode en huisnummer)",
 }
 CHOICE_KINDS = {"radio", "select", "checkboxes"}
@@ -51,18 +50,23 @@ OWN_KEYS = {
     "maximum",
     "minLength",
     "maxLength",
-    "pattern",
     "properties",
     "required",
     "x-kind",
     "x-widget",
-    "x-patternMessage",
     "x-notInPast",
     "x-maxDaysAgo",
     "x-showIf",
     "x-prefill",
 }
 RULE_MARK = "x-rule"
+
+
+def _own_keys(kind: str) -> set[str]:
+    """The keys the builder writes for a kind; a hand-written pattern of a text is kept."""
+    if kind in PATTERNS or kind == "address":
+        return OWN_KEYS | {"pattern", "x-patternMessage"}
+    return OWN_KEYS
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,7 @@ def specs(schema: dict[str, Any]) -> list[FieldSpec]:
                 show_if_field=condition.get("field", ""),
                 show_if_value=condition.get("equals", True),
                 prefill=prop.get("x-prefill", ""),
-                extra={key: value for key, value in prop.items() if key not in OWN_KEYS},
+                extra={key: value for key, value in prop.items() if key not in _own_keys(kind)},
             )
         )
     return result

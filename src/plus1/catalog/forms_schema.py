@@ -36,6 +36,18 @@ class Field:
     prefill: str = ""
 
     @property
+    def postcode_key(self) -> str:
+        return f"{self.name}-postcode"
+
+    @property
+    def house_number_key(self) -> str:
+        return f"{self.name}-huisnummer"
+
+    @property
+    def autocomplete(self) -> str:
+        return {"name": "name", "email": "email", "phone": "tel"}.get(self.prefill, "")
+
+    @property
     def condition_text(self) -> str:
         """The condition in words, for the resident without JavaScript."""
         if self.show_if is None:
@@ -123,7 +135,9 @@ def fields(schema: dict[str, Any]) -> list[Field]:
                 type=prop.get("type", "string"),
                 required=name in required,
                 widget=_widget(prop),
-                choices=tuple(prop.get("enum", prop.get("items", {}).get("enum", ()))),
+                choices=("ja", "nee")
+                if prop.get("x-widget") == "yesno"
+                else tuple(prop.get("enum", prop.get("items", {}).get("enum", ()))),
                 max_length=prop.get("maxLength"),
                 show_if=condition,
                 show_if_label=properties.get(condition[0], {}).get("title", "")
@@ -149,6 +163,21 @@ def conditionally_required(schema: dict[str, Any]) -> list[str]:
         for rule in schema.get("allOf", [])
         for name in rule.get("then", {}).get("required", [])
     ]
+
+
+def form_values(schema: dict[str, Any], raw: Any) -> dict[str, Any]:
+    """What the resident filled in, to show the form again: lists for multiple choices,
+    `ja`/`nee` for yes/no, the parts of an address under their own names."""
+    values: dict[str, Any] = {}
+    for name, prop in schema.get("properties", {}).items():
+        if prop.get("type") == "array":
+            values[name] = raw.getlist(name) if hasattr(raw, "getlist") else raw.get(name, [])
+        elif prop.get("type") == "object":
+            for part in prop.get("properties", {}):
+                values[f"{name}-{part}"] = raw.get(f"{name}-{part}", "")
+        else:
+            values[name] = raw.get(name)
+    return values
 
 
 def prefill(schema: dict[str, Any], known: dict[str, str]) -> dict[str, str]:
