@@ -109,12 +109,13 @@ def unanswerable(schema: dict[str, Any]) -> list[str]:
 def _bound_problems(label: str, prop: dict[str, Any]) -> list[str]:
     problems = []
     for low, high, what in (("minimum", "maximum", "waarde"), ("minLength", "maxLength", "lengte")):
-        if isinstance(prop.get(low), int | float) and isinstance(prop.get(high), int | float):
-            if prop[low] > prop[high]:
-                problems.append(
-                    f"Veld ‘{label}’: de kleinste {what} ({prop[low]}) is groter dan "
-                    f"de grootste ({prop[high]})."
-                )
+        lowest, highest = prop.get(low), prop.get(high)
+        numbers = isinstance(lowest, int | float) and isinstance(highest, int | float)
+        if numbers and lowest > highest:  # type: ignore[operator]
+            problems.append(
+                f"Veld ‘{label}’: de kleinste {what} ({lowest}) is groter dan "
+                f"de grootste ({highest})."
+            )
     days = prop.get("x-maxDaysAgo")
     if days is not None and (not isinstance(days, int) or days < 0):
         problems.append(f"Veld ‘{label}’: het aantal dagen terug moet 0 of meer zijn.")
