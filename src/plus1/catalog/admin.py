@@ -151,7 +151,7 @@ class ProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "layer", "url", "phone"]
     list_filter = ["layer"]
     search_fields = ["name"]

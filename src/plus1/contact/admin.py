@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import AuditedAdminMixin, ReadOnlyAdminMixin
 from plus1.contact.models import (
     Appointment,
     AppointmentProduct,
@@ -27,21 +28,23 @@ class CounterInline(admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "address"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OpeningHoursInline, ClosureInline, CounterInline]
 
 
 @admin.register(AppointmentProduct)
-class AppointmentProductAdmin(admin.ModelAdmin):
+class AppointmentProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "duration_minutes", "product"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["product"]
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Appointments change through the booking services (slot locks, messages)."""
+
     list_display = ["start", "product", "location", "status"]
     list_filter = ["status", "location", "product"]
     date_hierarchy = "start"
