@@ -1,8 +1,24 @@
 # SPDX-License-Identifier: EUPL-1.2
+from typing import Any
+
 from django.contrib import admin
 
-from plus1.audit.admin_mixins import ReadOnlyAdminMixin
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal, OutboxMessage
+
+
+class ReadOnlyAdminMixin:
+    """To look at only (events may not import audit, so this is events' own copy of
+    plus1.audit.admin_mixins.ReadOnlyAdminMixin): kanalen and abonnementen change through
+    the Notificaties API's services, the outbox through its worker."""
+
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(OutboxMessage)
