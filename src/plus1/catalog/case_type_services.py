@@ -288,9 +288,9 @@ def case_type_workflow_save(
         status.is_initial, status.is_final = spec.is_initial, spec.is_final
         status.save()
         rows[spec.code] = status
-    for spec in transitions:
+    for move in transitions:
         Transition.objects.create(
-            case_type=row, source=rows[spec.source], target=rows[spec.target], label=spec.label
+            case_type=row, source=rows[move.source], target=rows[move.target], label=move.label
         )
     audit_record(
         actor=actor,

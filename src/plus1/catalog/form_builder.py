@@ -126,7 +126,7 @@ def _typed(spec: FieldSpec) -> dict[str, Any]:
             "required": ["postcode", "huisnummer"],
             "x-patternMessage": "Vul een postcode in zoals 1234 AB en een huisnummer zoals 12 of 12a.",
         }
-    return {
+    simple: dict[str, dict[str, Any]] = {
         "text": {"type": "string"},
         "textarea": {"type": "string", "x-widget": "textarea"},
         "number": {"type": "number"},
@@ -140,8 +140,8 @@ def _typed(spec: FieldSpec) -> dict[str, Any]:
             "x-widget": "checkboxes",
         },
         "email": {"type": "string", "format": "email"},
-        "file": {"type": "string", "x-widget": "file"},
-    }.get(kind, {"type": "string"})
+    }
+    return simple.get(kind, {"type": "string"})
 
 
 def _bound_names(kind: str) -> tuple[str, str]:

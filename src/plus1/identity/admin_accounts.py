@@ -30,8 +30,8 @@ class StaffUserAdmin(AuditedAdminMixin, UserAdmin):  # type: ignore[type-arg]
         """Django's password page saves the form itself; audit that a password was set."""
         with transaction.atomic():
             response = super().user_change_password(request, id, form_url)
-            if request.method == "POST" and response.status_code == 302:
-                user = self.get_object(request, id)
+            user = self.get_object(request, id)
+            if request.method == "POST" and response.status_code == 302 and user is not None:
                 audit_record(
                     actor=Actor.from_user(request.user),
                     action=audit_actions.PASSWORD_SET_IN_ADMIN,
