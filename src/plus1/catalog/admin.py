@@ -42,7 +42,6 @@ class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["concept", "active", "responsible_team", "confidentiality"]
     search_fields = ["name", "code"]
-    filter_horizontal = ["decision_types", "sub_case_types"]
     readonly_fields = ["concept", "valid_from", "valid_to", "version_date"]
     change_form_template = "admin/catalog/casetype/change_form.html"
     fieldsets = [

@@ -135,7 +135,7 @@ class TransitionForm(forms.Form):
 
 
 StatusFormSet = formset_factory(StatusForm, extra=1, can_delete=True)
-TransitionFormSet = formset_factory(TransitionForm, extra=1, can_delete=True)
+TransitionFormSet = formset_factory(TransitionForm, extra=2, can_delete=True)
 
 
 def status_specs(formset: Any) -> list[StatusSpec]:
