@@ -148,7 +148,8 @@ def _draft_create(actor: Actor, source: CaseType) -> CaseType:
         after={**_snapshot(draft), "copy_of": str(source.uuid)},
     )
     outbox_put(
-        topic=catalog_events.CASE_TYPE_CREATED, payload=catalog_events.type_facts(draft, None)
+        topic=catalog_events.CASE_TYPE_CREATED,
+        payload={**catalog_events.type_facts(draft, None), "copy_of": str(source.uuid)},
     )
     return draft
 
