@@ -75,7 +75,9 @@ def test_administrator_changes_form_and_workflow_and_publishes(browser, live_ser
     builder.get_by_label("Soort veld").select_option("text")
     builder.get_by_label("Vraag (label)").fill("Tot hoe laat is er muziek?")
     builder.get_by_label("Verplicht").check()
-    builder.get_by_label("Alleen tonen als dit veld…").select_option(label="Er is versterkte muziek")
+    builder.get_by_label("Alleen tonen als dit veld…").select_option(
+        label="Er is versterkte muziek"
+    )
     builder.get_by_label("…dit antwoord heeft").fill("ja")
     page.get_by_role("button", name="Veld toevoegen").click()
     assert "Conceptversie" in page.inner_text("main")
@@ -94,7 +96,9 @@ def test_administrator_changes_form_and_workflow_and_publishes(browser, live_ser
     builder.get_by_label("Soort veld").select_option("radio")
     builder.get_by_label("Vraag (label)").fill("Soort evenement")
     page.get_by_role("button", name="Veld toevoegen").click()
-    assert "Keuzeveld ‘Soort evenement’ heeft geen keuzes." in page.get_by_role("alert").inner_text()
+    assert (
+        "Keuzeveld ‘Soort evenement’ heeft geen keuzes." in page.get_by_role("alert").inner_text()
+    )
     checked(page)
 
     # The preview on its own page checks answers like the portal does, and saves nothing.

@@ -219,13 +219,13 @@ class Channel(models.TextChoices):
 class Organisation(models.Model):
     """Another government organisation that provides products, and how to reach it."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField("URL-naam", unique=True)
     name = models.CharField("naam", max_length=200)
     layer = models.CharField("bestuurslaag", max_length=16, choices=Layer.choices)
     url = models.URLField("website", blank=True)
     phone = models.CharField("telefoon", max_length=40, blank=True)
     how_to_reach = models.TextField("zo bereikt u hen", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("bijgewerkt op", auto_now=True)
 
     class Meta:
         verbose_name = "organisatie"
@@ -249,7 +249,7 @@ class Product(models.Model):
         BOTH = "both", "Inwoners en ondernemers"
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField("URL-naam", unique=True)
     name = models.CharField("naam", max_length=200)
     summary = models.TextField("korte uitleg", blank=True)
     text_reviewed = models.BooleanField(
@@ -298,7 +298,7 @@ class Product(models.Model):
         related_name="products",
         verbose_name="aanbieder (andere organisatie)",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("bijgewerkt op", auto_now=True)
 
     class Meta:
         verbose_name = "product"
