@@ -83,6 +83,8 @@ class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
         if change and not obj.concept:
             target = case_type_draft(actor=actor, case_type=obj)
             request._plus1_draft = target
+        if not change:
+            obj.concept = True  # a new case type is a draft until its workflow is published
         case_type_save(
             actor=actor,
             case_type=target,

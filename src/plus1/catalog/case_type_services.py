@@ -277,8 +277,16 @@ def case_type_workflow_save(
     before = snapshot(*workflow_of(row))
     existing = {status.code: status for status in row.statuses.all()}
     row.transitions.all().delete()
-    for code in set(existing) - {status.code for status in statuses}:
-        existing.pop(code).delete()
+    in_use = []
+    for code in sorted(set(existing) - {status.code for status in statuses}):
+        try:
+            with transaction.atomic():
+                existing[code].delete()
+        except models.ProtectedError:
+            in_use.append(f"Status ‘{existing[code].name}’ is nog in gebruik door zaken.")
+        existing.pop(code)
+    if in_use:
+        raise ValidationError(in_use)
     # Free the unique order and initial flags before the new ones are written.
     for offset, status in enumerate(existing.values(), start=1):
         StatusType.objects.filter(pk=status.pk).update(order=100_000 + offset, is_initial=False)

@@ -210,3 +210,26 @@ def test_the_portal_fills_in_what_it_knows(client, setup):
     resident.post(reverse("portal:login"), {"party": str(anna.uuid)})
     page = resident.get(reverse("portal:request", args=["evenement"])).content.decode()
     assert 'value="Anna de Boer"' in page
+
+
+def test_a_new_case_type_starts_as_a_draft_offered_to_nobody(client, setup):
+    team = setup["case_type"].responsible_team
+    response = client.post(
+        reverse("admin:catalog_casetype_add"),
+        {
+            "name": "Marktvergunning",
+            "code": "marktvergunning",
+            "description": "",
+            "responsible_team": team.pk,
+            "active": "on",
+            "legal_term": "P8W",
+            "confidentiality": "openbaar",
+            "form_schema": '{"type": "object", "properties": {}}',
+        },
+    )
+    assert response.status_code == 302
+    created = CaseType.objects.get(code="marktvergunning")
+    assert created.concept
+    assert not CaseType.objects.current().filter(code="marktvergunning").exists()
+    page = client.get(_url("publish", created)).content.decode()
+    assert "Deze versie kan nog niet worden gepubliceerd" in page
