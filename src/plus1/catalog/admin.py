@@ -33,12 +33,12 @@ class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "code",
-        "concept",
+        "version",
         "valid_from",
         "valid_to",
         "responsible_team",
         "legal_term",
-        "active",
+        "offered",
     ]
     list_filter = ["concept", "active", "responsible_team", "confidentiality"]
     search_fields = ["name", "code"]
@@ -58,6 +58,14 @@ class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description="versie", ordering="concept")
+    def version(self, case_type: CaseType) -> str:
+        return "concept" if case_type.concept else "gepubliceerd"
+
+    @admin.display(description="actief", ordering="active")
+    def offered(self, case_type: CaseType) -> str:
+        return "ja" if case_type.active else "nee"
 
     def get_urls(self):  # type: ignore[no-untyped-def]
         def page(view, suffix, name):  # type: ignore[no-untyped-def]
