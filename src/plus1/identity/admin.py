@@ -18,5 +18,5 @@ class PartyAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class TeamAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "email"]
     prepopulated_fields = {"slug": ["name"]}
-    # Not filter_horizontal: its script adds ARIA that axe-core rejects (aria-prohibited-attr).
-    autocomplete_fields: list[str] = []
+    # Members as a plain multiple select, not filter_horizontal: that widget's script adds
+    # ARIA that axe-core rejects (aria-prohibited-attr).
