@@ -315,7 +315,8 @@ def _extra_problems(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[
             days = prop.get("x-maxDaysAgo")
             if isinstance(days, int) and day < today - dt.timedelta(days=days):
                 found.append((name, f"Kies een dag die niet meer dan {days} dagen geleden is."))
-        if prop.get("x-kind") == "iban" and not iban_ok(value):
+        well_formed = not prop.get("pattern") or re.search(prop["pattern"], value)
+        if prop.get("x-kind") == "iban" and well_formed and not iban_ok(value):
             found.append((name, "Dit IBAN klopt niet. Controleer de letters en cijfers."))
     return found
 

@@ -233,3 +233,58 @@ def test_a_new_case_type_starts_as_a_draft_offered_to_nobody(client, setup):
     assert not CaseType.objects.current().filter(code="marktvergunning").exists()
     page = client.get(_url("publish", created)).content.decode()
     assert "Deze versie kan nog niet worden gepubliceerd" in page
+
+
+def test_every_field_kind_renders_in_the_portal_and_its_answers_are_kept(client, setup):
+    from plus1.catalog import form_builder
+    from plus1.catalog.form_builder import FieldSpec
+
+    case_type = setup["case_type"]
+    case_type.form_schema = form_builder.to_schema(
+        [
+            FieldSpec(
+                "soort", "radio", "Soort evenement", required=True, options=("Markt", "Concert")
+            ),
+            FieldSpec("extra", "checkboxes", "Wat komt er?", options=("Tent", "Podium")),
+            FieldSpec("plek", "address", "Adres van het evenement", required=True),
+            FieldSpec("iban", "iban", "Rekeningnummer voor de borg"),
+            FieldSpec("uitleg", "textarea", "Toelichting", maximum=500),
+            FieldSpec("telefoon", "phone", "Telefoonnummer", prefill="phone"),
+        ]
+    )
+    case_type.save()
+    anna = ResidentFactory(name="Anna de Boer", phone="06 1234 5678")
+    resident = Client()
+    resident.post(reverse("portal:login"), {"party": str(anna.uuid)})
+    url = reverse("portal:request", args=["evenement"])
+    page = resident.get(url).content.decode()
+    assert "<legend>Soort evenement</legend>" in page
+    assert 'type="radio" id="veld-soort-1" name="soort" value="Markt"' in page
+    assert 'type="checkbox" id="veld-extra-2" name="extra" value="Podium"' in page
+    assert '<label for="veld-plek-huisnummer">Huisnummer</label>' in page
+    assert 'value="06 1234 5678"' in page  # what the platform knows, filled in
+
+    refused = resident.post(
+        url,
+        {"soort": "Markt", "extra": ["Tent", "Podium"], "plek-postcode": "1234 AB", "iban": "NL00"},
+    )
+    body = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Adres van het evenement: Dit veld is verplicht." in body
+    assert "Rekeningnummer voor de borg: Vul een IBAN in zoals NL91 ABNA 0417 1643 00." in body
+    assert 'value="Podium" checked' in body and 'value="1234 AB"' in body  # kept
+    assert not Case.objects.exists()
+
+    resident.post(
+        url,
+        {
+            "soort": "Markt",
+            "extra": ["Tent", "Podium"],
+            "plek-postcode": "1234 AB",
+            "plek-huisnummer": "12a",
+            "iban": "NL91 ABNA 0417 1643 00",
+        },
+    )
+    case = Case.objects.get()
+    assert case.form_data["extra"] == ["Tent", "Podium"]
+    assert case.form_data["plek"] == {"postcode": "1234 AB", "huisnummer": "12a"}
