@@ -240,3 +240,28 @@ def test_prefill_from_what_the_platform_knows():
     assert forms_schema.prefill(schema, {"name": "Anna de Boer", "email": "a@b.nl"}) == {
         "naam": "Anna de Boer"
     }
+
+
+def test_an_import_is_checked_like_the_workflow_editor():
+    from plus1.catalog.services import catalog_problems
+    from plus1.common.testing.factories import TeamFactory
+
+    TeamFactory(slug="vergunningen")
+    document = {
+        "case_types": [
+            {
+                "code": "kap",
+                "name": "Kapvergunning",
+                "team": "vergunningen",
+                "statuses": [
+                    {"code": "ontvangen", "name": "Ontvangen", "initial": True},
+                    {"code": "advies", "name": "Advies"},
+                    {"code": "klaar", "name": "Klaar", "final": True},
+                ],
+                "transitions": [{"from": "ontvangen", "to": "klaar", "label": "Afhandelen"}],
+            }
+        ]
+    }
+    assert catalog_problems(document) == [
+        "zaaktype kap: Status ‘Advies’ is vanuit de beginstatus niet te bereiken."
+    ]
