@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 
-from plus1.audit.admin_mixins import AuditedAdminMixin
+from plus1.audit.admin_mixins import AuditedAdminMixin, ReadOnlyAdminMixin
 from plus1.audit.services import Actor
 from plus1.catalog import admin_views
 from plus1.catalog.case_type_services import (
@@ -166,22 +166,24 @@ class OrganisationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["name"]
 
 
-# The other catalogue types (ZGW): mostly managed through the Catalogi API, readable here.
+# The other catalogue types (ZGW) are managed through the Catalogi API, whose services keep
+# the publication rules; the parts of a case type belong to one of its versions (a draft
+# copies them). Readable here, not editable.
 @admin.register(DocumentType)
-class DocumentTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class DocumentTypeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["description", "category", "confidentiality", "concept", "valid_from"]
     list_filter = ["concept", "confidentiality"]
     search_fields = ["description"]
 
 
 @admin.register(DecisionType)
-class DecisionTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class DecisionTypeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["description", "category", "concept", "valid_from"]
     list_filter = ["concept"]
     search_fields = ["description"]
 
 
 @admin.register(RoleType, ResultType, PropertyType)
-class CaseTypePartAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class CaseTypePartAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "case_type"]
     list_select_related = ["case_type"]

@@ -26,6 +26,11 @@ SERVICE_OWNED = {
     "meldingen.routingrule",
     "events.kanaal",
     "events.abonnement",
+    "catalog.documenttype",  # ZGW publication rules in the Catalogi API's services
+    "catalog.decisiontype",
+    "catalog.roletype",  # parts of one case type version
+    "catalog.resulttype",
+    "catalog.propertytype",
 }
 
 
