@@ -158,6 +158,13 @@ class ProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
     readonly_fields = ["upl_uri", "upl_name", "layers", "kinds"]
     inlines = [LegalBasisInline]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):  # type: ignore[no-untyped-def]
+        """Only the version of a case type in force: a draft is not offered to residents
+        until it is published, and publishing moves the products along."""
+        if db_field.name == "case_type":
+            kwargs["queryset"] = CaseType.objects.current().select_related("responsible_team")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdminMixin, admin.ModelAdmin):

@@ -288,3 +288,12 @@ def test_every_field_kind_renders_in_the_portal_and_its_answers_are_kept(client,
     case = Case.objects.get()
     assert case.form_data["extra"] == ["Tent", "Podium"]
     assert case.form_data["plek"] == {"postcode": "1234 AB", "huisnummer": "12a"}
+
+
+def test_a_product_can_only_point_at_the_version_in_force(client, setup):
+    published = setup["case_type"]
+    client.post(_url("form", published), _field(kind="text", label="Extra vraag"))
+    draft = CaseType.objects.get(concept=True)
+    page = client.get(reverse("admin:catalog_product_change", args=[setup["product"].pk]))
+    choices = {item.pk for item in page.context["adminform"].form.fields["case_type"].queryset}
+    assert published.pk in choices and draft.pk not in choices
