@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import ReadOnlyAdminMixin
 from plus1.cases.models import Case, Role
 
 
@@ -15,16 +16,10 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only overview; cases change only through the workbench and its services."""
 
     list_display = ["identification", "case_type", "status", "responsible_team", "deadline"]
     inlines = [RoleInline]
     list_filter = ["case_type", "responsible_team"]
     search_fields = ["identification"]
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False
-
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
-        return False

@@ -41,7 +41,7 @@ class CaseTypeQuerySet(models.QuerySet["CaseType"]):
     def current(self, on: dt.date | None = None) -> CaseTypeQuerySet:
         """The versions valid on a day (today): at most one per code, the latest that began."""
         day = on or dt.date.today()
-        valid = self.filter(valid_from__lte=day).filter(
+        valid = self.filter(concept=False, valid_from__lte=day).filter(
             models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day)
         )
         newer = valid.filter(code=models.OuterRef("code")).filter(
@@ -92,11 +92,21 @@ class CaseType(models.Model):
         help_text="JSON Schema met Nederlandse labels (title) en hulpteksten (description).",
     )
     active = models.BooleanField("actief", default=True)
+    concept = models.BooleanField(
+        "concept",
+        default=False,
+        help_text="Een conceptversie is nog niet gepubliceerd: nieuwe zaken gebruiken haar pas "
+        "na publicatie; lopende zaken houden altijd hun eigen versie.",
+    )
     decision_types = models.ManyToManyField(
         "catalog.DecisionType", blank=True, related_name="case_types", verbose_name="besluittypen"
     )
     sub_case_types = models.ManyToManyField(
-        "self", blank=True, symmetrical=False, related_name="parent_case_types"
+        "self",
+        blank=True,
+        symmetrical=False,
+        related_name="parent_case_types",
+        verbose_name="deelzaaktypen",
     )
 
     objects = CaseTypeQuerySet.as_manager()
@@ -121,7 +131,9 @@ class StatusType(models.Model):
     """One status of a case type (statustype). Ordered; one initial, one or more final."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="statuses")
+    case_type = models.ForeignKey(
+        CaseType, on_delete=models.CASCADE, related_name="statuses", verbose_name="zaaktype"
+    )
     code = models.SlugField("code", max_length=64)
     name = models.CharField("naam", max_length=120)
     resident_text = models.CharField("uitleg voor de inwoner", max_length=300, blank=True)
@@ -148,9 +160,15 @@ class StatusType(models.Model):
 class Transition(models.Model):
     """An allowed move between two statuses of one case type: the workflow is this table."""
 
-    case_type = models.ForeignKey(CaseType, on_delete=models.CASCADE, related_name="transitions")
-    source = models.ForeignKey(StatusType, on_delete=models.CASCADE, related_name="outgoing")
-    target = models.ForeignKey(StatusType, on_delete=models.CASCADE, related_name="incoming")
+    case_type = models.ForeignKey(
+        CaseType, on_delete=models.CASCADE, related_name="transitions", verbose_name="zaaktype"
+    )
+    source = models.ForeignKey(
+        StatusType, on_delete=models.CASCADE, related_name="outgoing", verbose_name="van status"
+    )
+    target = models.ForeignKey(
+        StatusType, on_delete=models.CASCADE, related_name="incoming", verbose_name="naar status"
+    )
     label = models.CharField("knoptekst", max_length=120)
 
     class Meta:
@@ -201,13 +219,13 @@ class Channel(models.TextChoices):
 class Organisation(models.Model):
     """Another government organisation that provides products, and how to reach it."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField("URL-naam", unique=True)
     name = models.CharField("naam", max_length=200)
     layer = models.CharField("bestuurslaag", max_length=16, choices=Layer.choices)
     url = models.URLField("website", blank=True)
     phone = models.CharField("telefoon", max_length=40, blank=True)
     how_to_reach = models.TextField("zo bereikt u hen", blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("bijgewerkt op", auto_now=True)
 
     class Meta:
         verbose_name = "organisatie"
@@ -231,7 +249,7 @@ class Product(models.Model):
         BOTH = "both", "Inwoners en ondernemers"
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField("URL-naam", unique=True)
     name = models.CharField("naam", max_length=200)
     summary = models.TextField("korte uitleg", blank=True)
     text_reviewed = models.BooleanField(
@@ -241,7 +259,9 @@ class Product(models.Model):
     )
     name_en = models.CharField("naam (Engels)", max_length=200, blank=True)
     summary_en = models.TextField("korte uitleg (Engels)", blank=True)
-    audience = models.CharField(max_length=16, choices=Audience.choices, default=Audience.BOTH)
+    audience = models.CharField(
+        "doelgroep", max_length=16, choices=Audience.choices, default=Audience.BOTH
+    )
     case_type = models.ForeignKey(
         CaseType,
         on_delete=models.SET_NULL,
@@ -278,7 +298,7 @@ class Product(models.Model):
         related_name="products",
         verbose_name="aanbieder (andere organisatie)",
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("bijgewerkt op", auto_now=True)
 
     class Meta:
         verbose_name = "product"

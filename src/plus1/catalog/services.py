@@ -24,6 +24,7 @@ from plus1.catalog.models import (
     Transition,
 )
 from plus1.catalog.product_services import upl_uri
+from plus1.catalog.workflow import StatusSpec, TransitionSpec, workflow_problems
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.assurance import Level
 from plus1.identity.models import Team
@@ -85,8 +86,33 @@ def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> li
                 problems.append(
                     f"{where}: overgang naar/van onbekende status ‘{transition.get(end)}’."
                 )
+    if not problems:  # the same checks as the admin's workflow editor: reachable, finishable
+        problems += [f"{where}: {problem}" for problem in _workflow_problems(item)]
     problems += [f"{where}: {problem}" for problem in schema_problems(item.get("form", {}))]
     return problems
+
+
+def _workflow_problems(item: dict[str, Any]) -> list[str]:
+    statuses = [
+        StatusSpec(
+            code=status.get("code", ""),
+            name=status.get("name", status.get("code", "")),
+            order=order,
+            is_initial=bool(status.get("initial")),
+            is_final=bool(status.get("final")),
+        )
+        for order, status in enumerate(item.get("statuses", []), start=1)
+    ]
+    names = {status.code: status.name for status in statuses}
+    transitions = [
+        TransitionSpec(
+            source=move.get("from", ""),
+            target=move.get("to", ""),
+            label=move.get("label", names.get(move.get("to", ""), "")),
+        )
+        for move in item.get("transitions", [])
+    ]
+    return workflow_problems(statuses, transitions)
 
 
 @transaction.atomic

@@ -93,7 +93,10 @@ class CaseTypeDocumentType(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case_type = models.ForeignKey(
-        "catalog.CaseType", on_delete=models.CASCADE, related_name="document_type_links"
+        "catalog.CaseType",
+        on_delete=models.CASCADE,
+        related_name="document_type_links",
+        verbose_name="zaaktype",
     )
     document_type = models.ForeignKey(
         DocumentType, on_delete=models.CASCADE, related_name="case_type_links"
@@ -101,7 +104,12 @@ class CaseTypeDocumentType(models.Model):
     order = models.PositiveIntegerField("volgnummer")
     direction = models.CharField("richting", max_length=16, choices=Direction.choices)
     status_type = models.ForeignKey(
-        "catalog.StatusType", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "catalog.StatusType",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="statustype",
     )
 
     class Meta:
@@ -135,7 +143,10 @@ class RoleType(Validity):
     """A role someone can have in a case of this type (roltype)."""
 
     case_type = models.ForeignKey(
-        "catalog.CaseType", on_delete=models.CASCADE, related_name="role_types"
+        "catalog.CaseType",
+        on_delete=models.CASCADE,
+        related_name="role_types",
+        verbose_name="zaaktype",
     )
     description = models.CharField("omschrijving", max_length=100)
     kind = models.CharField("omschrijving generiek", max_length=20, choices=RoleKind.choices)
@@ -153,7 +164,10 @@ class ResultType(Validity):
     """A possible result of a case of this type (resultaattype), with its archiving rules."""
 
     case_type = models.ForeignKey(
-        "catalog.CaseType", on_delete=models.CASCADE, related_name="result_types"
+        "catalog.CaseType",
+        on_delete=models.CASCADE,
+        related_name="result_types",
+        verbose_name="zaaktype",
     )
     description = models.CharField("omschrijving", max_length=30)
     result_type_url = models.URLField("resultaattypeomschrijving", max_length=1000)
@@ -166,8 +180,12 @@ class ResultType(Validity):
     process_object_nature = models.CharField("procesobjectaard", max_length=200, blank=True)
     specific = models.BooleanField("indicatie specifiek", null=True, blank=True)
     process_term = models.CharField("procestermijn", max_length=32, blank=True)
-    decision_types = models.ManyToManyField(DecisionType, blank=True, related_name="result_types")
-    document_types = models.ManyToManyField(DocumentType, blank=True, related_name="result_types")
+    decision_types = models.ManyToManyField(
+        DecisionType, blank=True, related_name="result_types", verbose_name="besluittypen"
+    )
+    document_types = models.ManyToManyField(
+        DocumentType, blank=True, related_name="result_types", verbose_name="documenttypen"
+    )
 
     class Meta:
         verbose_name = "resultaattype"
@@ -182,7 +200,10 @@ class PropertyType(Validity):
     """A property recorded for cases of this type (eigenschap)."""
 
     case_type = models.ForeignKey(
-        "catalog.CaseType", on_delete=models.CASCADE, related_name="property_types"
+        "catalog.CaseType",
+        on_delete=models.CASCADE,
+        related_name="property_types",
+        verbose_name="zaaktype",
     )
     name = models.CharField("naam", max_length=20)
     definition = models.CharField("definitie", max_length=255)
@@ -194,6 +215,7 @@ class PropertyType(Validity):
         null=True,
         blank=True,
         related_name="property_types",
+        verbose_name="statustype",
     )
 
     class Meta:
@@ -209,7 +231,10 @@ class CaseObjectType(Validity):
     """A kind of object a case of this type can be about (zaakobjecttype)."""
 
     case_type = models.ForeignKey(
-        "catalog.CaseType", on_delete=models.CASCADE, related_name="object_types"
+        "catalog.CaseType",
+        on_delete=models.CASCADE,
+        related_name="object_types",
+        verbose_name="zaaktype",
     )
     other_object_type = models.BooleanField("ander objecttype", default=False)
     object_type = models.URLField("objecttype", max_length=200)

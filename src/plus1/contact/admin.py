@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, linebreaks
 
-from plus1.audit.admin_mixins import AuditedAdminMixin
+from plus1.audit.admin_mixins import AuditedAdminMixin, ReadOnlyAdminMixin
 from plus1.contact import message_texts
 from plus1.contact.models import (
     Appointment,
@@ -37,21 +37,23 @@ class CounterInline(admin.TabularInline):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "address"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [OpeningHoursInline, ClosureInline, CounterInline]
 
 
 @admin.register(AppointmentProduct)
-class AppointmentProductAdmin(admin.ModelAdmin):
+class AppointmentProductAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "duration_minutes", "product"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["product"]
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Appointments change through the booking services (slot locks, messages)."""
+
     list_display = ["start", "product", "location", "status"]
     list_filter = ["status", "location", "product"]
     date_hierarchy = "start"
@@ -140,23 +142,12 @@ class MessageTemplateAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin):
+class MessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["subject", "recipient_name", "channel", "status", "created_at", "sent_at"]
     list_filter = ["status", "channel", "event"]
     search_fields = ["subject", "case__identification"]
-    readonly_fields = [field.name for field in Message._meta.fields]
-
-    def has_add_permission(self, request: object) -> bool:
-        return False
-
-    def has_change_permission(self, request: object, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(ChannelPreference)
-class ChannelPreferenceAdmin(admin.ModelAdmin):
+class ChannelPreferenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["party", "channel", "verified_at"]
-    readonly_fields = [field.name for field in ChannelPreference._meta.fields]
-
-    def has_add_permission(self, request: object) -> bool:
-        return False

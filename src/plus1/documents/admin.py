@@ -3,22 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import ReadOnlyAdminMixin
 from plus1.documents.models import Document, DocumentVersion
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
+class ReadOnly(ReadOnlyAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg]
+    pass
 
 
 class VersionInline(admin.TabularInline):

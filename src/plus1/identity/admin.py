@@ -18,4 +18,5 @@ class PartyAdmin(AuditedAdminMixin, admin.ModelAdmin):
 class TeamAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "email"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["members"]
+    # Members as a plain multiple select, not filter_horizontal: that widget's script adds
+    # ARIA that axe-core rejects (aria-prohibited-attr).

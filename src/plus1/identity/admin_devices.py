@@ -23,6 +23,9 @@ SAFE_FIELDS = ("user", "name", "confirmed", "created_at", "last_used_at")
 
 
 class DeviceAdmin(admin.ModelAdmin):
+    #: Its only write, disconnecting, is audited below (without the key).
+    audits_admin_writes = True
+
     list_display = SAFE_FIELDS
     list_filter = ["confirmed"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

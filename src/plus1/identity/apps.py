@@ -10,8 +10,10 @@ class IdentityConfig(AppConfig):
         from axes.signals import user_locked_out
         from django.contrib import admin
 
+        from plus1.identity.admin_accounts import account_admins_register
         from plus1.identity.admin_devices import device_admins_register
         from plus1.identity.lockout import lockout_audit
 
         user_locked_out.connect(lockout_audit, dispatch_uid="plus1-lockout-audit")
         device_admins_register(admin.site)  # after the admin found django-otp's own pages
+        account_admins_register(admin.site)  # and Django's and axes' own

@@ -7,3 +7,4 @@ SECOND_FACTOR_ENROLLED = "staff.second_factor_enrolled"
 RECOVERY_CODES_RENEWED = "staff.recovery_codes_renewed"
 SECOND_FACTOR_DISCONNECTED_IN_ADMIN = "staff.second_factor_disconnected_in_admin"
 PARTY_SIGNED_IN = "party.signed_in"  # a resident or business logged in through a broker
+PASSWORD_SET_IN_ADMIN = "staff.password_set_in_admin"  # noqa: S105 (an action name)

@@ -70,7 +70,7 @@ class Team(models.Model):
     """A team of staff. Flexible: members can be in several teams; no department tree."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField("URL-naam", unique=True)
     name = models.CharField("naam", max_length=120)
     email = models.EmailField("e-mailadres", blank=True)
     skills = models.JSONField("vaardigheden", default=list, blank=True)

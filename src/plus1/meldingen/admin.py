@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import ReadOnlyAdminMixin
 from plus1.meldingen.models import Follower, Melding, Photo, RoutingRule
 
 
 @admin.register(RoutingRule)
-class RoutingRuleAdmin(admin.ModelAdmin):
+class RoutingRuleAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Routing rules are data with rules (overlap, fallback): to look at only here."""
+
     list_display = [
         "name",
         "category",
@@ -32,7 +35,9 @@ class FollowerInline(admin.TabularInline):
 
 
 @admin.register(Melding)
-class MeldingAdmin(admin.ModelAdmin):
+class MeldingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Meldingen change through their services (classification, merging, status)."""
+
     list_display = ["case", "category", "subcategory", "created_at", "merged_into"]
     list_filter = ["category"]
     search_fields = ["case__identification"]

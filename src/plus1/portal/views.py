@@ -92,10 +92,17 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
         "product": product,
         "term": describe_term(case_type.legal_term),
         "fields": forms_schema.fields(case_type.form_schema),
-        "values": request.POST if request.method == "POST" else values,
+        "values": forms_schema.form_values(case_type.form_schema, request.POST)
+        if request.method == "POST"
+        else forms_schema.prefill(case_type.form_schema, _known(party)),
         "problems": problems,
     }
     return render(request, "portal/request_form.html", context, status=400 if problems else 200)
+
+
+def _known(party: Party) -> dict[str, str]:
+    """What the platform knows about the resident, to fill in so nothing is asked twice."""
+    return {"name": party.name, "email": party.email, "phone": party.phone}
 
 
 def _register(

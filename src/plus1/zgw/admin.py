@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import AuditedAdminMixin, ReadOnlyAdminMixin
 from plus1.zgw.models import Applicatie, ApplicatieClient, Autorisatie, Catalogus, ClientSecret
 
 
@@ -15,18 +16,24 @@ class AutorisatieInline(admin.TabularInline):
 
 
 @admin.register(Applicatie)
-class ApplicatieAdmin(admin.ModelAdmin):
+class ApplicatieAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Applicaties and autorisaties change through the Autorisaties API (its services)."""
+
     list_display = ["label", "heeft_alle_autorisaties"]
     search_fields = ["label", "clients__client_id"]
     inlines = [ClientInline, AutorisatieInline]
 
 
 @admin.register(ClientSecret)
-class ClientSecretAdmin(admin.ModelAdmin):
+class ClientSecretAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Secrets are issued by the Autorisaties services; the secret itself is not shown."""
+
+    exclude = ["secret"]
+
     list_display = ["client_id"]
     search_fields = ["client_id"]
 
 
 @admin.register(Catalogus)
-class CatalogusAdmin(admin.ModelAdmin):
+class CatalogusAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "domein", "rsin", "responsible_team"]

@@ -8,5 +8,7 @@ class ZgwConfig(AppConfig):
 
     def ready(self) -> None:
         from plus1.zgw import notifications
+        from plus1.zgw.catalogi import versions
 
         notifications.register()
+        versions.register()

@@ -131,7 +131,6 @@ class ZaakTypeExtensie(models.Model):
         "catalog.CaseType", on_delete=models.CASCADE, related_name="zgw", primary_key=True
     )
     catalogus = models.ForeignKey(Catalogus, on_delete=models.PROTECT, related_name="zaaktypen")
-    concept = models.BooleanField(default=True)
     data = models.JSONField(
         default=dict,
         blank=True,

@@ -19,7 +19,7 @@ def test_administrator_changes_the_legal_term_in_the_admin(client):
     case_type = CaseType.objects.get(code="klacht")
     url = f"/beheer/catalog/casetype/{case_type.pk}/change/"
     page = client.get(url)
-    assert page.status_code == 200 and "Statussen" in page.content.decode()
+    assert page.status_code == 200 and "Statussen en overgangen wijzigen" in page.content.decode()
     form = page.context["adminform"].form
     data = {
         key: value
@@ -40,9 +40,14 @@ def test_administrator_changes_the_legal_term_in_the_admin(client):
     refused = client.post(url, data)
     assert "geen geldige termijn" in refused.content.decode()
     data["legal_term"] = "P10W"
-    assert client.post(url, data).status_code == 302
+    saved = client.post(url, data)
+    draft = CaseType.objects.get(code="klacht", concept=True)
+    assert saved.status_code == 302
+    assert saved["Location"] == f"/beheer/catalog/casetype/{draft.pk}/change/"
     case_type.refresh_from_db()
-    assert case_type.legal_term == "P10W"
+    assert case_type.legal_term == "P6W"  # the published version stays as running cases know it
+    assert draft.legal_term == "P10W"
     entry = AuditEntry.objects.filter(action=CASE_TYPE_UPDATED).get()
+    assert entry.object_id == str(draft.pk)
     assert (entry.before["legal_term"], entry.after["legal_term"]) == ("P6W", "P10W")
     assert entry.actor_label == "Beheerder"

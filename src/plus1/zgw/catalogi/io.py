@@ -273,5 +273,5 @@ def render_zaaktype(row: CaseType, ctx: Ctx) -> dict[str, Any]:
         "beginObject": data.get("beginObject"),
         "eindeObject": data.get("eindeObject"),
         "versiedatum": _date(row.version_date),
-        "concept": bool(zgw and zgw.concept),
+        "concept": row.concept,
     }

@@ -97,3 +97,50 @@ def test_invalid_zaaktype_lists_every_problem(superclient, catalogus_url):
     names = {p["name"] for p in response.json()["invalidParams"]}
     assert names == {"doorlooptijd", "doel"}
     assert not CaseType.objects.filter(code="kapvergunning").exists()
+
+
+def test_a_draft_made_in_the_admin_is_the_next_version_in_the_catalogi_api(
+    superclient, catalogus_url
+):
+    """The admin's versioning and ZGW's are one: the draft is a concept zaaktype with the
+    same identificatie and the ZGW fields of the published one; publishing it ends the old."""
+    import datetime as dt
+
+    from plus1.audit.services import Actor
+    from plus1.catalog.case_type_services import case_type_draft, case_type_publish
+    from plus1.events.services import outbox_drain
+
+    created = superclient.post(f"{CATALOGI}/zaaktypen", zaaktype_body(catalogus_url), format="json")
+    url = created.json()["url"]
+    for number, name in [(1, "Ontvangen"), (2, "Afgehandeld")]:
+        superclient.post(
+            f"{CATALOGI}/statustypen",
+            {"omschrijving": name, "zaaktype": url, "volgnummer": number},
+            format="json",
+        )
+    superclient.post(f"{url}/publish")
+    published = CaseType.objects.get(uuid=url.rsplit("/", 1)[1])
+    published.transitions.create(
+        source=published.statuses.get(order=1),
+        target=published.statuses.get(order=2),
+        label="Klaar",
+    )
+
+    draft = case_type_draft(actor=Actor.system("test"), case_type=published)
+    outbox_drain()
+    concept = superclient.get(
+        f"{CATALOGI}/zaaktypen", {"identificatie": "kapvergunning", "status": "concept"}
+    ).json()["results"]
+    assert [z["url"].rsplit("/", 1)[1] for z in concept] == [str(draft.uuid)]
+    assert concept[0]["concept"] is True
+    assert concept[0]["doel"] == "Bomen beschermen" and concept[0]["catalogus"] == catalogus_url
+    assert len(concept[0]["statustypen"]) == 2
+
+    case_type_publish(actor=Actor.system("test"), case_type=draft)
+    versions = superclient.get(
+        f"{CATALOGI}/zaaktypen", {"identificatie": "kapvergunning", "status": "alles"}
+    ).json()["results"]
+    by_uuid = {z["url"].rsplit("/", 1)[1]: z for z in versions}
+    assert by_uuid[str(draft.uuid)]["concept"] is False
+    assert by_uuid[str(draft.uuid)]["beginGeldigheid"] == dt.date.today().isoformat()
+    assert by_uuid[str(published.uuid)]["eindeGeldigheid"] is not None

@@ -56,6 +56,7 @@ def zaaktype_create(
         **values,
         "responsible_team": _team_for(catalogus),
         "active": False,
+        "concept": True,
         "code": values.get("code") or f"zaaktype-{row.uuid.hex[:8]}",
     }
     case_type = case_type_save(
@@ -118,9 +119,9 @@ def zaaktype_publish(*, actor: Actor, case_type: CaseType) -> None:
             *(link.document_type for link in case_type.document_type_links.all()),
         ]
     )
-    ZaakTypeExtensie.objects.filter(case_type=case_type).update(concept=False)
+    case_type.concept = False
     case_type.active = case_type.statuses.filter(is_initial=True).exists()
-    case_type.save(update_fields=["active"])
+    case_type.save(update_fields=["concept", "active"])
     audit_record(actor=actor, action=audit_actions.ZAAKTYPE_PUBLISHED, obj=case_type, after={})
     catalog_event_put(catalog_events.CASE_TYPE_UPDATED, case_type, _catalogus_of(case_type))
 

@@ -105,7 +105,7 @@ def by_zaaktype(rows: QuerySet, params: Any, dated: str = "") -> QuerySet:
     code = params.get("zaaktypeIdentificatie") or params.get("zaaktype_identificatie")
     if code:
         rows = rows.filter(case_type__code=code)
-    return by_date(by_status(rows, params, "case_type__zgw__concept"), params, dated)
+    return by_date(by_status(rows, params, "case_type__concept"), params, dated)
 
 
 READ_WRITE: dict[str, Needed] = {

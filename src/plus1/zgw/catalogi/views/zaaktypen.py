@@ -211,7 +211,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
         if params.get("catalogus"):
             key = resolve_url(params["catalogus"], "catalogus-detail") or NO_MATCH
             rows = rows.filter(zgw__catalogus__uuid=key)
-        return by_date(by_status(rows, params, "zgw__concept"), params)
+        return by_date(by_status(rows, params, "concept"), params)
 
     def relations(self, given: dict[str, Any]) -> dict[str, list[Any]]:
         found: dict[str, list[Any]] = {}

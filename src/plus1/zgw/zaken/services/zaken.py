@@ -42,8 +42,7 @@ def zaak_create(
 ) -> Case:
     """Register a zaak (cases.zaak_register: no form, no status until one is set), with the
     data a registration cannot set (hoofdzaak, archiving, the legal clock) right after."""
-    zgw = getattr(case_type, "zgw", None)
-    if zgw is not None and zgw.concept:
+    if case_type.concept:
         raise _error("zaaktype", "Het zaaktype is nog niet gepubliceerd.", "not-published")
     identification = values.get("identification", "")
     if identification and Case.objects.filter(identification=identification).exists():
