@@ -445,3 +445,11 @@ class Coordinator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.display_name}"
+
+
+# The Klantinteracties API's own fields, in their own module (docs/klantinteracties.md).
+from plus1.contact.klantinteracties_models import (  # noqa: E402, F401
+    DigitalAddress,
+    InterneTaakDetails,
+    KlantcontactDetails,
+)

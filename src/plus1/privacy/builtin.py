@@ -10,6 +10,7 @@ from plus1.privacy.models import LegalGround, ProcessingActivity
 OWN_DATA = "eigen-gegevens"
 CONSENTS = "toestemmingen-vastleggen"
 TRAIL_READING = "dataspoor-controleren"
+KLANTINTERACTIES = "klantcontacten-vastleggen"
 
 GDPR_URL = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679"
 
@@ -48,6 +49,21 @@ BUILTIN: dict[str, dict[str, Any]] = {
         "data_subject_categories": ["inwoners", "ondernemers"],
         "recipients": [],
         "retention": "5 jaar",
+    },
+    KLANTINTERACTIES: {
+        "name": "Uw contact met de gemeente vastleggen",
+        "purpose": "Wij leggen vast wanneer en waarover u contact had met de gemeente "
+        "(telefoon, balie, e-mail, chat), zodat iedere medewerker u verder kan helpen, en "
+        "wie u terugbelt als dat nodig is.",
+        "legal_ground": LegalGround.PUBLIC_TASK,
+        "legal_basis": "Artikel 6 lid 1 onder e Algemene verordening gegevensbescherming; "
+        "Artikel 2:1 Algemene wet bestuursrecht",
+        "legal_basis_url": GDPR_URL,
+        "personal_data_categories": ["naam", "burgerservicenummer", "e-mailadres",
+                                     "telefoonnummer", "inhoud van het contact"],
+        "data_subject_categories": ["inwoners", "ondernemers"],
+        "recipients": ["medewerkers van de gemeente", "het klantcontactcentrum"],
+        "retention": "2 jaar na het contact",
     },
 }
 

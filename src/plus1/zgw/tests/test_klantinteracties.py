@@ -1,0 +1,405 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The Klantinteracties API on the contact context's rows: what a KISS-style contact-centre
+client writes is the contact moment and callback staff see, and what staff registered is
+what the client reads. Bad input is a 400 naming every field, and nothing is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from plus1.audit.models import AuditEntry
+from plus1.common.testing.factories import ProductFactory, ResidentFactory, TeamFactory, UserFactory
+from plus1.contact.klantinteracties_models import DigitalAddress, KlantcontactDetails
+from plus1.contact.models import Callback, ContactMoment
+from plus1.identity.models import Party
+from plus1.privacy.models import DataTrailRecord
+from plus1.privacy.pseudonym import subject_pseudonym
+from plus1.zgw.tests.conftest import ZAKEN, zaak_body
+
+KI = "/klantinteracties/api/v1"
+BSN = "999993653"
+
+
+@pytest.fixture
+def team(db):
+    return TeamFactory(slug="kcc-terugbellen", name="KCC terugbellen")
+
+
+@pytest.fixture
+def resident(db):
+    return ResidentFactory(name="Fatima el Amrani", bsn=BSN, phone="")
+
+
+def _klantcontact(api, **extra):
+    body = {
+        "kanaal": "telefoon",
+        "onderwerp": "Vraag over mijn aanvraag",
+        "inhoud": "Inwoner belt over de status van haar aanvraag.",
+        "indicatieContactGelukt": True,
+        "taal": "dut",
+        "vertrouwelijk": False,
+        "plaatsgevondenOp": "2026-12-01T10:15:00+01:00",
+        **extra,
+    }
+    response = api.post(f"{KI}/klantcontacten", body, format="json")
+    assert response.status_code == 201, response.json()
+    return response.json()
+
+
+def test_a_kiss_journey_lands_in_the_contact_moment_tables(superclient, case_type, team):
+    """Register a klantcontact, its betrokkene (a partij found by BSN), the zaak it was
+    about and a callback; read it back; the rows are kc's contact moment and callback."""
+    zaak = superclient.post(f"{ZAKEN}/zaken", zaak_body(case_type), format="json").json()
+    resident = ResidentFactory(name="Fatima el Amrani", bsn=BSN, phone="")
+
+    found = superclient.get(
+        f"{KI}/partijen",
+        {"partijIdentificator__codeSoortObjectId": "bsn", "partijIdentificator__objectId": BSN},
+    ).json()
+    assert found["count"] == 1
+    partij = found["results"][0]
+    assert partij["uuid"] == str(resident.uuid)
+    assert partij["soortPartij"] == "persoon"
+    assert partij["partijIdentificatoren"][0]["partijIdentificator"]["objectId"] == BSN
+
+    klantcontact = _klantcontact(superclient)
+    betrokkene = superclient.post(
+        f"{KI}/betrokkenen",
+        {
+            "hadKlantcontact": {"uuid": klantcontact["uuid"]},
+            "wasPartij": {"uuid": partij["uuid"]},
+            "rol": "klant",
+            "initiator": True,
+            "contactnaam": {"voornaam": "Fatima", "achternaam": "el Amrani"},
+        },
+        format="json",
+    )
+    assert betrokkene.status_code == 201, betrokkene.json()
+    phone = superclient.post(
+        f"{KI}/digitaleadressen",
+        {
+            "verstrektDoorBetrokkene": {"uuid": betrokkene.json()["uuid"]},
+            "adres": "0612345678",
+            "soortDigitaalAdres": "telefoonnummer",
+            "omschrijving": "mobiel",
+        },
+        format="json",
+    )
+    assert phone.status_code == 201, phone.json()
+    onderwerp = superclient.post(
+        f"{KI}/onderwerpobjecten",
+        {
+            "klantcontact": {"uuid": klantcontact["uuid"]},
+            "onderwerpobjectidentificator": {
+                "objectId": zaak["uuid"],
+                "codeObjecttype": "zaak",
+                "codeRegister": "openzaak",
+                "codeSoortObjectId": "uuid",
+            },
+        },
+        format="json",
+    )
+    assert onderwerp.status_code == 201, onderwerp.json()
+    actor = superclient.get(f"{KI}/actoren", {"soortActor": "organisatorische_eenheid"}).json()
+    team_actor = next(a for a in actor["results"] if a["naam"] == "KCC terugbellen")
+    taak = superclient.post(
+        f"{KI}/internetaken",
+        {
+            "gevraagdeHandeling": "Terugbellen",
+            "aanleidinggevendKlantcontact": {"uuid": klantcontact["uuid"]},
+            "toegewezenAanActoren": [{"uuid": team_actor["uuid"]}],
+            "toelichting": "Wil weten wanneer het besluit komt.",
+            "status": "te_verwerken",
+        },
+        format="json",
+    )
+    assert taak.status_code == 201, taak.json()
+
+    # Read back, expanded, as KISS shows a contact history.
+    read = superclient.get(
+        f"{KI}/klantcontacten",
+        {
+            "hadBetrokkene__wasPartij__uuid": partij["uuid"],
+            "expand": "hadBetrokkenen,gingOverOnderwerpobjecten,leiddeTotInterneTaken",
+        },
+    ).json()
+    assert read["count"] == 1
+    shown = read["results"][0]
+    assert shown["onderwerp"] == "Vraag over mijn aanvraag"
+    assert shown["_expand"]["hadBetrokkenen"][0]["volledigeNaam"] == "Fatima el Amrani"
+    assert shown["_expand"]["gingOverOnderwerpobjecten"][0]["onderwerpobjectidentificator"][
+        "objectId"
+    ] == zaak["uuid"]
+    assert shown["_expand"]["leiddeTotInterneTaken"][0]["toelichting"] == (
+        "Wil weten wanneer het besluit komt."
+    )
+    by_zaak = superclient.get(
+        f"{KI}/klantcontacten", {"onderwerpobject__onderwerpobjectidentificatorObjectId": zaak["uuid"]}
+    ).json()
+    assert [k["uuid"] for k in by_zaak["results"]] == [klantcontact["uuid"]]
+
+    # The same rows in the contact context's own tables, as staff see them.
+    moment = ContactMoment.objects.get(uuid=klantcontact["uuid"])
+    assert moment.channel == "telefoon"
+    assert moment.party == resident
+    assert moment.case.uuid.hex == zaak["uuid"].replace("-", "")
+    assert moment.summary == "Inwoner belt over de status van haar aanvraag."
+    assert moment.answered is True
+    callback = Callback.objects.get(uuid=taak.json()["uuid"])
+    assert callback.source == moment
+    assert callback.team == team
+    assert callback.party == resident
+    assert callback.phone == "0612345678"
+    assert callback.name == "Fatima el Amrani"
+    assert callback.status == Callback.Status.OPEN
+    assert list(resident.contact_moments.all()) == [moment]
+
+    # Done through the API: the callback staff see is done.
+    done = superclient.patch(
+        f"{KI}/internetaken/{callback.uuid}", {"status": "verwerkt"}, format="json"
+    )
+    assert done.status_code == 200, done.json()
+    assert done.json()["afgehandeldOp"]
+    callback.refresh_from_db()
+    assert callback.status == Callback.Status.DONE and callback.done_at is not None
+
+
+def test_a_contact_moment_staff_registered_reads_as_a_klantcontact(superclient, resident):
+    staff = UserFactory(username="balie", first_name="Bram", last_name="Balie", is_staff=True)
+    product = ProductFactory(name="Paspoort aanvragen")
+    moment = ContactMoment.objects.create(
+        channel="balie",
+        party=resident,
+        product=product,
+        summary="Vroeg wat zij moet meenemen.",
+        answered=True,
+        internal_remark="Leek gehaast.",
+        registered_by=staff,
+    )
+
+    body = superclient.get(f"{KI}/klantcontacten/{moment.uuid}").json()
+
+    assert body["kanaal"] == "balie"
+    assert body["onderwerp"] == "Paspoort aanvragen"
+    assert body["inhoud"] == "Vroeg wat zij moet meenemen."
+    assert "Leek gehaast" not in str(body)  # internal remarks stay internal
+    assert body["hadBetrokkenActoren"][0]["naam"] == "Bram Balie"
+    betrokkene = superclient.get(body["hadBetrokkenen"][0]["url"]).json()
+    assert betrokkene["wasPartij"]["uuid"] == str(resident.uuid)
+    assert betrokkene["hadKlantcontact"]["uuid"] == str(moment.uuid)
+
+
+def test_reading_a_person_writes_their_data_trail(superclient, resident):
+    before = DataTrailRecord.objects.filter(data_subject_id=subject_pseudonym(resident)).count()
+
+    assert superclient.get(f"{KI}/partijen/{resident.uuid}").status_code == 200
+
+    records = DataTrailRecord.objects.filter(data_subject_id=subject_pseudonym(resident))
+    assert records.count() == before + 1
+    assert records.last().activity.code == "klantcontacten-vastleggen"
+
+
+def test_invalid_klantcontact_is_a_400_naming_every_field_and_nothing_is_written(superclient):
+    before = ContactMoment.objects.count(), KlantcontactDetails.objects.count()
+
+    response = superclient.post(
+        f"{KI}/klantcontacten",
+        {"kanaal": "postduif", "taal": "nederlands", "vertrouwelijk": "misschien"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert {p["name"] for p in body["invalidParams"]} == {
+        "kanaal",
+        "onderwerp",
+        "taal",
+        "vertrouwelijk",
+    }
+    assert (ContactMoment.objects.count(), KlantcontactDetails.objects.count()) == before
+
+
+def test_a_second_betrokkene_or_an_unknown_zaak_is_refused_and_nothing_changes(
+    superclient, resident
+):
+    klantcontact = _klantcontact(superclient)
+    body = {
+        "hadKlantcontact": {"uuid": klantcontact["uuid"]},
+        "wasPartij": {"uuid": str(resident.uuid)},
+        "rol": "klant",
+        "initiator": True,
+    }
+    assert superclient.post(f"{KI}/betrokkenen", body, format="json").status_code == 201
+    other = ResidentFactory()
+    audit = AuditEntry.objects.count()
+
+    again = superclient.post(
+        f"{KI}/betrokkenen", body | {"wasPartij": {"uuid": str(other.uuid)}}, format="json"
+    )
+    unknown = superclient.post(
+        f"{KI}/onderwerpobjecten",
+        {
+            "klantcontact": {"uuid": klantcontact["uuid"]},
+            "onderwerpobjectidentificator": {
+                "objectId": "00000000-0000-4000-8000-000000000000",
+                "codeObjecttype": "zaak",
+                "codeRegister": "openzaak",
+                "codeSoortObjectId": "uuid",
+            },
+        },
+        format="json",
+    )
+
+    assert again.status_code == 400
+    assert again.json()["invalidParams"][0]["name"] == "hadKlantcontact"
+    assert unknown.status_code == 400
+    moment = ContactMoment.objects.get(uuid=klantcontact["uuid"])
+    assert moment.party == resident and moment.case is None
+    assert AuditEntry.objects.count() == audit
+
+
+def test_an_invalid_digitaal_adres_and_a_bsn_that_fails_the_elfproef_are_refused(superclient):
+    partij = superclient.post(
+        f"{KI}/partijen",
+        {
+            "soortPartij": "persoon",
+            "indicatieActief": True,
+            "partijIdentificatoren": [
+                {
+                    "partijIdentificator": {
+                        "codeObjecttype": "natuurlijk_persoon",
+                        "codeSoortObjectId": "bsn",
+                        "objectId": "123456789",
+                        "codeRegister": "brp",
+                    }
+                }
+            ],
+            "partijIdentificatie": {"contactnaam": {"voornaam": "Jan", "achternaam": "Jansen"}},
+        },
+        format="json",
+    )
+    address = superclient.post(
+        f"{KI}/digitaleadressen",
+        {"adres": "geen-mail", "soortDigitaalAdres": "email"},
+        format="json",
+    )
+
+    assert partij.status_code == 400
+    assert "123456789" not in partij.content.decode()  # a BSN is never echoed in an error
+    assert partij.json()["invalidParams"][0]["name"] == "partijIdentificatoren"
+    assert address.status_code == 400
+    assert Party.objects.count() == 0
+    assert DigitalAddress.objects.count() == 0
+
+
+def test_a_partij_is_registered_by_kvk_number(superclient):
+    response = superclient.post(
+        f"{KI}/partijen",
+        {
+            "soortPartij": "organisatie",
+            "indicatieActief": True,
+            "partijIdentificatoren": [
+                {
+                    "partijIdentificator": {
+                        "codeObjecttype": "niet_natuurlijk_persoon",
+                        "codeSoortObjectId": "kvk_nummer",
+                        "objectId": "69599084",
+                        "codeRegister": "hr",
+                    }
+                }
+            ],
+            "partijIdentificatie": {"naam": "Bakkerij De Korenschoof"},
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201, response.json()
+    party = Party.objects.get(uuid=response.json()["uuid"])
+    assert (party.kind, party.kvk_number, party.name) == (
+        "business",
+        "69599084",
+        "Bakkerij De Korenschoof",
+    )
+
+
+def test_lists_are_paginated_with_page_size_and_bad_filters_are_400(superclient, resident):
+    for _ in range(3):
+        _klantcontact(superclient)
+
+    first = superclient.get(f"{KI}/klantcontacten", {"pageSize": 2}).json()
+    second = superclient.get(f"{KI}/klantcontacten", {"pageSize": 2, "page": 2}).json()
+    bad = superclient.get(
+        f"{KI}/klantcontacten",
+        {"hadBetrokkene__wasPartij__uuid": "geen-uuid", "indicatieContactGelukt": "soms"},
+    )
+
+    assert first["count"] == 3 and len(first["results"]) == 2 and first["next"]
+    assert len(second["results"]) == 1
+    assert bad.status_code == 400
+    assert {p["name"] for p in bad.json()["invalidParams"]} == {
+        "hadBetrokkene__wasPartij__uuid",
+        "indicatieContactGelukt",
+    }
+
+
+def test_actoren_are_staff_members_and_teams(superclient, team):
+    staff = UserFactory(username="kcc1", email="kcc1@plusstad.nl", is_staff=True)
+    UserFactory(username="inwoner")  # not staff: not an actor
+
+    body = superclient.get(f"{KI}/actoren").json()
+    medewerker = superclient.get(
+        f"{KI}/actoren", {"actoridentificatorObjectId": "kcc1@plusstad.nl"}
+    ).json()
+
+    assert {a["soortActor"] for a in body["results"]} == {"medewerker", "organisatorische_eenheid"}
+    assert "KCC terugbellen" in {a["naam"] for a in body["results"]}
+    assert body["count"] == 2
+    assert medewerker["count"] == 1
+    assert medewerker["results"][0]["soortActor"] == "medewerker"
+    one = superclient.get(medewerker["results"][0]["url"]).json()
+    assert one["actoridentificator"]["objectId"] == staff.email
+
+
+def test_a_callback_without_a_phone_number_is_refused(superclient, team, resident):
+    klantcontact = _klantcontact(superclient)
+    superclient.post(
+        f"{KI}/betrokkenen",
+        {
+            "hadKlantcontact": {"uuid": klantcontact["uuid"]},
+            "wasPartij": {"uuid": str(resident.uuid)},
+            "rol": "klant",
+            "initiator": True,
+        },
+        format="json",
+    )
+
+    response = superclient.post(
+        f"{KI}/internetaken",
+        {
+            "gevraagdeHandeling": "Terugbellen",
+            "aanleidinggevendKlantcontact": {"uuid": klantcontact["uuid"]},
+            "toegewezenAanActoren": [{"uuid": str(team.uuid)}],
+            "status": "te_verwerken",
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "telefoonnummer" in str(response.json()["invalidParams"])
+    assert Callback.objects.count() == 0
+
+
+def test_the_api_root_serves_the_standards_document(client):
+    response = client.get(f"{KI}")
+    assert response.status_code == 200
+    assert b"klantinteracties" in response.content
+
+
+def test_unknown_path_and_unknown_object_answer_in_the_zgw_error_format(superclient):
+    for path in (f"{KI}/klantcontacten/00000000-0000-4000-8000-000000000000", f"{KI}/bestaatniet"):
+        response = superclient.get(path)
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/problem+json"
+
