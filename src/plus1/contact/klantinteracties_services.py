@@ -154,17 +154,16 @@ def betrokkene_set(
     """The one betrokkene of a contact moment: a known party, or only a name (anonymous)."""
     moment = ContactMoment.objects.select_for_update().get(pk=moment.pk)
     row = _details(moment)
-    if row.has_betrokkene and not replace or (moment.party_id and not row.has_betrokkene):
-        if not replace:
-            raise ValidationError(
-                {
-                    "hadKlantcontact": ValidationError(
-                        "Dit klantcontact heeft al een betrokkene; Plus1 legt één betrokkene "
-                        "per klantcontact vast.",
-                        code="unique",
-                    )
-                }
-            )
+    if not replace and (row.has_betrokkene or moment.party_id):
+        raise ValidationError(
+            {
+                "hadKlantcontact": ValidationError(
+                    "Dit klantcontact heeft al een betrokkene; Plus1 legt één betrokkene "
+                    "per klantcontact vast.",
+                    code="unique",
+                )
+            }
+        )
     before = _snapshot(moment)
     moment.party = party
     moment.save(update_fields=["party"])
@@ -181,7 +180,12 @@ def betrokkene_set(
         after=_snapshot(moment),
     )
     if party is not None:
-        trail(actor=actor, parties=[party], name="betrokkene bij klantcontact vastgelegd", changed=True)
+        trail(
+            actor=actor,
+            parties=[party],
+            name="betrokkene bij klantcontact vastgelegd",
+            changed=True,
+        )
     return moment
 
 
@@ -205,7 +209,12 @@ def betrokkene_remove(*, actor: Actor, moment: ContactMoment) -> None:
         after=_snapshot(moment),
     )
     if party is not None:
-        trail(actor=actor, parties=[party], name="betrokkene bij klantcontact verwijderd", changed=True)
+        trail(
+            actor=actor,
+            parties=[party],
+            name="betrokkene bij klantcontact verwijderd",
+            changed=True,
+        )
 
 
 @transaction.atomic(durable=True)
@@ -226,9 +235,7 @@ def onderwerpobject_set(*, actor: Actor, moment: ContactMoment, case: Case | Non
 
 def callback_due(product: Product | None, now: dt.datetime | None = None) -> dt.datetime:
     """The product's service level (default: within 1 working day), at 17:00 that day."""
-    setting = (
-        ProductContactSetting.objects.filter(product=product).first() if product else None
-    )
+    setting = ProductContactSetting.objects.filter(product=product).first() if product else None
     days = setting.callback_working_days if setting else 1
     day = timezone.localtime(now or timezone.now()).date()
     for _ in range(days):

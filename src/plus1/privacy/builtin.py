@@ -59,8 +59,13 @@ BUILTIN: dict[str, dict[str, Any]] = {
         "legal_basis": "Artikel 6 lid 1 onder e Algemene verordening gegevensbescherming; "
         "Artikel 2:1 Algemene wet bestuursrecht",
         "legal_basis_url": GDPR_URL,
-        "personal_data_categories": ["naam", "burgerservicenummer", "e-mailadres",
-                                     "telefoonnummer", "inhoud van het contact"],
+        "personal_data_categories": [
+            "naam",
+            "burgerservicenummer",
+            "e-mailadres",
+            "telefoonnummer",
+            "inhoud van het contact",
+        ],
         "data_subject_categories": ["inwoners", "ondernemers"],
         "recipients": ["medewerkers van de gemeente", "het klantcontactcentrum"],
         "retention": "2 jaar na het contact",

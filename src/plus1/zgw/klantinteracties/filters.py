@@ -103,15 +103,20 @@ def klantcontacten(rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
     if (gelukt := p.boolean("indicatieContactGelukt")) is not None:
         rows = rows.filter(answered=gelukt)
     if (secret := p.boolean("vertrouwelijk")) is not None:
-        rows = rows.filter(klantinteracties__confidential=secret) if secret else rows.exclude(
-            klantinteracties__confidential=True
+        rows = (
+            rows.filter(klantinteracties__confidential=secret)
+            if secret
+            else rows.exclude(klantinteracties__confidential=True)
         )
     if (when := p.datetime("plaatsgevondenOp")) is not None:
         rows = rows.filter(registered_at=when)
     if key := either(p, "hadBetrokkene"):
         rows = rows.filter(pk=derived_pk("betrokkene", key))
-    if key := (p.uuid("hadBetrokkene__wasPartij__uuid") or p.uuid("hadBetrokkene__wasPartij__url")
-               or p.uuid("hadBetrokkene__wasPartij")):
+    if key := (
+        p.uuid("hadBetrokkene__wasPartij__uuid")
+        or p.uuid("hadBetrokkene__wasPartij__url")
+        or p.uuid("hadBetrokkene__wasPartij")
+    ):
         rows = rows.filter(party__uuid=key)
     if (who := party_identifier(p, "hadBetrokkene__wasPartij__partijIdentificator")) is not None:
         rows = rows.filter(party__in=Party.objects.filter(who))
@@ -217,8 +222,8 @@ def partijen(rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
         rows = rows.filter(who)
     if (active := p.boolean("indicatieActief")) is not None and not active:
         rows = rows.none()  # every party of the platform is active
-    if key := either(p, "vertegenwoordigdePartij"):
-        rows = rows.none()
+    if either(p, "vertegenwoordigdePartij"):
+        rows = rows.none()  # Plus1 records no vertegenwoordigingen
     p.check()
     return rows
 
@@ -263,9 +268,7 @@ def actoren(users: QuerySet[Any], teams: QuerySet[Any], params: Any) -> tuple[An
     if p.given("naam"):
         name = p.text("naam")
         users = users.filter(
-            Q(username__iexact=name)
-            | Q(first_name__iexact=name)
-            | Q(last_name__iexact=name)
+            Q(username__iexact=name) | Q(first_name__iexact=name) | Q(last_name__iexact=name)
         )
         teams = teams.filter(name__iexact=name)
     if p.given("actoridentificatorObjectId"):

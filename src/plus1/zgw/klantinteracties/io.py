@@ -115,9 +115,7 @@ def render_klantcontact(moment: ContactMoment, urls: Urls) -> dict[str, Any]:
     }
 
 
-def expand_klantcontact(
-    moment: ContactMoment, urls: Urls, wanted: set[str]
-) -> dict[str, Any]:
+def expand_klantcontact(moment: ContactMoment, urls: Urls, wanted: set[str]) -> dict[str, Any]:
     body = render_klantcontact(moment, urls)
     if not wanted:
         return body
@@ -162,9 +160,7 @@ class KlantcontactIn(serializers.Serializer):
     taal = serializers.CharField(max_length=3)
     vertrouwelijk = serializers.BooleanField()
     plaatsgevondenOp = serializers.DateTimeField(required=False)
-    metadata = serializers.DictField(
-        child=serializers.CharField(max_length=255), required=False
-    )
+    metadata = serializers.DictField(child=serializers.CharField(max_length=255), required=False)
 
     def validate_kanaal(self, value: str) -> str:
         channel = CHANNELS.get(value.strip().lower())
@@ -437,8 +433,7 @@ def render_partij(party: Party, urls: Urls) -> dict[str, Any]:
         "nummer": None,
         "interneNotitie": "",
         "betrokkenen": [
-            fk(BETROKKENE, betrokkene_uuid(moment), urls)
-            for moment in party.contact_moments.all()
+            fk(BETROKKENE, betrokkene_uuid(moment), urls) for moment in party.contact_moments.all()
         ],
         "categorieRelaties": [],
         "digitaleAdressen": [fk(DIGITAALADRES, a.uuid, urls) for a in addresses],
@@ -587,8 +582,11 @@ class DigitaalAdresIn(serializers.Serializer):
             "referentie": "reference",
             "verificatieDatum": "verified_on",
         }
-        return {field: self.validated_data[key] for key, field in names.items()
-                if key in self.validated_data}
+        return {
+            field: self.validated_data[key]
+            for key, field in names.items()
+            if key in self.validated_data
+        }
 
 
 # --- actoren --------------------------------------------------------------------------------
@@ -608,8 +606,11 @@ def render_medewerker(user: User, urls: Urls) -> dict[str, Any]:
             "codeRegister": "handmatig",
             "codeSoortObjectId": "email" if user.email else "gebruikersnaam",
         },
-        "actorIdentificatie": {"functie": "medewerker", "emailadres": user.email,
-                               "telefoonnummer": ""},
+        "actorIdentificatie": {
+            "functie": "medewerker",
+            "emailadres": user.email,
+            "telefoonnummer": "",
+        },
     }
 
 

@@ -43,9 +43,9 @@ def by_derived_uuid(rows: QuerySet[ContactMoment], kind: str, key: str) -> Conta
 
 
 def internetaken() -> QuerySet[Callback]:
-    return Callback.objects.select_related(
-        "team", "source", "party", "klantinteracties"
-    ).order_by("-created_at", "-pk")
+    return Callback.objects.select_related("team", "source", "party", "klantinteracties").order_by(
+        "-created_at", "-pk"
+    )
 
 
 def partijen() -> QuerySet[Party]:
@@ -61,9 +61,7 @@ def digitale_adressen() -> QuerySet[DigitalAddress]:
 
 def medewerkers() -> QuerySet[User]:
     """Staff users: the actors of type medewerker."""
-    return (
-        User.objects.filter(Q(is_staff=True) | Q(teams__isnull=False)).distinct().order_by("pk")
-    )
+    return User.objects.filter(Q(is_staff=True) | Q(teams__isnull=False)).distinct().order_by("pk")
 
 
 def teams() -> QuerySet[Team]:

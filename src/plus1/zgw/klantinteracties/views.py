@@ -25,7 +25,7 @@ from plus1.contact.klantinteracties_models import DigitalAddress
 from plus1.contact.models import Callback, ContactMoment
 from plus1.identity.models import Party, Team
 from plus1.privacy.declarations import processing_activity
-from plus1.zgw.base import ZgwViewSet, Urls
+from plus1.zgw.base import Urls, ZgwViewSet
 from plus1.zgw.klantinteracties import filters, io, selectors
 from plus1.zgw.scopes import KLANTINTERACTIES_LEZEN, KLANTINTERACTIES_SCHRIJVEN
 
@@ -63,7 +63,7 @@ class KlantinteractiesApi(ZgwViewSet):
 
     def page(
         self,
-        rows: QuerySet[Any] | list[Any],
+        rows: Any,  # a QuerySet, or a _Chain of two
         render: Callable[[Any], dict[str, Any]],
         parties: Callable[[list[Any]], Iterable[Party | None]],
         name: str,
@@ -270,10 +270,9 @@ class OnderwerpobjectViewSet(KlantinteractiesApi):
 
 
 def _case(kind: str, object_id: str) -> Case:
-    field = "uuid" if kind == "uuid" else "identification"
-    if field == "uuid":
+    if kind == "uuid":
         key = filters.Params({"objectId": object_id}).uuid("objectId")
-        case = Case.objects.filter(uuid=key).first() if key != filters.NO_MATCH else None
+        case = Case.objects.filter(uuid=key).first() if key and key != filters.NO_MATCH else None
     else:
         case = Case.objects.filter(identification=object_id).first()
     if case is None:
@@ -466,14 +465,18 @@ class DigitaalAdresViewSet(KlantinteractiesApi):
 
     def retrieve(self, request: Request, uuid: str) -> Response:
         address = self._address(uuid)
-        self.trail(_address_parties([address]), "digitaal adres bekeken via de Klantinteracties API")
+        self.trail(
+            _address_parties([address]), "digitaal adres bekeken via de Klantinteracties API"
+        )
         return Response(io.render_digitaal_adres(address, Urls(request)))
 
     def _owners(self, v: dict[str, Any]) -> dict[str, Any]:
         owners: dict[str, Any] = {}
         if "verstrektDoorPartij" in v:
             given = v["verstrektDoorPartij"]
-            owners["party"] = self.party(str(given["uuid"]), "verstrektDoorPartij") if given else None
+            owners["party"] = (
+                self.party(str(given["uuid"]), "verstrektDoorPartij") if given else None
+            )
         if "verstrektDoorBetrokkene" in v:
             given = v["verstrektDoorBetrokkene"]
             moment = (
@@ -544,7 +547,9 @@ class _Chain:
         start, stop, split = window.start or 0, window.stop, self._split()
         rows = list(self.first[start:stop]) if start < split else []
         if stop is None or stop > split:
-            rows += list(self.second[max(start - split, 0) : None if stop is None else stop - split])
+            rows += list(
+                self.second[max(start - split, 0) : None if stop is None else stop - split]
+            )
         return rows
 
 
@@ -560,7 +565,7 @@ class ActorViewSet(KlantinteractiesApi):
         )
         urls = Urls(request)
         return self.page(
-            _Chain(users, teams),  # type: ignore[arg-type]
+            _Chain(users, teams),
             lambda actor: io.render_actor(actor, urls),
             lambda page: [],
             "",

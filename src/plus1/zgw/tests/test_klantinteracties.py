@@ -127,14 +127,16 @@ def test_a_kiss_journey_lands_in_the_contact_moment_tables(superclient, case_typ
     shown = read["results"][0]
     assert shown["onderwerp"] == "Vraag over mijn aanvraag"
     assert shown["_expand"]["hadBetrokkenen"][0]["volledigeNaam"] == "Fatima el Amrani"
-    assert shown["_expand"]["gingOverOnderwerpobjecten"][0]["onderwerpobjectidentificator"][
-        "objectId"
-    ] == zaak["uuid"]
+    assert (
+        shown["_expand"]["gingOverOnderwerpobjecten"][0]["onderwerpobjectidentificator"]["objectId"]
+        == zaak["uuid"]
+    )
     assert shown["_expand"]["leiddeTotInterneTaken"][0]["toelichting"] == (
         "Wil weten wanneer het besluit komt."
     )
     by_zaak = superclient.get(
-        f"{KI}/klantcontacten", {"onderwerpobject__onderwerpobjectidentificatorObjectId": zaak["uuid"]}
+        f"{KI}/klantcontacten",
+        {"onderwerpobject__onderwerpobjectidentificatorObjectId": zaak["uuid"]},
     ).json()
     assert [k["uuid"] for k in by_zaak["results"]] == [klantcontact["uuid"]]
 
@@ -402,4 +404,3 @@ def test_unknown_path_and_unknown_object_answer_in_the_zgw_error_format(supercli
         response = superclient.get(path)
         assert response.status_code == 404
         assert response["Content-Type"] == "application/problem+json"
-
