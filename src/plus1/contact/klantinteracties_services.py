@@ -32,7 +32,7 @@ from plus1.identity import services as identity_services
 from plus1.identity.models import Party, Team
 from plus1.privacy.builtin import KLANTINTERACTIES, builtin_activity
 from plus1.privacy.models import TrailAction
-from plus1.privacy.services.trail import personal_data_access
+from plus1.privacy.services.trail import personal_data_many_access
 
 CALLBACK_HOUR = 17  # a callback due "within N working days" is due at 17:00 that day
 DETAIL_FIELDS = (
@@ -56,19 +56,13 @@ BETROKKENE_FIELDS = (
 
 def trail(*, actor: Actor, parties: list[Party], name: str, changed: bool = False) -> None:
     """Record in each person's data trail that the API showed or changed their data."""
-    activity = builtin_activity(KLANTINTERACTIES)
-    seen: set[int] = set()
-    for party in parties:
-        if party.pk in seen:
-            continue
-        seen.add(party.pk)
-        personal_data_access(
-            actor=actor,
-            subject=party,
-            action=TrailAction.CHANGED if changed else TrailAction.VIEWED,
-            name=name,
-            activity=activity,
-        )
+    personal_data_many_access(
+        actor=actor,
+        subjects=parties,
+        action=TrailAction.CHANGED if changed else TrailAction.VIEWED,
+        name=name,
+        activity=builtin_activity(KLANTINTERACTIES),
+    )
 
 
 def _details(moment: ContactMoment) -> KlantcontactDetails:

@@ -178,10 +178,10 @@ class KlantcontactIn(serializers.Serializer):
         details: dict[str, Any] = {}
         if "kanaal" in v:
             moment["channel"] = v["kanaal"]
-        if "inhoud" in v or "onderwerp" in v:
-            summary = v.get("inhoud") or v.get("onderwerp")
-            if summary:
-                moment["summary"] = summary
+        if v.get("inhoud"):
+            moment["summary"] = v["inhoud"]
+        elif not self.partial and v.get("onderwerp"):
+            moment["summary"] = v["onderwerp"]  # a contact moment always has a summary
         if "plaatsgevondenOp" in v:
             moment["registered_at"] = v["plaatsgevondenOp"]
         if "indicatieContactGelukt" in v:
@@ -512,6 +512,7 @@ class PartijIn(serializers.Serializer):
         name = str(identification.get("naam") or "") if kind == "organisatie" else ""
         if kind == "persoon":
             given = identification.get("contactnaam") or {}
+            given = given if isinstance(given, dict) else {}
             parts = ("voornaam", "voorvoegselAchternaam", "achternaam")
             name = " ".join(str(given.get(p) or "") for p in parts if given.get(p))
         if not name.strip():

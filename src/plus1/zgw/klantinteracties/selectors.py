@@ -49,8 +49,17 @@ def internetaken() -> QuerySet[Callback]:
 
 
 def partijen() -> QuerySet[Party]:
-    moments = Prefetch("contact_moments", queryset=ContactMoment.objects.order_by("pk"))
+    moments = Prefetch("contact_moments", queryset=klantcontacten().order_by("pk"))
     return Party.objects.prefetch_related(moments, _ADDRESSES).order_by("pk")
+
+
+def with_parties(rows: QuerySet[ContactMoment]) -> QuerySet[ContactMoment]:
+    """Contact moments with what rendering their party needs (`expand` of a wasPartij)."""
+    moments = Prefetch("party__contact_moments", queryset=ContactMoment.objects.order_by("pk"))
+    return rows.prefetch_related(
+        moments,
+        Prefetch("party__digital_addresses", queryset=DigitalAddress.objects.order_by("pk")),
+    )
 
 
 def digitale_adressen() -> QuerySet[DigitalAddress]:

@@ -108,6 +108,8 @@ class KlantcontactViewSet(KlantinteractiesApi):
     def list(self, request: Request) -> Response:
         rows = filters.klantcontacten(selectors.klantcontacten(), request.query_params)
         urls, wanted = Urls(request), self.expand()
+        if "hadBetrokkenen.wasPartij" in wanted:
+            rows = selectors.with_parties(rows)
         return self.page(
             rows,
             lambda moment: io.expand_klantcontact(moment, urls, wanted),

@@ -404,3 +404,143 @@ def test_unknown_path_and_unknown_object_answer_in_the_zgw_error_format(supercli
         response = superclient.get(path)
         assert response.status_code == 404
         assert response["Content-Type"] == "application/problem+json"
+
+
+# --- queries per page do not grow with the page --------------------------------------------
+
+
+def _moments(count: int, team) -> None:
+    for _ in range(count):
+        party = ResidentFactory()
+        moment = ContactMoment.objects.create(channel="telefoon", party=party, summary="Vraag")
+        DigitalAddress.objects.create(party=party, kind="email", address="a@example.nl")
+        Callback.objects.create(
+            party=party,
+            name=party.name,
+            phone="0612345678",
+            team=team,
+            due_at=moment.registered_at,
+            source=moment,
+        )
+
+
+def _queries(api, path, django_assert_num_queries) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = api.get(path)
+    assert response.status_code == 200, response.json()
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/klantcontacten?expand=hadBetrokkenen.wasPartij,hadBetrokkenen.digitaleAdressen,"
+        "leiddeTotInterneTaken,gingOverOnderwerpobjecten",
+        "/betrokkenen?expand=digitaleAdressen",
+        "/partijen?expand=betrokkenen.hadKlantcontact,digitaleAdressen",
+        "/internetaken",
+        "/digitaleadressen",
+        "/actoren",
+    ],
+)
+def test_the_number_of_queries_does_not_grow_with_the_page(
+    superclient, team, path, django_assert_num_queries
+):
+    _moments(2, team)
+    _queries(superclient, KI + path, django_assert_num_queries)  # the trail's activity, once
+    small = _queries(superclient, KI + path, django_assert_num_queries)
+    _moments(6, team)
+    large = _queries(superclient, KI + path, django_assert_num_queries)
+
+    assert large == small
+
+
+# --- crafted input is a 400 (or 404), never a server error -------------------------------
+
+CRAFTED = [
+    [],
+    "tekst",
+    {"kanaal": ["telefoon"], "onderwerp": {"a": 1}, "taal": 3, "vertrouwelijk": None},
+    {"hadKlantcontact": "geen-object", "wasPartij": {"uuid": "x"}, "rol": "baas"},
+    {
+        "hadKlantcontact": {"uuid": "00000000-0000-4000-8000-000000000000"},
+        "rol": "klant",
+        "initiator": True,
+    },
+    {"klantcontact": {"uuid": None}, "onderwerpobjectidentificator": "zaak"},
+    {
+        "aanleidinggevendKlantcontact": {"uuid": "00000000-0000-4000-8000-000000000000"},
+        "gevraagdeHandeling": "x",
+        "status": "verwerkt",
+        "toegewezenAanActoren": "x",
+    },
+    {
+        "soortPartij": "persoon",
+        "indicatieActief": True,
+        "partijIdentificatie": "x",
+        "partijIdentificatoren": [{"partijIdentificator": []}],
+    },
+    {
+        "soortPartij": "persoon",
+        "indicatieActief": True,
+        "partijIdentificatie": {"contactnaam": "Jan"},
+        "partijIdentificatoren": [
+            {
+                "partijIdentificator": {
+                    "codeObjecttype": "natuurlijk_persoon",
+                    "codeSoortObjectId": "bsn",
+                    "objectId": BSN,
+                    "codeRegister": "brp",
+                }
+            }
+        ],
+    },
+    {
+        "adres": "x" * 81,
+        "soortDigitaalAdres": "duif",
+        "referentie": "met spatie",
+        "verificatieDatum": "gisteren",
+        "verstrektDoorPartij": {"uuid": "x"},
+    },
+]
+RESOURCES = [
+    "klantcontacten",
+    "betrokkenen",
+    "onderwerpobjecten",
+    "internetaken",
+    "partijen",
+    "digitaleadressen",
+]
+
+
+@pytest.mark.parametrize("resource", RESOURCES)
+def test_crafted_bodies_are_refused_without_a_server_error(superclient, resident, resource):
+    klantcontact = _klantcontact(superclient)
+    rows = ContactMoment.objects.count(), Callback.objects.count(), DigitalAddress.objects.count()
+    for body in CRAFTED:
+        response = superclient.post(f"{KI}/{resource}", body, format="json")
+        assert response.status_code in (400, 404), (body, response.content)
+        assert response["Content-Type"] == "application/problem+json"
+    after = ContactMoment.objects.count(), Callback.objects.count(), DigitalAddress.objects.count()
+    assert after == rows
+    assert Party.objects.count() == 1
+    patched = superclient.patch(
+        f"{KI}/klantcontacten/{klantcontact['uuid']}", {"onderwerp": ""}, format="json"
+    )
+    assert patched.status_code == 400
+
+
+def test_changing_only_the_onderwerp_keeps_the_summary(superclient):
+    klantcontact = _klantcontact(superclient)
+
+    response = superclient.patch(
+        f"{KI}/klantcontacten/{klantcontact['uuid']}", {"onderwerp": "Paspoort"}, format="json"
+    )
+
+    assert response.status_code == 200
+    moment = ContactMoment.objects.get(uuid=klantcontact["uuid"])
+    assert moment.summary == "Inwoner belt over de status van haar aanvraag."
+    assert moment.klantinteracties.subject == "Paspoort"
