@@ -148,7 +148,15 @@ DOCUMENTS: dict[str, ApiDocument] = {
             ),
         ),
         ApiDocument("besluiten"),
-        ApiDocument("autorisaties"),
+        ApiDocument(
+            "autorisaties",
+            ApiNotes(
+                remarks=(
+                    "`component` kent ook `kic` (Klantinteracties API, scopes "
+                    "`klantinteracties.lezen` en `klantinteracties.schrijven`).",
+                ),
+            ),
+        ),
         ApiDocument(
             "notificaties",
             ApiNotes(

@@ -544,3 +544,52 @@ def test_changing_only_the_onderwerp_keeps_the_summary(superclient):
     moment = ContactMoment.objects.get(uuid=klantcontact["uuid"])
     assert moment.summary == "Inwoner belt over de status van haar aanvraag."
     assert moment.klantinteracties.subject == "Paspoort"
+
+
+def test_rights_for_the_contact_centre_are_granted_in_the_autorisaties_api(superclient):
+    """The same scheme as the ZGW APIs: an applicatie gets component `kic` and its scopes
+    through the Autorisaties API, and the client's JWT counts at once."""
+    from plus1.audit.services import Actor
+    from plus1.zgw.autorisaties.services import applicatie_register
+    from plus1.zgw.tests.conftest import api_as
+
+    applicatie_register(
+        actor=Actor.system("test"),
+        label="KISS",
+        client_id="kiss",
+        secret="geheim-kiss",
+        heeft_alle_autorisaties=False,
+    )
+    kiss = api_as("kiss", "geheim-kiss")
+    assert kiss.get(f"{KI}/klantcontacten").status_code == 403
+    old = superclient.get("/autorisaties/api/v1/applicaties/consumer", {"clientId": "kiss"})
+    assert superclient.delete(old.json()["url"]).status_code == 204
+    body = {
+        "clientIds": ["kiss"],
+        "label": "KISS",
+        "autorisaties": [
+            {"component": "kic", "scopes": ["klantinteracties.lezen", "klantinteracties.schrijven"]}
+        ],
+    }
+
+    created = superclient.post("/autorisaties/api/v1/applicaties", body, format="json")
+
+    assert created.status_code == 201, created.json()
+    assert created.json()["autorisaties"][0]["componentWeergave"] == "Klantinteractiescomponent"
+    assert kiss.get(f"{KI}/klantcontacten").status_code == 200
+    assert _klantcontact(kiss)["kanaal"] == "telefoon"
+    assert kiss.get(f"{ZAKEN}/zaken").status_code == 403
+
+
+def test_a_page_of_klantcontacten_writes_one_trail_record_per_person(superclient, team):
+    _moments(3, team)
+    before = DataTrailRecord.objects.count()
+
+    assert superclient.get(f"{KI}/klantcontacten").json()["count"] == 3
+
+    records = DataTrailRecord.objects.order_by("pk")[before:]
+    assert len(records) == 3
+    assert len({record.data_subject_id for record in records}) == 3
+    assert {record.name for record in records} == {
+        "klantcontacten bekeken via de Klantinteracties API"
+    }
