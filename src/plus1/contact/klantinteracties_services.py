@@ -113,7 +113,7 @@ def klantcontact_update(
     details: dict[str, Any],
     product: Product | None = None,
 ) -> ContactMoment:
-    moment = ContactMoment.objects.select_for_update().get(pk=moment.pk)
+    moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
     before = _snapshot(moment)
     for name, value in values.items():
         setattr(moment, name, value)
@@ -146,7 +146,7 @@ def betrokkene_set(
     replace: bool = False,
 ) -> ContactMoment:
     """The one betrokkene of a contact moment: a known party, or only a name (anonymous)."""
-    moment = ContactMoment.objects.select_for_update().get(pk=moment.pk)
+    moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
     row = _details(moment)
     if not replace and (row.has_betrokkene or moment.party_id):
         raise ValidationError(
@@ -185,7 +185,7 @@ def betrokkene_set(
 
 @transaction.atomic(durable=True)
 def betrokkene_remove(*, actor: Actor, moment: ContactMoment) -> None:
-    moment = ContactMoment.objects.select_for_update().get(pk=moment.pk)
+    moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
     before, party = _snapshot(moment), moment.party
     moment.party = None
     moment.save(update_fields=["party"])
@@ -214,7 +214,7 @@ def betrokkene_remove(*, actor: Actor, moment: ContactMoment) -> None:
 @transaction.atomic(durable=True)
 def onderwerpobject_set(*, actor: Actor, moment: ContactMoment, case: Case | None) -> None:
     """What the contact was about: the case (None removes it)."""
-    moment = ContactMoment.objects.select_for_update().get(pk=moment.pk)
+    moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
     before = _snapshot(moment)
     moment.case = case
     moment.save(update_fields=["case"])
@@ -259,7 +259,7 @@ def interne_taak_create(
     """A callback for `team`, asked for in `moment`: who and which number come from the
     moment's betrokkene (its party, or the name and phone number given in the contact)."""
     moment = (
-        ContactMoment.objects.select_for_update()
+        ContactMoment.objects.select_for_update(of=("self",))
         .select_related("party", "product", "case")
         .get(pk=moment.pk)
     )
@@ -339,7 +339,9 @@ def interne_taak_update(
     done_by: User | None = None,
 ) -> Callback:
     """Change a callback; `done` True closes it (verwerkt), False opens it again."""
-    callback = Callback.objects.select_for_update().select_related("team").get(pk=callback.pk)
+    callback = (
+        Callback.objects.select_for_update(of=("self",)).select_related("team").get(pk=callback.pk)
+    )
     before = _callback_snapshot(callback)
     for name, value in values.items():
         setattr(callback, name, value)
@@ -417,7 +419,7 @@ def digital_address_add(*, actor: Actor, values: dict[str, Any]) -> DigitalAddre
 def digital_address_change(
     *, actor: Actor, address: DigitalAddress, values: dict[str, Any]
 ) -> DigitalAddress:
-    address = DigitalAddress.objects.select_for_update().get(pk=address.pk)
+    address = DigitalAddress.objects.select_for_update(of=("self",)).get(pk=address.pk)
     before = _address_snapshot(address)
     for name, value in values.items():
         setattr(address, name, value)
