@@ -19,22 +19,21 @@ from django.utils import timezone
 from plus1.audit.services import Actor, audit_record
 from plus1.cases.models import Case
 from plus1.catalog.models import Product
-from plus1.common.legal_clock import next_working_day
 from plus1.contact import audit_actions, events
 from plus1.contact.klantinteracties_models import (
     DigitalAddress,
     InterneTaakDetails,
     KlantcontactDetails,
 )
-from plus1.contact.models import Callback, ContactMoment, ProductContactSetting
+from plus1.contact.models import Callback, ContactMoment
+from plus1.contact.moment_services import callback_due, callback_working_days
 from plus1.events.services import outbox_put
 from plus1.identity import services as identity_services
 from plus1.identity.models import Party, Team
-from plus1.privacy.builtin import KLANTINTERACTIES, builtin_activity
+from plus1.privacy.builtin import CONTACT_CENTRE, builtin_activity
 from plus1.privacy.models import TrailAction
 from plus1.privacy.services.trail import personal_data_many_access
 
-CALLBACK_HOUR = 17  # a callback due "within N working days" is due at 17:00 that day
 DETAIL_FIELDS = (
     "subject",
     "response",
@@ -61,7 +60,7 @@ def trail(*, actor: Actor, parties: list[Party], name: str, changed: bool = Fals
         subjects=parties,
         action=TrailAction.CHANGED if changed else TrailAction.VIEWED,
         name=name,
-        activity=builtin_activity(KLANTINTERACTIES),
+        activity=builtin_activity(CONTACT_CENTRE),
     )
 
 
@@ -93,13 +92,18 @@ def klantcontact_register(
     KlantcontactDetails.objects.create(contact_moment=moment, **details)
     audit_record(
         actor=actor,
-        action=audit_actions.KLANTCONTACT_REGISTERED,
+        action=audit_actions.CONTACT_MOMENT_REGISTERED,
         obj=moment,
         after=_snapshot(moment) | {"subject": details.get("subject", "")},
     )
     outbox_put(
-        topic=events.KLANTCONTACT_REGISTERED,
-        payload={"klantcontact": str(moment.uuid), "party": None},
+        topic=events.CONTACT_MOMENT_REGISTERED,
+        payload={
+            "contact_moment": str(moment.uuid),
+            "party": None,  # the betrokkene follows in its own request
+            "channel": moment.channel,
+            "case": None,
+        },
     )
     return moment
 
@@ -227,17 +231,6 @@ def onderwerpobject_set(*, actor: Actor, moment: ContactMoment, case: Case | Non
     )
 
 
-def callback_due(product: Product | None, now: dt.datetime | None = None) -> dt.datetime:
-    """The product's service level (default: within 1 working day), at 17:00 that day."""
-    setting = ProductContactSetting.objects.filter(product=product).first() if product else None
-    days = setting.callback_working_days if setting else 1
-    day = timezone.localtime(now or timezone.now()).date()
-    for _ in range(days):
-        day = next_working_day(day + dt.timedelta(days=1))
-    at = dt.datetime.combine(day, dt.time(CALLBACK_HOUR))
-    return timezone.make_aware(at)
-
-
 def _callback_snapshot(callback: Callback) -> dict[str, Any]:
     return {
         "team": callback.team.slug,
@@ -286,7 +279,7 @@ def interne_taak_create(
         product=moment.product,
         case=moment.case,
         team=team,
-        due_at=callback_due(moment.product),
+        due_at=callback_due(timezone.now(), callback_working_days(moment.product)),
         source=moment,
     )
     InterneTaakDetails.objects.create(callback=callback, **details)
@@ -295,15 +288,19 @@ def interne_taak_create(
         moment.save(update_fields=["callback"])
     audit_record(
         actor=actor,
-        action=audit_actions.INTERNE_TAAK_CREATED,
+        action=audit_actions.CALLBACK_REQUESTED,
         obj=callback,
         after=_callback_snapshot(callback),
     )
-    outbox_put(
-        topic=events.INTERNE_TAAK_CREATED,
+    outbox_put(  # the same event as a callback asked for at the counter or in the portal
+        topic=events.CALLBACK_REQUESTED,
         payload={
-            "interne_taak": str(callback.uuid),
+            "callback": str(callback.uuid),
             "party": str(moment.party.uuid) if moment.party else None,
+            "product": moment.product.name if moment.product else "",
+            "due_at": callback.due_at.isoformat(),
+            "preferred_time": callback.get_preferred_time_display(),
+            "phone": callback.phone,
         },
     )
     if moment.party:
@@ -356,20 +353,25 @@ def interne_taak_update(
     for name, value in details.items():
         setattr(row, name, value)
     row.save()
+    closed = done is True and before["status"] != Callback.Status.DONE
     audit_record(
         actor=actor,
-        action=audit_actions.INTERNE_TAAK_UPDATED,
+        action=audit_actions.CALLBACK_DONE if closed else audit_actions.INTERNE_TAAK_UPDATED,
         obj=callback,
         before=before,
         after=_callback_snapshot(callback),
     )
-    outbox_put(
-        topic=events.INTERNE_TAAK_UPDATED,
-        payload={
-            "interne_taak": str(callback.uuid),
-            "party": str(callback.party.uuid) if callback.party else None,
-        },
-    )
+    if closed:
+        outbox_put(
+            topic=events.CALLBACK_DONE,
+            payload={
+                "callback": str(callback.uuid),
+                "party": str(callback.party.uuid) if callback.party else None,
+                "contact_moment": None,  # through the API the call is a klantcontact of its own
+            },
+        )
+    if callback.party:
+        trail(actor=actor, parties=[callback.party], name="terugbelverzoek gewijzigd", changed=True)
     return callback
 
 

@@ -29,8 +29,14 @@ from plus1.contact.selectors import (
     location_closed_on,
     slot_starts,
 )
+from plus1.events.models import OutboxMessage
 from plus1.events.services import outbox_put
 from plus1.identity.models import Party
+from plus1.privacy.builtin import CONTACT_CENTRE, builtin_activity
+from plus1.privacy.models import TrailAction
+from plus1.privacy.services import personal_data_access
+
+REMINDER_TIME = dt.time(9, 0)  # the reminder goes out at 9:00 the day before
 
 RATE_LIMIT_MESSAGE = (
     "U heeft het afgelopen uur al {limit} afspraken gemaakt zonder in te loggen. "
@@ -116,6 +122,28 @@ def _snapshot(appointment: Appointment) -> dict[str, Any]:
     }
 
 
+def reminder_at(start: dt.datetime) -> dt.datetime:
+    """9:00 on the day before the appointment, local time."""
+    day = timezone.localtime(start).date() - dt.timedelta(days=1)
+    return dt.datetime.combine(day, REMINDER_TIME, tzinfo=timezone.get_current_timezone())
+
+
+def _schedule_reminder(appointment: Appointment) -> None:
+    """Queue the day-before reminder now; the worker delivers it when it becomes available.
+    An appointment made after that moment gets no reminder (its confirmation is fresh).
+    A moved or cancelled appointment's old reminder is skipped by the consumer (the payload
+    names the start it was for)."""
+    when = reminder_at(appointment.start)
+    if when <= timezone.now():
+        return
+    rows = outbox_put(
+        topic=events.APPOINTMENT_REMINDER,
+        payload={"appointment": str(appointment.uuid), "start": appointment.start.isoformat()},
+    )
+    if rows:
+        OutboxMessage.objects.filter(event_id=rows[0].event_id).update(available_at=when)
+
+
 def _confirm(appointment: Appointment, kind: str, code: str = "") -> None:
     """The confirmation message to the resident, through the outbox (never lost)."""
     outbox_put(
@@ -135,6 +163,7 @@ def appointment_book(
     email: str,
     party: Party | None = None,
     client: str | None = None,
+    booked_by: Any = None,
 ) -> tuple[Appointment, str]:
     """Book a place; returns the appointment and its cancel code (only its hash is stored).
 
@@ -158,6 +187,7 @@ def appointment_book(
         email=email.strip(),
         party=party,
         cancel_code_hash=cancel_code_hash(code),
+        booked_by=booked_by,
     )
     audit_record(
         actor=actor,
@@ -166,6 +196,7 @@ def appointment_book(
         after=_snapshot(appointment),
     )
     _confirm(appointment, "booked", code)
+    _schedule_reminder(appointment)
     if client is not None:
         ratelimit.booking_count(client)
     return appointment, code
@@ -225,4 +256,60 @@ def appointment_reschedule(
         after=_snapshot(appointment),
     )
     _confirm(appointment, "rescheduled")
+    _schedule_reminder(appointment)
     return appointment
+
+
+class AlreadyCheckedIn(Exception):
+    pass
+
+
+@transaction.atomic(durable=True)
+def appointment_check_in(*, actor: Actor, appointment_id: Any) -> Appointment:
+    """The resident arrived at the counter. Raises AppointmentNotFound for a cancelled one."""
+    appointment = (
+        Appointment.objects.select_for_update()
+        .select_related("product", "location", "party")
+        .filter(uuid=appointment_id)
+        .first()
+    )
+    if appointment is None or appointment.status == Appointment.Status.CANCELLED:
+        raise AppointmentNotFound
+    if appointment.status == Appointment.Status.CHECKED_IN:
+        raise AlreadyCheckedIn
+    before = _snapshot(appointment)
+    appointment.status = Appointment.Status.CHECKED_IN
+    appointment.checked_in_at = timezone.now()
+    appointment.save(update_fields=["status", "checked_in_at"])
+    audit_record(
+        actor=actor,
+        action=audit_actions.APPOINTMENT_CHECKED_IN,
+        obj=appointment,
+        before=before,
+        after=_snapshot(appointment),
+    )
+    if appointment.party is not None:
+        personal_data_access(
+            actor=actor,
+            subject=appointment.party,
+            activity=builtin_activity(CONTACT_CENTRE),
+            action=TrailAction.CHANGED,
+            name=f"aangemeld aan de balie voor {appointment.product.name}",
+        )
+    return appointment
+
+
+@transaction.atomic(durable=True)
+def appointment_refusal_record(*, actor: Actor, party: Party | None, what: str) -> None:
+    """A refused booking, move or cancellation of a known person, in their data trail
+    (the refused change itself wrote nothing)."""
+    if party is None:
+        return
+    personal_data_access(
+        actor=actor,
+        subject=party,
+        activity=builtin_activity(CONTACT_CENTRE),
+        action=TrailAction.CHANGED,
+        name=f"geweigerd: {what}",
+        refused=True,
+    )

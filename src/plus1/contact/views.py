@@ -30,6 +30,7 @@ from plus1.contact.services import (
     SlotFull,
     appointment_book,
     appointment_cancel,
+    appointment_refusal_record,
     appointment_reschedule,
 )
 from plus1.identity.models import Party
@@ -134,9 +135,11 @@ def _book_post(
         )
     except ValidationError as exc:
         context["problems"] = exc.message_dict
+        _refused(request, party, "afspraak maken (gegevens niet in orde)")
         return None
     except SlotFull as exc:
         context["full"] = str(exc)
+        _refused(request, party, "afspraak maken (tijdstip vol)")
         return None
     except BookingRateLimited as exc:
         return render(request, "contact/limited.html", {"message": str(exc)}, status=429)
@@ -144,10 +147,21 @@ def _book_post(
     return redirect(f"{url}?code={code}&nieuw=1")
 
 
+def _refused(request: HttpRequest, party: Party | None, what: str) -> None:
+    """A refused change of a logged-in resident's appointment, in their data trail."""
+    actor = _actor(request, _party(request))
+    appointment_refusal_record(actor=actor, party=party, what=what)
+
+
 def _found(request: HttpRequest, appointment_id: str) -> tuple[Appointment, str]:
     code = request.POST.get("code") or request.GET.get("code", "")
     appointment = appointment_by_code(appointment_id, code)
     if appointment is None:
+        if request.method == "POST":  # a refused cancel or move of a known person: in the trail
+            target = Appointment.objects.filter(uuid=appointment_id).select_related("party")
+            known = target.first()
+            if known is not None:
+                _refused(request, known.party, "afspraak wijzigen met een verkeerde code")
         raise Http404("Deze afspraak bestaat niet, of de code in de link klopt niet.")
     return appointment, code
 
@@ -216,8 +230,10 @@ def appointment_reschedule_page(request: HttpRequest, appointment_id: str) -> Ht
             )
         except ValidationError as exc:
             context["problems"] = exc.message_dict
+            _refused(request, appointment.party, "afspraak verzetten (gegevens niet in orde)")
         except SlotFull as exc:
             context["full"] = str(exc)
+            _refused(request, appointment.party, "afspraak verzetten (tijdstip vol)")
         else:
             url = reverse("contact:appointment", args=[appointment.uuid])
             return redirect(f"{url}?code={code}&verzet=1")

@@ -27,6 +27,11 @@ class Party(models.Model):
     # NULL, not "", for "no value": unique constraints must allow many parties without one.
     bsn_index = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
     kvk_number = models.CharField("KVK-nummer", max_length=8, unique=True, null=True, blank=True)
+    # From the BRP (residents) or the Handelsregister (businesses): what the contact centre
+    # finds a person by when no BSN or KVK number is at hand.
+    birth_date = models.DateField("geboortedatum", null=True, blank=True)
+    postcode = models.CharField("postcode", max_length=6, blank=True)
+    house_number = models.CharField("huisnummer", max_length=10, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -39,6 +44,7 @@ class Party(models.Model):
     class Meta:
         verbose_name = "partij"
         verbose_name_plural = "partijen"
+        indexes = [models.Index(fields=["postcode", "house_number"], name="party_address_idx")]
         constraints = [
             models.CheckConstraint(
                 name="party_has_identifier",

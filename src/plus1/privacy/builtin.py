@@ -10,7 +10,7 @@ from plus1.privacy.models import LegalGround, ProcessingActivity
 OWN_DATA = "eigen-gegevens"
 CONSENTS = "toestemmingen-vastleggen"
 TRAIL_READING = "dataspoor-controleren"
-KLANTINTERACTIES = "klantcontacten-vastleggen"
+CONTACT_CENTRE = "klantcontact"
 
 GDPR_URL = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32016R0679"
 
@@ -50,24 +50,17 @@ BUILTIN: dict[str, dict[str, Any]] = {
         "recipients": [],
         "retention": "5 jaar",
     },
-    KLANTINTERACTIES: {
-        "name": "Uw contact met de gemeente vastleggen",
-        "purpose": "Wij leggen vast wanneer en waarover u contact had met de gemeente "
-        "(telefoon, balie, e-mail, chat), zodat iedere medewerker u verder kan helpen, en "
-        "wie u terugbelt als dat nodig is.",
+    CONTACT_CENTRE: {
+        "name": "Uw vragen beantwoorden en u terugbellen",
+        "purpose": "Wij leggen vast wanneer en waarover u contact met ons had, zodat een "
+        "collega u verder kan helpen, en wij bellen u terug als u daarom vraagt.",
         "legal_ground": LegalGround.PUBLIC_TASK,
-        "legal_basis": "Artikel 6 lid 1 onder e Algemene verordening gegevensbescherming; "
-        "Artikel 2:1 Algemene wet bestuursrecht",
+        "legal_basis": "Artikel 6 lid 1 onder e Algemene verordening gegevensbescherming "
+        "(taak van algemeen belang: dienstverlening van de gemeente)",
         "legal_basis_url": GDPR_URL,
-        "personal_data_categories": [
-            "naam",
-            "burgerservicenummer",
-            "e-mailadres",
-            "telefoonnummer",
-            "inhoud van het contact",
-        ],
+        "personal_data_categories": ["naam", "telefoonnummer", "uw vraag en ons antwoord"],
         "data_subject_categories": ["inwoners", "ondernemers"],
-        "recipients": ["medewerkers van de gemeente", "het klantcontactcentrum"],
+        "recipients": [],
         "retention": "2 jaar na het contact",
     },
 }

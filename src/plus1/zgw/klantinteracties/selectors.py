@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db.models import Prefetch, Q, QuerySet
 
+from plus1.catalog.models import Product
 from plus1.contact.klantinteracties_models import DigitalAddress
 from plus1.contact.models import Callback, ContactMoment
 from plus1.identity.models import Party, Team
@@ -35,6 +36,11 @@ def betrokkenen() -> QuerySet[ContactMoment]:
 
 def onderwerpobjecten() -> QuerySet[ContactMoment]:
     return klantcontacten().filter(case__isnull=False)
+
+
+def product_named(subject: str) -> Product | None:
+    """The catalogue's product whose name is the klantcontact's `onderwerp`, if any."""
+    return Product.objects.filter(name__iexact=subject.strip()).order_by("pk").first()
 
 
 def by_derived_uuid(rows: QuerySet[ContactMoment], kind: str, key: str) -> ContactMoment | None:

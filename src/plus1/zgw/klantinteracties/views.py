@@ -4,7 +4,7 @@
 Thin: parse the input (io), check the scope (the viewset's `scopes`), call one service of
 `contact.klantinteracties_services` or one selector, render. Every page or object that shows
 a person's data writes that person's data trail under the processing activity
-`klantcontacten-vastleggen`."""
+`klantcontact`."""
 
 from __future__ import annotations
 
@@ -23,13 +23,14 @@ from plus1.cases.models import Case
 from plus1.contact import klantinteracties_services as services
 from plus1.contact.klantinteracties_models import DigitalAddress
 from plus1.contact.models import Callback, ContactMoment
+from plus1.contact.moment_services import callback_team
 from plus1.identity.models import Party, Team
 from plus1.privacy.declarations import processing_activity
 from plus1.zgw.base import Urls, ZgwViewSet
 from plus1.zgw.klantinteracties import filters, io, selectors
 from plus1.zgw.scopes import KLANTINTERACTIES_LEZEN, KLANTINTERACTIES_SCHRIJVEN
 
-ACTIVITY = "activity klantcontacten-vastleggen (privacy.builtin.KLANTINTERACTIES)"
+ACTIVITY = "activity klantcontact (privacy.builtin.CONTACT_CENTRE)"
 READ = {"list": KLANTINTERACTIES_LEZEN, "retrieve": KLANTINTERACTIES_LEZEN}
 WRITE = {
     "create": KLANTINTERACTIES_SCHRIJVEN,
@@ -128,7 +129,10 @@ class KlantcontactViewSet(KlantinteractiesApi):
         given = self.given(io.KlantcontactIn(data=request.data))
         values, details = given.values()
         moment = services.klantcontact_register(
-            actor=self.client.actor, values=values, details=details
+            actor=self.client.actor,
+            values=values,
+            details=details,
+            product=selectors.product_named(given.validated_data["onderwerp"]),
         )
         row = selectors.klantcontacten().get(pk=moment.pk)
         return Response(io.render_klantcontact(row, Urls(request)), status=status.HTTP_201_CREATED)
@@ -334,11 +338,12 @@ class InterneTaakViewSet(KlantinteractiesApi):
         moment = self.klantcontact(
             str(v["aanleidinggevendKlantcontact"]["uuid"]), "aanleidinggevendKlantcontact"
         )
-        team = self._team(given)
+        team = self._team(given) or callback_team(moment.product)
         if team is None:
             raise _invalid(
                 "toegewezenAanActoren",
-                "Wijs de taak toe aan een team (organisatorische eenheid) of medewerker.",
+                "Wijs de taak toe aan een team (organisatorische eenheid) of medewerker, of "
+                "geef het klantcontact een onderwerp dat een product is.",
                 "required",
             )
         try:

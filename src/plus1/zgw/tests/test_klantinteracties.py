@@ -198,7 +198,7 @@ def test_reading_a_person_writes_their_data_trail(superclient, resident):
 
     records = DataTrailRecord.objects.filter(data_subject_id=subject_pseudonym(resident))
     assert records.count() == before + 1
-    assert records.last().activity.code == "klantcontacten-vastleggen"
+    assert records.last().activity.code == "klantcontact"
 
 
 def test_invalid_klantcontact_is_a_400_naming_every_field_and_nothing_is_written(superclient):
@@ -593,3 +593,55 @@ def test_a_page_of_klantcontacten_writes_one_trail_record_per_person(superclient
     assert {record.name for record in records} == {
         "klantcontacten bekeken via de Klantinteracties API"
     }
+
+
+def test_an_onderwerp_that_is_a_product_routes_the_callback_to_the_products_team(
+    superclient, resident, team
+):
+    """Without an actor the interne taak goes to the team that owns the product, as a
+    callback asked for at the counter does; the resident gets the same confirmation event."""
+    from plus1.contact.models import ProductContactSetting
+    from plus1.events.models import OutboxMessage
+
+    product = ProductFactory(name="Parkeervergunning")
+    ProductContactSetting.objects.create(product=product, callback_team=team)
+    klantcontact = _klantcontact(superclient, onderwerp="parkeervergunning")
+    superclient.post(
+        f"{KI}/betrokkenen",
+        {
+            "hadKlantcontact": {"uuid": klantcontact["uuid"]},
+            "wasPartij": {"uuid": str(resident.uuid)},
+            "rol": "klant",
+            "initiator": True,
+        },
+        format="json",
+    )
+    superclient.post(
+        f"{KI}/digitaleadressen",
+        {
+            "verstrektDoorPartij": {"uuid": str(resident.uuid)},
+            "adres": "+31612345678",
+            "soortDigitaalAdres": "telefoonnummer",
+            "isStandaardAdres": True,
+        },
+        format="json",
+    )
+
+    response = superclient.post(
+        f"{KI}/internetaken",
+        {
+            "gevraagdeHandeling": "Terugbellen",
+            "aanleidinggevendKlantcontact": {"uuid": klantcontact["uuid"]},
+            "status": "te_verwerken",
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["toegewezenAanActoren"][0]["uuid"] == str(team.uuid)
+    callback = Callback.objects.get(uuid=response.json()["uuid"])
+    assert (callback.team, callback.product, callback.phone) == (team, product, "+31612345678")
+    assert ContactMoment.objects.get(uuid=klantcontact["uuid"]).product == product
+    confirmation = OutboxMessage.objects.filter(topic="contact.callback_requested").get()
+    assert confirmation.payload["callback"] == str(callback.uuid)
+    assert confirmation.payload["product"] == "Parkeervergunning"
