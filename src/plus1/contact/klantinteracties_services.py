@@ -162,6 +162,7 @@ def betrokkene_set(
                 )
             }
         )
+    _case_of_party(moment.case, party, "wasPartij")
     before = _snapshot(moment)
     moment.party = party
     moment.save(update_fields=["party"])
@@ -215,10 +216,26 @@ def betrokkene_remove(*, actor: Actor, moment: ContactMoment) -> None:
         )
 
 
+def _case_of_party(case: Case | None, party: Party | None, field: str) -> None:
+    """A contact moment's case is its party's own, as at the counter (moment_problems); a
+    zaak without initiator (registered through the Zaken API without one) is allowed."""
+    if case is None or party is None or case.initiator_id is None:
+        return
+    if case.initiator_id != party.pk:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    "Deze zaak is niet van de betrokken inwoner of ondernemer.", code="invalid"
+                )
+            }
+        )
+
+
 @transaction.atomic(durable=True)
 def onderwerpobject_set(*, actor: Actor, moment: ContactMoment, case: Case | None) -> None:
     """What the contact was about: the case (None removes it)."""
     moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
+    _case_of_party(case, moment.party, "klantcontact")
     before = _snapshot(moment)
     moment.case = case
     moment.save(update_fields=["case"])

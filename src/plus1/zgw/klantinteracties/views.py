@@ -264,7 +264,10 @@ class OnderwerpobjectViewSet(KlantinteractiesApi):
                 "klantcontact vast.",
                 "unique",
             )
-        services.onderwerpobject_set(actor=self.client.actor, moment=moment, case=case)
+        try:
+            services.onderwerpobject_set(actor=self.client.actor, moment=moment, case=case)
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.message_dict) from exc
         row = selectors.onderwerpobjecten().get(pk=moment.pk)
         return Response(
             io.render_onderwerpobject(row, Urls(request)), status=status.HTTP_201_CREATED

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from plus1.audit.models import AuditEntry
+from plus1.cases.models import Case
 from plus1.common.testing.factories import ProductFactory, ResidentFactory, TeamFactory, UserFactory
 from plus1.contact.klantinteracties_models import DigitalAddress, KlantcontactDetails
 from plus1.contact.models import Callback, ContactMoment
@@ -51,6 +52,7 @@ def test_a_kiss_journey_lands_in_the_contact_moment_tables(superclient, case_typ
     about and a callback; read it back; the rows are kc's contact moment and callback."""
     zaak = superclient.post(f"{ZAKEN}/zaken", zaak_body(case_type), format="json").json()
     resident = ResidentFactory(name="Fatima el Amrani", bsn=BSN, phone="")
+    Case.objects.filter(uuid=zaak["uuid"]).update(initiator=resident)
 
     found = superclient.get(
         f"{KI}/partijen",
@@ -645,3 +647,41 @@ def test_an_onderwerp_that_is_a_product_routes_the_callback_to_the_products_team
     confirmation = OutboxMessage.objects.filter(topic="contact.callback_requested").get()
     assert confirmation.payload["callback"] == str(callback.uuid)
     assert confirmation.payload["product"] == "Parkeervergunning"
+
+
+def test_a_zaak_of_someone_else_is_not_what_their_contact_was_about(
+    superclient, case_type, resident
+):
+    zaak = superclient.post(f"{ZAKEN}/zaken", zaak_body(case_type), format="json").json()
+    Case.objects.filter(uuid=zaak["uuid"]).update(initiator=ResidentFactory())
+    klantcontact = _klantcontact(superclient)
+    superclient.post(
+        f"{KI}/betrokkenen",
+        {
+            "hadKlantcontact": {"uuid": klantcontact["uuid"]},
+            "wasPartij": {"uuid": str(resident.uuid)},
+            "rol": "klant",
+            "initiator": True,
+        },
+        format="json",
+    )
+
+    response = superclient.post(
+        f"{KI}/onderwerpobjecten",
+        {
+            "klantcontact": {"uuid": klantcontact["uuid"]},
+            "onderwerpobjectidentificator": {
+                "objectId": zaak["uuid"],
+                "codeObjecttype": "zaak",
+                "codeRegister": "openzaak",
+                "codeSoortObjectId": "uuid",
+            },
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["reason"] == (
+        "Deze zaak is niet van de betrokken inwoner of ondernemer."
+    )
+    assert ContactMoment.objects.get(uuid=klantcontact["uuid"]).case is None
