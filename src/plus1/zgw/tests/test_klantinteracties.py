@@ -685,3 +685,68 @@ def test_a_zaak_of_someone_else_is_not_what_their_contact_was_about(
         "Deze zaak is niet van de betrokken inwoner of ondernemer."
     )
     assert ContactMoment.objects.get(uuid=klantcontact["uuid"]).case is None
+
+
+def test_an_anonymous_caller_is_called_back_on_the_number_they_gave(superclient, team):
+    klantcontact = _klantcontact(superclient, kanaal="Telefoon")
+    betrokkene = superclient.post(
+        f"{KI}/betrokkenen",
+        {
+            "hadKlantcontact": {"uuid": klantcontact["uuid"]},
+            "rol": "klant",
+            "initiator": True,
+            "contactnaam": {
+                "voorletters": "P.",
+                "achternaam": "de Vries",
+                "voorvoegselAchternaam": "",
+            },
+        },
+        format="json",
+    ).json()
+    address = superclient.post(
+        f"{KI}/digitaleadressen",
+        {
+            "verstrektDoorBetrokkene": {"uuid": betrokkene["uuid"]},
+            "adres": "0201234567",
+            "soortDigitaalAdres": "telefoonnummer",
+        },
+        format="json",
+    ).json()
+    changed = superclient.put(
+        address["url"],
+        {
+            "verstrektDoorBetrokkene": {"uuid": betrokkene["uuid"]},
+            "adres": "0207654321",
+            "soortDigitaalAdres": "telefoonnummer",
+        },
+        format="json",
+    )
+    taak = superclient.post(
+        f"{KI}/internetaken",
+        {
+            "gevraagdeHandeling": "Terugbellen",
+            "aanleidinggevendKlantcontact": {"uuid": klantcontact["uuid"]},
+            "toegewezenAanActor": {"uuid": str(team.uuid)},
+            "status": "te_verwerken",
+        },
+        format="json",
+    )
+
+    assert betrokkene["wasPartij"] is None
+    assert betrokkene["volledigeNaam"] == "P. de Vries"
+    assert changed.status_code == 200, changed.json()
+    assert taak.status_code == 201, taak.json()
+    callback = Callback.objects.get(uuid=taak.json()["uuid"])
+    assert (callback.party, callback.name, callback.phone) == (None, "P. de Vries", "0207654321")
+    moment = ContactMoment.objects.get(uuid=klantcontact["uuid"])
+    assert moment.party is None and moment.callback == callback
+    assert (
+        superclient.get(
+            f"{KI}/betrokkenen", {"hadKlantcontact__uuid": klantcontact["uuid"]}
+        ).json()["count"]
+        == 1
+    )
+
+    assert superclient.delete(betrokkene["url"]).status_code == 204
+    assert superclient.get(betrokkene["url"]).status_code == 404
+    assert DigitalAddress.objects.filter(uuid=address["uuid"]).exists() is False
