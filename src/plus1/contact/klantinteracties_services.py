@@ -88,6 +88,34 @@ def klantcontact_register(
     product: Product | None = None,
 ) -> ContactMoment:
     """A contact moment registered by a contact-centre system (KISS and the like)."""
+    return _register(actor, values, details, product)
+
+
+@transaction.atomic(durable=True)
+def klantcontact_make(
+    *,
+    actor: Actor,
+    values: dict[str, Any],
+    details: dict[str, Any],
+    product: Product | None = None,
+    betrokkene: dict[str, Any] | None = None,
+    party: Party | None = None,
+    case: Case | None = None,
+) -> ContactMoment:
+    """`maak-klantcontact`: the contact moment with its betrokkene and its zaak at once.
+    Every problem is found before anything is written."""
+    _case_of_party(case, party, "onderwerpobject")
+    moment = _register(actor, values, details, product)
+    if betrokkene is not None:
+        _set_betrokkene(actor, moment, party, betrokkene, replace=False)
+    if case is not None:
+        _set_case(actor, moment, case)
+    return moment
+
+
+def _register(
+    actor: Actor, values: dict[str, Any], details: dict[str, Any], product: Product | None
+) -> ContactMoment:
     moment = ContactMoment.objects.create(product=product, **values)
     KlantcontactDetails.objects.create(contact_moment=moment, **details)
     audit_record(
@@ -150,6 +178,16 @@ def betrokkene_set(
     replace: bool = False,
 ) -> ContactMoment:
     """The one betrokkene of a contact moment: a known party, or only a name (anonymous)."""
+    return _set_betrokkene(actor, moment, party, values, replace)
+
+
+def _set_betrokkene(
+    actor: Actor,
+    moment: ContactMoment,
+    party: Party | None,
+    values: dict[str, Any],
+    replace: bool,
+) -> ContactMoment:
     moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
     row = _details(moment)
     if not replace and (row.has_betrokkene or moment.party_id):
@@ -234,6 +272,10 @@ def _case_of_party(case: Case | None, party: Party | None, field: str) -> None:
 @transaction.atomic(durable=True)
 def onderwerpobject_set(*, actor: Actor, moment: ContactMoment, case: Case | None) -> None:
     """What the contact was about: the case (None removes it)."""
+    _set_case(actor, moment, case)
+
+
+def _set_case(actor: Actor, moment: ContactMoment, case: Case | None) -> None:
     moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
     _case_of_party(case, moment.party, "klantcontact")
     before = _snapshot(moment)

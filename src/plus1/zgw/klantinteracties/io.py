@@ -172,32 +172,37 @@ class KlantcontactIn(serializers.Serializer):
         return channel
 
     def values(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(ContactMoment fields, KlantcontactDetails fields) of what was given."""
-        v = self.validated_data
-        moment: dict[str, Any] = {}
-        details: dict[str, Any] = {}
-        if "kanaal" in v:
-            moment["channel"] = v["kanaal"]
-        if v.get("inhoud"):
-            moment["summary"] = v["inhoud"]
-        elif not self.partial and v.get("onderwerp"):
-            moment["summary"] = v["onderwerp"]  # a contact moment always has a summary
-        if "plaatsgevondenOp" in v:
-            moment["registered_at"] = v["plaatsgevondenOp"]
-        if "indicatieContactGelukt" in v:
-            details["contact_succeeded"] = v["indicatieContactGelukt"]
-            moment["answered"] = bool(v["indicatieContactGelukt"])
-        names = {
-            "onderwerp": "subject",
-            "reactie": "response",
-            "taal": "language",
-            "vertrouwelijk": "confidential",
-        }
-        details |= {field: v[key] for key, field in names.items() if key in v}
-        reference = v.get("referentienummer") or v.get("nummer")
-        if reference is not None:
-            details["reference"] = reference
-        return moment, details
+        return klantcontact_values(self.validated_data, partial=self.partial)
+
+
+def klantcontact_values(
+    v: dict[str, Any], partial: bool = False
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(ContactMoment fields, KlantcontactDetails fields) of what was given."""
+    moment: dict[str, Any] = {}
+    details: dict[str, Any] = {}
+    if "kanaal" in v:
+        moment["channel"] = v["kanaal"]
+    if v.get("inhoud"):
+        moment["summary"] = v["inhoud"]
+    elif not partial and v.get("onderwerp"):
+        moment["summary"] = v["onderwerp"]  # a contact moment always has a summary
+    if "plaatsgevondenOp" in v:
+        moment["registered_at"] = v["plaatsgevondenOp"]
+    if "indicatieContactGelukt" in v:
+        details["contact_succeeded"] = v["indicatieContactGelukt"]
+        moment["answered"] = bool(v["indicatieContactGelukt"])
+    names = {
+        "onderwerp": "subject",
+        "reactie": "response",
+        "taal": "language",
+        "vertrouwelijk": "confidential",
+    }
+    details |= {field: v[key] for key, field in names.items() if key in v}
+    reference = v.get("referentienummer") or v.get("nummer")
+    if reference is not None:
+        details["reference"] = reference
+    return moment, details
 
 
 # --- betrokkenen ----------------------------------------------------------------------------
@@ -263,24 +268,28 @@ class BetrokkeneIn(serializers.Serializer):
     initiator = serializers.BooleanField()
 
     def values(self) -> dict[str, Any]:
-        v = self.validated_data
-        values: dict[str, Any] = {}
-        if "rol" in v:
-            values["role"] = v["rol"]
-        if "initiator" in v:
-            values["initiator"] = v["initiator"]
-        if "organisatienaam" in v:
-            values["organisation_name"] = v["organisatienaam"]
-        names = {
-            "voorletters": "initials",
-            "voornaam": "first_name",
-            "voorvoegselAchternaam": "surname_prefix",
-            "achternaam": "surname",
-        }
-        if "contactnaam" in v:
-            given = v["contactnaam"] or {}
-            values |= {field: given.get(key, "") for key, field in names.items()}
-        return values
+        return betrokkene_values(self.validated_data)
+
+
+def betrokkene_values(v: dict[str, Any]) -> dict[str, Any]:
+    """KlantcontactDetails fields of a betrokkene."""
+    values: dict[str, Any] = {}
+    if "rol" in v:
+        values["role"] = v["rol"]
+    if "initiator" in v:
+        values["initiator"] = v["initiator"]
+    if "organisatienaam" in v:
+        values["organisation_name"] = v["organisatienaam"]
+    names = {
+        "voorletters": "initials",
+        "voornaam": "first_name",
+        "voorvoegselAchternaam": "surname_prefix",
+        "achternaam": "surname",
+    }
+    if "contactnaam" in v:
+        given = v["contactnaam"] or {}
+        values |= {field: given.get(key, "") for key, field in names.items()}
+    return values
 
 
 # --- onderwerpobjecten ----------------------------------------------------------------------
@@ -324,6 +333,23 @@ class OnderwerpobjectIn(serializers.Serializer):
     klantcontact = ForeignKeyIn()
     wasKlantcontact = ForeignKeyIn(required=False, allow_null=True)
     onderwerpobjectidentificator = OnderwerpobjectidentificatorIn()
+
+
+# --- maak-klantcontact ----------------------------------------------------------------------
+
+
+class BetrokkeneInKlantcontact(BetrokkeneIn):
+    hadKlantcontact = ForeignKeyIn(required=False)  # read-only here: the new klantcontact
+
+
+class OnderwerpobjectInKlantcontact(OnderwerpobjectIn):
+    klantcontact = ForeignKeyIn(required=False)  # read-only here: the new klantcontact
+
+
+class MaakKlantcontactIn(serializers.Serializer):
+    klantcontact = KlantcontactIn()
+    betrokkene = BetrokkeneInKlantcontact(required=False, allow_null=True)
+    onderwerpobject = OnderwerpobjectInKlantcontact(required=False, allow_null=True)
 
 
 # --- internetaken ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from plus1.zgw.klantinteracties import views
 
 router = SimpleRouter(trailing_slash=False)
 router.register("klantcontacten", views.KlantcontactViewSet, basename="ki-klantcontact")
+router.register("maak-klantcontact", views.MaakKlantcontactViewSet, basename="ki-maakklantcontact")
 router.register("betrokkenen", views.BetrokkeneViewSet, basename="ki-betrokkene")
 router.register("onderwerpobjecten", views.OnderwerpobjectViewSet, basename="ki-onderwerpobject")
 router.register("internetaken", views.InterneTaakViewSet, basename="ki-internetaak")

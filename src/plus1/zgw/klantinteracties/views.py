@@ -154,6 +154,49 @@ class KlantcontactViewSet(KlantinteractiesApi):
 
 
 @processing_activity(ACTIVITY)
+class MaakKlantcontactViewSet(KlantinteractiesApi):
+    """`POST /maak-klantcontact`: a klantcontact with its betrokkene and onderwerpobject in
+    one transaction."""
+
+    scopes = {"create": KLANTINTERACTIES_SCHRIJVEN}
+
+    def create(self, request: Request) -> Response:
+        given = self.given(io.MaakKlantcontactIn(data=request.data))
+        v = given.validated_data
+        values, details = io.klantcontact_values(v["klantcontact"])
+        betrokkene = v.get("betrokkene")
+        party, betrokkene_values = None, None
+        if betrokkene is not None:
+            betrokkene_values = io.betrokkene_values(betrokkene)
+            if betrokkene.get("wasPartij"):
+                party = self.party(str(betrokkene["wasPartij"]["uuid"]), "betrokkene.wasPartij")
+        case = None
+        if v.get("onderwerpobject"):
+            identificator = v["onderwerpobject"]["onderwerpobjectidentificator"]
+            case = _case(identificator["codeSoortObjectId"], identificator["objectId"])
+        try:
+            moment = services.klantcontact_make(
+                actor=self.client.actor,
+                values=values,
+                details=details,
+                product=selectors.product_named(v["klantcontact"]["onderwerp"]),
+                betrokkene=betrokkene_values,
+                party=party,
+                case=case,
+            )
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.message_dict) from exc
+        row = selectors.klantcontacten().get(pk=moment.pk)
+        urls = Urls(request)
+        body = {
+            "klantcontact": io.render_klantcontact(row, urls),
+            "betrokkene": io.render_betrokkene(row, urls) if io.has_betrokkene(row) else None,
+            "onderwerpobject": io.render_onderwerpobject(row, urls) if row.case_id else None,
+        }
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+@processing_activity(ACTIVITY)
 class BetrokkeneViewSet(KlantinteractiesApi):
     scopes = READ | WRITE | {"destroy": KLANTINTERACTIES_SCHRIJVEN}
 

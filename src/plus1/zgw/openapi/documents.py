@@ -87,7 +87,6 @@ KLANTINTERACTIES_NOT_SERVED = (
         for methods, suffix in zip(_KI_ALL, ("", "/{uuid}"), strict=True)
         for method in methods
     ),
-    "POST /maak-klantcontact",
     "POST /actoren",
     *(
         f"{method} /{resource}/{{uuid}}"

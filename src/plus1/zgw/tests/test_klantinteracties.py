@@ -750,3 +750,50 @@ def test_an_anonymous_caller_is_called_back_on_the_number_they_gave(superclient,
     assert superclient.delete(betrokkene["url"]).status_code == 204
     assert superclient.get(betrokkene["url"]).status_code == 404
     assert DigitalAddress.objects.filter(uuid=address["uuid"]).exists() is False
+
+
+def test_maak_klantcontact_writes_the_three_at_once_or_nothing(superclient, case_type, resident):
+    zaak = superclient.post(f"{ZAKEN}/zaken", zaak_body(case_type), format="json").json()
+    body = {
+        "klantcontact": {
+            "kanaal": "e-mail",
+            "onderwerp": "Vraag over mijn zaak",
+            "inhoud": "Mail over de planning.",
+            "taal": "dut",
+            "vertrouwelijk": False,
+        },
+        "betrokkene": {
+            "wasPartij": {"uuid": str(resident.uuid)},
+            "rol": "klant",
+            "initiator": True,
+            "contactnaam": {"achternaam": "el Amrani"},
+        },
+        "onderwerpobject": {
+            "onderwerpobjectidentificator": {
+                "objectId": zaak["uuid"],
+                "codeObjecttype": "zaak",
+                "codeRegister": "openzaak",
+                "codeSoortObjectId": "uuid",
+            }
+        },
+    }
+    bad = body | {"betrokkene": body["betrokkene"] | {"rol": "buurman"}}
+    before = ContactMoment.objects.count()
+
+    refused = superclient.post(f"{KI}/maak-klantcontact", bad, format="json")
+    made = superclient.post(f"{KI}/maak-klantcontact", body, format="json")
+
+    assert refused.status_code == 400
+    assert [p["name"] for p in refused.json()["invalidParams"]] == ["betrokkene.rol"]
+    assert made.status_code == 201, made.json()
+    assert ContactMoment.objects.count() == before + 1
+    moment = ContactMoment.objects.get(uuid=made.json()["klantcontact"]["uuid"])
+    assert (moment.channel, moment.party, str(moment.case.uuid)) == (
+        "e-mail",
+        resident,
+        zaak["uuid"],
+    )
+    assert made.json()["betrokkene"]["wasPartij"]["uuid"] == str(resident.uuid)
+    assert (
+        made.json()["onderwerpobject"]["onderwerpobjectidentificator"]["objectId"] == zaak["uuid"]
+    )
