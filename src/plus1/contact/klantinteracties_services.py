@@ -290,6 +290,32 @@ def _set_case(actor: Actor, moment: ContactMoment, case: Case | None) -> None:
     )
 
 
+@transaction.atomic(durable=True)
+def klantcontact_staff_set(*, actor: Actor, moment: ContactMoment, user: User | None) -> None:
+    """The staff member who had the contact (actorklantcontact); None removes the link."""
+    moment = ContactMoment.objects.select_for_update(of=("self",)).get(pk=moment.pk)
+    if user is not None and moment.registered_by_id not in (None, user.pk):
+        raise ValidationError(
+            {
+                "klantcontact": ValidationError(
+                    "Bij dit klantcontact is al een medewerker vastgelegd; Plus1 legt één "
+                    "medewerker per klantcontact vast.",
+                    code="unique",
+                )
+            }
+        )
+    before = _snapshot(moment) | {"registered_by": moment.registered_by_id}
+    moment.registered_by = user
+    moment.save(update_fields=["registered_by"])
+    audit_record(
+        actor=actor,
+        action=audit_actions.KLANTCONTACT_UPDATED,
+        obj=moment,
+        before=before,
+        after=_snapshot(moment) | {"registered_by": moment.registered_by_id},
+    )
+
+
 def _callback_snapshot(callback: Callback) -> dict[str, Any]:
     return {
         "team": callback.team.slug,

@@ -281,3 +281,34 @@ def actoren(users: QuerySet[Any], teams: QuerySet[Any], params: Any) -> tuple[An
             teams = teams.none()
     p.check()
     return users, teams
+
+
+def actorklantcontacten(rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+    p = Params(params)
+    if key := either(p, "klantcontact"):
+        rows = rows.filter(uuid=key)
+    if key := either(p, "actor"):
+        rows = rows.filter(registered_by__pk=derived_pk("medewerker", key))
+    p.check()
+    return rows
+
+
+def partij_identificatoren(rows: QuerySet[Any], params: Any) -> QuerySet[Any]:
+    p = Params(
+        {
+            "partijIdentificator__objectId": params.get("partijIdentificatorObjectId", ""),
+            "partijIdentificator__codeSoortObjectId": params.get(
+                "partijIdentificatorCodeSoortObjectId", ""
+            ),
+        }
+    )
+    if (who := party_identifier(p, "partijIdentificator")) is not None:
+        rows = rows.filter(who)
+    kind = str(params.get("partijIdentificatorCodeObjecttype", ""))
+    if kind:
+        rows = rows.filter(
+            kind={"natuurlijk_persoon": "resident", "niet_natuurlijk_persoon": "business"}.get(
+                kind, ""
+            )
+        )
+    return rows

@@ -31,6 +31,7 @@ PARTIJ = f"{ROOT}/partijen"
 PARTIJIDENTIFICATOR = f"{ROOT}/partij-identificatoren"
 DIGITAALADRES = f"{ROOT}/digitaleadressen"
 ACTOR = f"{ROOT}/actoren"
+ACTORKLANTCONTACT = f"{ROOT}/actorklantcontacten"
 
 # The standard's `kanaal` is free text; Plus1 knows these channels (case-insensitive).
 CHANNELS = {choice.value: choice.value for choice in ContactChannel}
@@ -665,3 +666,24 @@ def render_team(team: Team, urls: Urls) -> dict[str, Any]:
 
 def render_actor(actor: User | Team, urls: Urls) -> dict[str, Any]:
     return render_team(actor, urls) if isinstance(actor, Team) else render_medewerker(actor, urls)
+
+
+def render_actorklantcontact(moment: ContactMoment, urls: Urls) -> dict[str, Any]:
+    """The staff member who registered a contact moment, as the link the standard has."""
+    key = to_uuid("actorklantcontact", moment.pk)
+    assert moment.registered_by is not None  # selectors.actorklantcontacten keeps only these
+    return {
+        "uuid": str(key),
+        "url": urls(ACTORKLANTCONTACT, key),
+        "actor": fk(ACTOR, medewerker_uuid(moment.registered_by), urls),
+        "klantcontact": fk(KLANTCONTACT, moment.uuid, urls),
+    }
+
+
+class ActorKlantcontactIn(serializers.Serializer):
+    actor = ForeignKeyIn()
+    klantcontact = ForeignKeyIn()
+
+
+def render_partij_identificator(party: Party, urls: Urls) -> dict[str, Any]:
+    return _identificator(party, urls)

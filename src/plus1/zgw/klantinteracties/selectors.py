@@ -34,6 +34,11 @@ def betrokkenen() -> QuerySet[ContactMoment]:
     )
 
 
+def actorklantcontacten() -> QuerySet[ContactMoment]:
+    """Contact moments with the staff member who registered them."""
+    return klantcontacten().filter(registered_by__isnull=False)
+
+
 def onderwerpobjecten() -> QuerySet[ContactMoment]:
     return klantcontacten().filter(case__isnull=False)
 

@@ -15,4 +15,10 @@ router.register("internetaken", views.InterneTaakViewSet, basename="ki-interneta
 router.register("partijen", views.PartijViewSet, basename="ki-partij")
 router.register("digitaleadressen", views.DigitaalAdresViewSet, basename="ki-digitaaladres")
 router.register("actoren", views.ActorViewSet, basename="ki-actor")
+router.register(
+    "actorklantcontacten", views.ActorKlantcontactViewSet, basename="ki-actorklantcontact"
+)
+router.register(
+    "partij-identificatoren", views.PartijIdentificatorViewSet, basename="ki-partijidentificator"
+)
 urlpatterns = router.urls

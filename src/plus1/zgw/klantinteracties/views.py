@@ -29,6 +29,7 @@ from plus1.privacy.declarations import processing_activity
 from plus1.zgw.base import Urls, ZgwViewSet
 from plus1.zgw.klantinteracties import filters, io, selectors
 from plus1.zgw.scopes import KLANTINTERACTIES_LEZEN, KLANTINTERACTIES_SCHRIJVEN
+from plus1.zgw.uuids import to_pk
 
 ACTIVITY = "activity klantcontact (privacy.builtin.CONTACT_CENTRE)"
 READ = {"list": KLANTINTERACTIES_LEZEN, "retrieve": KLANTINTERACTIES_LEZEN}
@@ -576,6 +577,81 @@ class DigitaalAdresViewSet(KlantinteractiesApi):
     def destroy(self, request: Request, uuid: str) -> Response:
         services.digital_address_remove(actor=self.client.actor, address=self._address(uuid))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@processing_activity(ACTIVITY)
+class ActorKlantcontactViewSet(KlantinteractiesApi):
+    """Which staff member had a klantcontact: the contact moment's `registered_by`."""
+
+    scopes = READ | {"create": KLANTINTERACTIES_SCHRIJVEN, "destroy": KLANTINTERACTIES_SCHRIJVEN}
+
+    def _moment(self, uuid: str) -> ContactMoment:
+        rows = selectors.actorklantcontacten()
+        moment = selectors.by_derived_uuid(rows, "actorklantcontact", uuid)
+        if moment is None:
+            raise Http404
+        return moment
+
+    def list(self, request: Request) -> Response:
+        rows = filters.actorklantcontacten(selectors.actorklantcontacten(), request.query_params)
+        urls = Urls(request)
+        return self.page(
+            rows, lambda moment: io.render_actorklantcontact(moment, urls), lambda page: [], ""
+        )
+
+    def retrieve(self, request: Request, uuid: str) -> Response:
+        return Response(io.render_actorklantcontact(self._moment(uuid), Urls(request)))
+
+    def create(self, request: Request) -> Response:
+        given = self.given(io.ActorKlantcontactIn(data=request.data))
+        v = given.validated_data
+        moment = self.klantcontact(str(v["klantcontact"]["uuid"]), "klantcontact")
+        actor = selectors.actor_by_uuid(str(v["actor"]["uuid"]))
+        if actor is None or isinstance(actor, Team):
+            raise _invalid(
+                "actor",
+                "Geef een medewerker: Plus1 legt bij een klantcontact de medewerker vast.",
+                "does_not_exist",
+            )
+        try:
+            services.klantcontact_staff_set(actor=self.client.actor, moment=moment, user=actor)
+        except DjangoValidationError as exc:
+            raise exceptions.ValidationError(exc.message_dict) from exc
+        row = selectors.actorklantcontacten().get(pk=moment.pk)
+        return Response(
+            io.render_actorklantcontact(row, Urls(request)), status=status.HTTP_201_CREATED
+        )
+
+    def destroy(self, request: Request, uuid: str) -> Response:
+        services.klantcontact_staff_set(
+            actor=self.client.actor, moment=self._moment(uuid), user=None
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@processing_activity(ACTIVITY)
+class PartijIdentificatorViewSet(KlantinteractiesApi):
+    """The BSN or KVK number of a partij, read only (it is part of the partij)."""
+
+    scopes = READ
+
+    def list(self, request: Request) -> Response:
+        rows = filters.partij_identificatoren(selectors.partijen(), request.query_params)
+        urls = Urls(request)
+        return self.page(
+            rows,
+            lambda party: io.render_partij_identificator(party, urls),
+            lambda page: page,
+            "partij-identificatoren bekeken via de Klantinteracties API",
+        )
+
+    def retrieve(self, request: Request, uuid: str) -> Response:
+        pk = to_pk("partijidentificator", uuid)
+        party = selectors.partijen().filter(pk=pk).first() if pk is not None else None
+        if party is None:
+            raise Http404
+        self.trail([party], "partij-identificator bekeken via de Klantinteracties API")
+        return Response(io.render_partij_identificator(party, Urls(request)))
 
 
 class _Chain:

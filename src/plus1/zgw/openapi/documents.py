@@ -65,15 +65,15 @@ REF_TARGETS |= {"drc": "documenten", "documenten": "documenten", "brc": "besluit
 # rows (docs/klantinteracties.md); resources that have no place in the platform are not served.
 _KI_ALL = ("GET", "POST"), ("GET", "PUT", "PATCH", "DELETE")
 _KI_NOT_SERVED_RESOURCES = (
-    "actorklantcontacten",
     "bijlagen",
     "categorie-relaties",
     "categorieen",
-    "partij-identificatoren",
     "rekeningnummers",
     "vertegenwoordigingen",
 )
 _KI_NOT_SERVED_DETAIL = {
+    "actorklantcontacten": ("PUT", "PATCH"),
+    "partij-identificatoren": ("PUT", "PATCH", "DELETE"),
     "klantcontacten": ("DELETE",),
     "onderwerpobjecten": ("PUT", "PATCH"),
     "internetaken": ("DELETE",),
@@ -88,6 +88,7 @@ KLANTINTERACTIES_NOT_SERVED = (
         for method in methods
     ),
     "POST /actoren",
+    "POST /partij-identificatoren",
     *(
         f"{method} /{resource}/{{uuid}}"
         for resource, methods in _KI_NOT_SERVED_DETAIL.items()
@@ -179,8 +180,9 @@ DOCUMENTS: dict[str, ApiDocument] = {
                     "onderwerpobject (een zaak, `codeObjecttype` `zaak`).",
                     "Een interne taak is een terugbelverzoek voor een team; de toegewezen "
                     "actor is dat team (organisatorische eenheid).",
-                    "Actoren (medewerkers en teams) zijn alleen te lezen; partijen kunnen "
-                    "worden aangemaakt en gelezen.",
+                    "Actoren (medewerkers en teams) en partij-identificatoren zijn alleen "
+                    "te lezen; partijen kunnen worden aangemaakt en gelezen; een "
+                    "actorklantcontact legt de ene medewerker van een klantcontact vast.",
                     "`expand` werkt bij klantcontacten, betrokkenen en partijen.",
                     "De volledige vertaling staat in docs/klantinteracties.md.",
                 ),

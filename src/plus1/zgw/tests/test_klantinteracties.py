@@ -446,6 +446,7 @@ def _queries(api, path, django_assert_num_queries) -> int:
         "/internetaken",
         "/digitaleadressen",
         "/actoren",
+        "/partij-identificatoren",
     ],
 )
 def test_the_number_of_queries_does_not_grow_with_the_page(
@@ -797,3 +798,57 @@ def test_maak_klantcontact_writes_the_three_at_once_or_nothing(superclient, case
     assert (
         made.json()["onderwerpobject"]["onderwerpobjectidentificator"]["objectId"] == zaak["uuid"]
     )
+
+
+def test_the_staff_member_of_a_klantcontact_is_linked_as_actorklantcontact(superclient):
+    staff = UserFactory(username="kcc2", email="kcc2@plusstad.nl", is_staff=True)
+    klantcontact = _klantcontact(superclient)
+    actor = superclient.get(
+        f"{KI}/actoren", {"actoridentificatorObjectId": "kcc2@plusstad.nl"}
+    ).json()["results"][0]
+    other = UserFactory(username="kcc3", is_staff=True)
+    body = {"actor": {"uuid": actor["uuid"]}, "klantcontact": {"uuid": klantcontact["uuid"]}}
+
+    link = superclient.post(f"{KI}/actorklantcontacten", body, format="json")
+    second = superclient.post(
+        f"{KI}/actorklantcontacten",
+        body
+        | {
+            "actor": {
+                "uuid": superclient.get(f"{KI}/actoren", {"naam": "kcc3"}).json()["results"][0][
+                    "uuid"
+                ]
+            }
+        },
+        format="json",
+    )
+
+    assert link.status_code == 201, link.json()
+    assert ContactMoment.objects.get(uuid=klantcontact["uuid"]).registered_by == staff
+    assert second.status_code == 400
+    assert ContactMoment.objects.get(uuid=klantcontact["uuid"]).registered_by != other
+    listed = superclient.get(
+        f"{KI}/actorklantcontacten", {"klantcontact__uuid": klantcontact["uuid"]}
+    )
+    assert [row["actor"]["uuid"] for row in listed.json()["results"]] == [actor["uuid"]]
+    shown = superclient.get(f"{KI}/klantcontacten/{klantcontact['uuid']}").json()
+    assert shown["hadBetrokkenActoren"][0]["uuid"] == actor["uuid"]
+
+    assert superclient.delete(link.json()["url"]).status_code == 204
+    assert ContactMoment.objects.get(uuid=klantcontact["uuid"]).registered_by is None
+
+
+def test_a_partij_identificator_reads_back_its_partij(superclient, resident):
+    partij = superclient.get(f"{KI}/partijen/{resident.uuid}").json()
+    url = partij["partijIdentificatoren"][0]["url"]
+
+    one = superclient.get(url).json()
+    found = superclient.get(
+        f"{KI}/partij-identificatoren",
+        {"partijIdentificatorCodeSoortObjectId": "bsn", "partijIdentificatorObjectId": BSN},
+    ).json()
+
+    assert one["identificeerdePartij"]["uuid"] == str(resident.uuid)
+    assert one["partijIdentificator"]["objectId"] == BSN
+    assert found["count"] == 1
+    assert BSN not in url
