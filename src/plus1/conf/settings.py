@@ -293,6 +293,11 @@ BOOKING_RATE_LIMIT = env_int(
     10,
     help="Appointments one client address may book per hour without logging in (0: no limit, for load tests).",
 )
+CONTACT_CALLBACK_TEAM = env_str(
+    "PLUS1_CONTACT_CALLBACK_TEAM",
+    "klantcontact",
+    help="Slug of the team that calls back about a product no team owns (no case type, no setting).",
+)
 OUTBOX_MAX_ATTEMPTS = env_int(
     "PLUS1_OUTBOX_MAX_ATTEMPTS",
     12,

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
+from plus1.audit.admin_mixins import AuditedAdminMixin
 from plus1.contact.models import (
     Appointment,
     AppointmentProduct,
@@ -8,6 +9,7 @@ from plus1.contact.models import (
     Counter,
     Location,
     OpeningHours,
+    ProductContactSetting,
 )
 
 
@@ -47,3 +49,12 @@ class AppointmentAdmin(admin.ModelAdmin):
     date_hierarchy = "start"
     exclude = ["cancel_code_hash"]
     readonly_fields = ["product", "location", "slot", "start", "end", "party", "status"]
+
+
+@admin.register(ProductContactSetting)
+class ProductContactSettingAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Per product: which team calls back and within how many working days."""
+
+    list_display = ["product", "callback_team", "callback_working_days"]
+    autocomplete_fields = ["product"]
+    list_select_related = ["product", "callback_team"]

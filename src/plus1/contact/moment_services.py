@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -39,14 +40,15 @@ PHONE = re.compile(r"^\+?[0-9][0-9 -]{8,15}$")
 
 
 def callback_team(product: Product | None, fallback: Team | None = None) -> Team | None:
-    """The team that owns the product: its contact setting, else its case type's team."""
+    """The team that owns the product: its contact setting, else its case type's team, else
+    the given team (the staff member's), else the contact centre (CONTACT_CALLBACK_TEAM)."""
     if product is not None:
         setting = ProductContactSetting.objects.filter(product=product).first()
         if setting is not None and setting.callback_team_id is not None:
             return setting.callback_team
         if product.case_type is not None:
             return product.case_type.responsible_team
-    return fallback
+    return fallback or Team.objects.filter(slug=settings.CONTACT_CALLBACK_TEAM).first()
 
 
 def callback_working_days(product: Product | None) -> int:
@@ -307,7 +309,7 @@ def callback_complete(
 ) -> Callback:
     """Record the outcome of a callback: it is done, and the call is a contact moment."""
     callback = (
-        Callback.objects.select_for_update()
+        Callback.objects.select_for_update(of=("self",))
         .select_related("party", "product", "team", "case")
         .get(uuid=callback_id)
     )

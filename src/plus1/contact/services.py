@@ -268,7 +268,7 @@ class AlreadyCheckedIn(Exception):
 def appointment_check_in(*, actor: Actor, appointment_id: Any) -> Appointment:
     """The resident arrived at the counter. Raises AppointmentNotFound for a cancelled one."""
     appointment = (
-        Appointment.objects.select_for_update()
+        Appointment.objects.select_for_update(of=("self",))
         .select_related("product", "location", "party")
         .filter(uuid=appointment_id)
         .first()

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from plus1.audit.services import Actor
 from plus1.cases.models import Case
+from plus1.cases.selectors import cases_for_staff
 from plus1.catalog.models import Product
 from plus1.contact.models import (
     Appointment,
@@ -278,7 +279,8 @@ def person_coordinator(request: HttpRequest, party_id: Any) -> HttpResponse:
     staff_id = request.POST.get("medewerker", "")
     staff = colleagues.get(int(staff_id)) if staff_id.isdigit() else None
     household = request.POST.get("huishouden") == "ja"
-    cases = list(Case.objects.filter(identification__in=request.POST.getlist("zaken")))
+    chosen = request.POST.getlist("zaken")
+    cases = list(cases_for_staff(request.user).filter(identification__in=chosen))
     try:
         coordinator_set(
             actor=Actor.from_user(request.user),

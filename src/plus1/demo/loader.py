@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from base64 import b32encode
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,13 @@ RESIDENTS = [
 ]
 
 BUSINESSES = [("12345678", "Bakkerij Het Korenaar", "info@korenaar.example.nl")]
+# What the contact centre finds the demo residents by when no BSN is at hand (BRP data).
+RESIDENT_DETAILS: dict[str, dict[str, Any]] = {
+    "999990007": {"birth_date": dt.date(1984, 3, 12), "postcode": "9999AA", "house_number": "7"},
+    "999990019": {"birth_date": dt.date(1979, 11, 2), "postcode": "9999BN", "house_number": "21"},
+    "999991103": {"birth_date": dt.date(1951, 6, 30), "postcode": "9999CZ", "house_number": "3"},
+    "999992211": {"birth_date": dt.date(1996, 1, 18), "postcode": "9999BN", "house_number": "21"},
+}
 
 
 def _demo_second_factor(user: Any) -> None:
@@ -104,7 +112,9 @@ def demo_load() -> None:
     )
     _demo_second_factor(admin)
     for bsn, name, email in RESIDENTS:
-        resident_register(actor=actor, bsn=bsn, name=name, email=email)
+        resident_register(
+            actor=actor, bsn=bsn, name=name, email=email, **RESIDENT_DETAILS.get(bsn, {})
+        )
     for kvk, name, email in BUSINESSES:
         business_register(actor=actor, kvk_number=kvk, name=name, email=email)
     catalog_import(actor=actor, document=yaml.safe_load(CATALOG_FILE.read_text(encoding="utf-8")))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -18,13 +19,29 @@ from plus1.identity.models import Party
 
 @transaction.atomic
 def resident_register(
-    *, actor: Actor, bsn: str, name: str, email: str = "", phone: str = ""
+    *,
+    actor: Actor,
+    bsn: str,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    birth_date: dt.date | None = None,
+    postcode: str = "",
+    house_number: str = "",
 ) -> Party:
     if not is_valid_bsn(bsn):
         raise ValidationError({"bsn": "Dit is geen geldig burgerservicenummer."})
     if Party.objects.filter(bsn_index=blind_index(bsn)).exists():
         raise ValidationError({"bsn": "Er is al een inwoner met dit burgerservicenummer."})
-    party = Party(kind=Party.Kind.RESIDENT, name=name, email=email, phone=phone)
+    party = Party(
+        kind=Party.Kind.RESIDENT,
+        name=name,
+        email=email,
+        phone=phone,
+        birth_date=birth_date,
+        postcode=postcode.replace(" ", "").upper(),
+        house_number=house_number.strip(),
+    )
     party.set_bsn(bsn)
     party.user = _portal_user(f"resident-{party.uuid}")
     party.save()

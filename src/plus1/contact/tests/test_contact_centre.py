@@ -63,7 +63,7 @@ class Centre:
 def centre(db: Any) -> Centre:
     desk_user = UserFactory(staff=True, first_name="Kees", last_name="Klantcontact")
     handler = UserFactory(staff=True, first_name="Vera", last_name="Vergunning")
-    contact_team = TeamFactory(name="Team Klantcontact", members=[desk_user])
+    contact_team = TeamFactory(slug="klantcontact", name="Team Klantcontact", members=[desk_user])
     permits = TeamFactory(name="Team Vergunningen", members=[handler])
     case_type = CaseTypeFactory(responsible_team=permits, name="Kapvergunning")
     activity = make_activity("vergunningen", name="Vergunningen verlenen")
@@ -427,3 +427,94 @@ def test_a_household_coordinator_is_visible_on_every_case_of_the_household(
     )
     assert Coordinator.objects.filter(ended_at__isnull=True).count() == 1
     assert DataTrailRecord.objects.filter(name__endswith="aangewezen").count() == 2
+
+
+def test_a_product_no_team_owns_is_called_back_by_the_contact_centre(centre: Centre) -> None:
+    ProductFactory(name="Traplift", slug="traplift", case_type=None)
+    response = centre.resident_client().post(
+        reverse("contact:callback-request", args=["traplift"]),
+        {"telefoon": "0612345678", "moment": "any"},
+    )
+    assert response.status_code == 302
+    assert Callback.objects.get().team == centre.contact_team  # slug from the setting
+
+
+def test_the_contact_centre_team_is_a_setting(centre: Centre, settings: Any) -> None:
+    settings.CONTACT_CALLBACK_TEAM = "bestaat-niet"
+    ProductFactory(name="Traplift", slug="traplift", case_type=None)
+    page = centre.resident_client().post(
+        reverse("contact:callback-request", args=["traplift"]),
+        {"telefoon": "0612345678", "moment": "any"},
+    )
+    assert page.status_code == 400
+    assert "Voor dit product kunnen wij u nog niet terugbellen" in _text(page)
+    assert not Callback.objects.exists()
+
+
+def test_the_product_page_offers_laat_u_terugbellen_as_its_own_form(centre: Centre) -> None:
+    ProductFactory(name="Traplift", slug="traplift", case_type=None, channels=["callback"])
+    page = _text(Client().get("/producten/traplift/"))
+    assert 'href="/laat-u-terugbellen/traplift/"' in page
+    assert "kanaal=callback" not in page  # no longer the question form
+
+
+def test_a_coordinator_cannot_be_put_on_a_case_of_another_team(centre: Centre) -> None:
+    other_type = CaseTypeFactory(responsible_team=TeamFactory(name="Team Elders"), name="Elders")
+    hidden = case_register(
+        actor=Actor.system("test"),
+        case_type=other_type,
+        initiator=centre.resident,
+        form_data={"onderwerp": "Iets anders"},
+    )
+    client = centre.staff(centre.handler)
+    client.post(
+        reverse("contact:person-coordinator", args=[centre.resident.uuid]),
+        {
+            "doel": "vergunningen",
+            "medewerker": str(centre.handler.pk),
+            "rol": "casemanager",
+            "zaken": [centre.case.identification, hidden.identification],
+            "telefoon": "14020",
+        },
+    )
+    coordinator = Coordinator.objects.get()
+    assert list(coordinator.cases.all()) == [centre.case]
+
+
+def test_staff_see_the_coordinator_on_the_case_page(centre: Centre) -> None:
+    client = centre.staff(centre.handler)
+    empty = _text(client.get(reverse("workbench:case", args=[centre.case.identification])))
+    assert "Nog geen casemanager of regisseur." in empty
+    client.post(
+        reverse("contact:person-coordinator", args=[centre.resident.uuid]),
+        {
+            "doel": "vergunningen",
+            "medewerker": str(centre.handler.pk),
+            "rol": "casemanager",
+            "zaken": [centre.case.identification],
+            "telefoon": "14020",
+        },
+    )
+    page = _text(client.get(reverse("workbench:case", args=[centre.case.identification])))
+    assert "Casemanager: <strong>Vera Vergunning</strong>, 14020" in page
+
+
+def test_an_administrator_sets_a_products_service_level_and_it_is_audited(
+    centre: Centre,
+) -> None:
+    from plus1.audit.models import AuditEntry as Entry
+
+    admin_user = UserFactory(staff=True, is_superuser=True, first_name="Beheer")
+    client = centre.staff(admin_user)
+    response = client.post(
+        "/beheer/contact/productcontactsetting/add/",
+        {
+            "product": str(centre.product.pk),
+            "callback_team": str(centre.contact_team.pk),
+            "callback_working_days": "2",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    setting = ProductContactSetting.objects.get()
+    assert (setting.callback_team, setting.callback_working_days) == (centre.contact_team, 2)
+    assert Entry.objects.filter(object_type__contains="productcontactsetting").exists()
