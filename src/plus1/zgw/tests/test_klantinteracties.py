@@ -852,3 +852,22 @@ def test_a_partij_identificator_reads_back_its_partij(superclient, resident):
     assert one["partijIdentificator"]["objectId"] == BSN
     assert found["count"] == 1
     assert BSN not in url
+
+
+def test_a_search_by_bsn_leaves_the_bsn_out_of_logs_and_errors(superclient, resident, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    params = {
+        "partijIdentificator__codeSoortObjectId": "bsn",
+        "partijIdentificator__objectId": BSN,
+        "indicatieActief": "soms",
+    }
+
+    refused = superclient.get(f"{KI}/partijen", params)
+    found = superclient.get(f"{KI}/partijen", params | {"indicatieActief": "true"})
+
+    assert refused.status_code == 400
+    assert BSN not in refused.content.decode()
+    assert found.json()["count"] == 1
+    assert BSN not in caplog.text
