@@ -871,3 +871,15 @@ def test_a_search_by_bsn_leaves_the_bsn_out_of_logs_and_errors(superclient, resi
     assert BSN not in refused.content.decode()
     assert found.json()["count"] == 1
     assert BSN not in caplog.text
+
+
+def test_an_operation_plus1_does_not_serve_is_a_405_and_changes_nothing(superclient):
+    klantcontact = _klantcontact(superclient)
+
+    response = superclient.delete(f"{KI}/klantcontacten/{klantcontact['uuid']}")
+
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert ContactMoment.objects.filter(uuid=klantcontact["uuid"]).exists()
+    served = superclient.get(f"{KI}/schema/openapi.json").json()
+    assert served["paths"]["/klantcontacten/{uuid}"]["delete"]["x-plus1-not-served"] is True
