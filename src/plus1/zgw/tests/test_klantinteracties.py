@@ -157,6 +157,17 @@ def test_a_kiss_journey_lands_in_the_contact_moment_tables(superclient, case_typ
     assert callback.name == "Fatima el Amrani"
     assert callback.status == Callback.Status.OPEN
     assert list(resident.contact_moments.all()) == [moment]
+    # …in the team's callback queue, and under the resident's Mijn contactmomenten.
+    from plus1.contact import moment_selectors
+
+    member = UserFactory(username="terugbeller", is_staff=True)
+    team.members.add(member)
+    assert list(moment_selectors.open_callbacks(member)) == [callback]
+    own = moment_selectors.own_contact_moments(resident)
+    assert [(c.channel, c.summary, c.case) for c in own] == [
+        ("Telefoon", moment.summary, moment.case.identification)
+    ]
+    assert list(moment_selectors.own_callbacks(resident)) == [callback]
 
     # Done through the API: the callback staff see is done.
     done = superclient.patch(
