@@ -16,3 +16,15 @@ MESSAGE_BOUNCED = "message.bounced"
 MESSAGE_READ = "message.read"
 CHANNEL_PREFERENCE_REQUESTED = "channel_preference.requested"
 CHANNEL_PREFERENCE_VERIFIED = "channel_preference.verified"
+
+# The Klantinteracties API (contact/klantinteracties_services.py); registering a contact
+# moment and requesting or completing a callback use the actions above.
+KLANTCONTACT_UPDATED = "klantcontact.updated"
+BETROKKENE_SET = "klantcontact.betrokkene_set"
+BETROKKENE_REMOVED = "klantcontact.betrokkene_removed"
+ONDERWERPOBJECT_SET = "klantcontact.onderwerpobject_set"
+ONDERWERPOBJECT_REMOVED = "klantcontact.onderwerpobject_removed"
+INTERNE_TAAK_UPDATED = "interne_taak.updated"
+DIGITAL_ADDRESS_ADDED = "digitaal_adres.added"
+DIGITAL_ADDRESS_CHANGED = "digitaal_adres.changed"
+DIGITAL_ADDRESS_REMOVED = "digitaal_adres.removed"

@@ -447,7 +447,13 @@ class Coordinator(models.Model):
         return f"{self.get_role_display()} {self.display_name}"
 
 
-# Messages to residents (Mijn berichten), their templates and channel preferences.
+# The Klantinteracties API's own fields (docs/klantinteracties.md), and the messages to
+# residents (Mijn berichten) with their templates and channel preferences, in their own modules.
+from plus1.contact.klantinteracties_models import (  # noqa: E402, F401
+    DigitalAddress,
+    InterneTaakDetails,
+    KlantcontactDetails,
+)
 from plus1.contact.message_models import (  # noqa: E402, F401
     Channel,
     ChannelPreference,

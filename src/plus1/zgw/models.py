@@ -18,6 +18,7 @@ class Component(models.TextChoices):
     ZTC = "ztc", "Catalogi API"
     DRC = "drc", "Documenten API"
     BRC = "brc", "Besluiten API"
+    KIC = "kic", "Klantinteracties API"
 
 
 class Applicatie(models.Model):

@@ -84,6 +84,16 @@ NOTIFICATIES_PUBLICEREN = Scope(
     "notificaties.publiceren", "Kanalen aanmaken en notificaties versturen", "nrc"
 )
 
+# Klantinteracties API (kic)
+KLANTINTERACTIES_LEZEN = Scope(
+    "klantinteracties.lezen", "Klantcontacten, partijen, interne taken en actoren lezen", "kic"
+)
+KLANTINTERACTIES_SCHRIJVEN = Scope(
+    "klantinteracties.schrijven",
+    "Klantcontacten, betrokkenen, partijen en interne taken vastleggen en bijwerken",
+    "kic",
+)
+
 ALL: tuple[Scope, ...] = tuple(
     value for value in dict(globals()).values() if isinstance(value, Scope)
 )

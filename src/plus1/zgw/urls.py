@@ -11,6 +11,7 @@ APIS = (
     "autorisaties",
     "notificaties",
     "referentielijsten",
+    "klantinteracties",
 )
 urlpatterns = [
     path("", include("plus1.zgw.openapi.urls")),  # API roots and their OpenAPI documents

@@ -14,6 +14,16 @@ _KEY_BITS = 62
 _KEY_MASK = (1 << _KEY_BITS) - 1
 _VARIANT = 0b10 << _KEY_BITS
 PREFIXES = {"statustype": 0x706C7573_0001_8001, "status": 0x706C7573_0002_8002}
+# Klantinteracties: the betrokkene and onderwerpobject of a contact moment, a staff member
+# as actor, the BSN or KVK identificator of a party, the staff member of a contact moment
+# (docs/klantinteracties.md).
+PREFIXES |= {
+    "betrokkene": 0x706C7573_0003_8003,
+    "onderwerpobject": 0x706C7573_0004_8004,
+    "medewerker": 0x706C7573_0005_8005,
+    "partijidentificator": 0x706C7573_0006_8006,
+    "actorklantcontact": 0x706C7573_0007_8007,
+}
 
 
 def to_uuid(kind: str, pk: int) -> uuid.UUID:

@@ -122,6 +122,38 @@ def personal_data_list_access(
     return DataTrailRecord.objects.bulk_create(records)
 
 
+@transaction.atomic
+def personal_data_many_access(
+    *,
+    actor: Actor,
+    subjects: Iterable[Party],
+    action: str,
+    name: str,
+    activity: ProcessingActivity,
+) -> list[DataTrailRecord]:
+    """Several people's data under one activity outside a case (a page of an API's list):
+    one record per person, written with a fixed number of queries however many there are."""
+    if not _usable(activity):
+        raise NoPurpose(
+            "Voor deze gegevens is geen doel (verwerkingsactiviteit) vastgelegd. "
+            "Zonder doel kunnen ze niet worden getoond."
+        )
+    people = list({party.pk: party for party in subjects}.values())
+    if not people:
+        return []
+    after = _who(actor, activity, name, None, "", "", None)
+    entries = audit_record_many(
+        actor=actor,
+        action=audit_actions.PERSONAL_DATA[action],
+        changes=[Change(person, after=after) for person in people],
+    )
+    records = [
+        _record(activity, person, action, name, entry)
+        for person, entry in zip(people, entries, strict=True)
+    ]
+    return DataTrailRecord.objects.bulk_create(records)
+
+
 def _usable(activity: ProcessingActivity | None) -> bool:
     return activity is not None and activity.active
 

@@ -28,6 +28,7 @@ WEERGAVE = {
     "ztc": "Zaaktypecatalogus",
     "drc": "Documentregistratiecomponent",
     "brc": "Besluitregistratiecomponent",
+    "kic": "Klantinteractiescomponent",
 }
 # The fields each component's autorisatie shows (the spec's discriminator on `component`).
 SHOWN = {

@@ -61,6 +61,41 @@ COMMON_REMARKS = (
 REF_TARGETS = {"ztc": "catalogi", "catalogi": "catalogi", "zrc": "zaken", "zaken": "zaken"}
 REF_TARGETS |= {"drc": "documenten", "documenten": "documenten", "brc": "besluiten"}
 
+# The Klantinteracties API: which of the standard's operations Plus1 serves on its contact
+# rows (docs/klantinteracties.md); resources that have no place in the platform are not served.
+_KI_ALL = ("GET", "POST"), ("GET", "PUT", "PATCH", "DELETE")
+_KI_NOT_SERVED_RESOURCES = (
+    "bijlagen",
+    "categorie-relaties",
+    "categorieen",
+    "rekeningnummers",
+    "vertegenwoordigingen",
+)
+_KI_NOT_SERVED_DETAIL = {
+    "actorklantcontacten": ("PUT", "PATCH"),
+    "partij-identificatoren": ("PUT", "PATCH", "DELETE"),
+    "klantcontacten": ("DELETE",),
+    "onderwerpobjecten": ("PUT", "PATCH"),
+    "internetaken": ("DELETE",),
+    "partijen": ("PUT", "PATCH", "DELETE"),
+    "actoren": ("PUT", "PATCH", "DELETE"),
+}
+KLANTINTERACTIES_NOT_SERVED = (
+    *(
+        f"{method} /{resource}{suffix}"
+        for resource in _KI_NOT_SERVED_RESOURCES
+        for methods, suffix in zip(_KI_ALL, ("", "/{uuid}"), strict=True)
+        for method in methods
+    ),
+    "POST /actoren",
+    "POST /partij-identificatoren",
+    *(
+        f"{method} /{resource}/{{uuid}}"
+        for resource, methods in _KI_NOT_SERVED_DETAIL.items()
+        for method in methods
+    ),
+)
+
 DOCUMENTS: dict[str, ApiDocument] = {
     doc.api: doc
     for doc in (
@@ -113,7 +148,15 @@ DOCUMENTS: dict[str, ApiDocument] = {
             ),
         ),
         ApiDocument("besluiten"),
-        ApiDocument("autorisaties"),
+        ApiDocument(
+            "autorisaties",
+            ApiNotes(
+                remarks=(
+                    "`component` kent ook `kic` (Klantinteracties API, scopes "
+                    "`klantinteracties.lezen` en `klantinteracties.schrijven`).",
+                ),
+            ),
+        ),
         ApiDocument(
             "notificaties",
             ApiNotes(
@@ -124,6 +167,27 @@ DOCUMENTS: dict[str, ApiDocument] = {
             ),
         ),
         ApiDocument("referentielijsten"),
+        ApiDocument(
+            "klantinteracties",
+            ApiNotes(
+                not_served=KLANTINTERACTIES_NOT_SERVED,
+                remarks=(
+                    "Authenticatie zoals bij de ZGW API's: een JWT (HS256) met `client_id`, "
+                    "en de scopes `klantinteracties.lezen` en `klantinteracties.schrijven` "
+                    "van component `kic` in de Autorisaties API; niet `Token …`.",
+                    "Een klantcontact is een contactmoment van Plus1 en heeft ten hoogste "
+                    "één betrokkene (de partij of het anonieme contact) en één "
+                    "onderwerpobject (een zaak, `codeObjecttype` `zaak`).",
+                    "Een interne taak is een terugbelverzoek voor een team; de toegewezen "
+                    "actor is dat team (organisatorische eenheid).",
+                    "Actoren (medewerkers en teams) en partij-identificatoren zijn alleen "
+                    "te lezen; partijen kunnen worden aangemaakt en gelezen; een "
+                    "actorklantcontact legt de ene medewerker van een klantcontact vast.",
+                    "`expand` werkt bij klantcontacten, betrokkenen en partijen.",
+                    "De volledige vertaling staat in docs/klantinteracties.md.",
+                ),
+            ),
+        ),
     )
 }
 

@@ -33,6 +33,7 @@ ZGW_ROOTS = (
     "autorisaties/",
     "notificaties/",
     "referentielijsten/",
+    "klantinteracties/",
 )
 
 
@@ -65,7 +66,7 @@ def test_the_walk_finds_every_zgw_api():
     classes = routed_actions()
     components = {cls.component for cls in classes}
 
-    assert components == {"zrc", "ztc", "drc", "brc", "ac", "nrc"}
+    assert components == {"zrc", "ztc", "drc", "brc", "ac", "nrc", "kic"}
     assert len(classes) >= 30
     assert sum(len(actions) for actions in classes.values()) >= 120
 
@@ -112,7 +113,7 @@ def test_the_only_views_outside_the_scoped_viewsets_are_the_public_reference_lis
 def test_scopes_are_the_full_set_of_the_standards_each_described_once():
     codes = [scope.code for scope in scopes.ALL]
 
-    assert len(codes) == len(set(codes)) == 26
+    assert len(codes) == len(set(codes)) == 28
     assert {code.split(".")[0] for code in codes} == {
         "zaken",
         "catalogi",
@@ -120,6 +121,7 @@ def test_scopes_are_the_full_set_of_the_standards_each_described_once():
         "besluiten",
         "autorisaties",
         "notificaties",
+        "klantinteracties",
     }
     assert all(scope.description and scope.component for scope in scopes.ALL)
 
@@ -273,6 +275,32 @@ def test_notificaties_a_consumer_cannot_make_a_kanaal_nor_a_publisher_subscribe(
     )
     assert consumer.get("/notificaties/api/v1/kanaal").status_code == 200
     assert publisher.get("/notificaties/api/v1/kanaal").status_code == 200
+
+
+@pytest.mark.django_db
+def test_klantinteracties_a_reader_cannot_register_a_klantcontact_nor_a_callback():
+    from plus1.contact.models import Callback, ContactMoment
+
+    api = reader("kcc-lezer", "kic", scopes.KLANTINTERACTIES_LEZEN)
+    zaken_writer = reader("zaken-schrijver", "zrc", scopes.ZAKEN_AANMAKEN)
+    body = {"kanaal": "telefoon", "onderwerp": "Vraag", "taal": "dut", "vertrouwelijk": False}
+    moments, callbacks = ContactMoment.objects.count(), Callback.objects.count()
+
+    assert_refused(
+        api.post("/klantinteracties/api/v1/klantcontacten", body, format="json"),
+        ContactMoment,
+        moments,
+    )
+    assert_refused(
+        zaken_writer.post("/klantinteracties/api/v1/klantcontacten", body, format="json"),
+        ContactMoment,
+        moments,
+    )
+    assert_refused(
+        api.post("/klantinteracties/api/v1/internetaken", {}, format="json"), Callback, callbacks
+    )
+    assert api.get("/klantinteracties/api/v1/klantcontacten").status_code == 200
+    assert zaken_writer.get("/klantinteracties/api/v1/partijen").status_code == 403
 
 
 @pytest.mark.django_db
