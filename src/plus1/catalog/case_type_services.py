@@ -23,6 +23,7 @@ CASE_TYPE_FIELDS = frozenset(
         "name",
         "description",
         "legal_term",
+        "reply_term",
         "responsible_team",
         "confidentiality",
         "form_schema",
