@@ -104,8 +104,9 @@ def information_request_create(
     return request
 
 
-def _locked_open(request: InformationRequest, verb: str) -> InformationRequest:
-    """The request, locked; refused unless it is still open."""
+def locked_open_request(request: InformationRequest, verb: str) -> InformationRequest:
+    """The request, locked; refused unless it is still open (`verb`: "beantwoord", ...).
+    A use case that stores files first calls this before it stores them."""
     request = (
         InformationRequest.objects.select_for_update(of=("self",))
         .select_related("case", "case__case_type", "case__status")
@@ -137,7 +138,7 @@ def information_request_answer(
 ) -> InformationRequest:
     """The initiator's answer: text and/or the UUIDs of the documents they sent. Refused when
     the request was already answered, withdrawn or set aside."""
-    request = _locked_open(request, "beantwoord")
+    request = locked_open_request(request, "beantwoord")
     text = text.strip()
     if not text and not documents:
         raise _problem("text", "Schrijf een antwoord of voeg een bestand toe.", "empty")
@@ -167,7 +168,7 @@ def information_request_withdraw(
     *, actor: Actor, request: InformationRequest, reason: str = ""
 ) -> InformationRequest:
     """Staff no longer need the information: the request closes and the term restarts."""
-    request = _locked_open(request, "ingetrokken")
+    request = locked_open_request(request, "ingetrokken")
     case = _resume_clock(actor, request)
     request.state = InformationRequest.State.WITHDRAWN
     request.withdrawn_at = timezone.now()
@@ -205,7 +206,7 @@ def information_request_set_aside(
     """Awb 4:5: the reply deadline passed without an answer, so the application is not
     considered further. The case moves to its case type's set-aside status through the
     workflow table; the explanation is the message to the resident (in the status event)."""
-    request = _locked_open(request, "buiten behandeling gesteld")
+    request = locked_open_request(request, "buiten behandeling gesteld")
     case = request.case
     if not request.is_overdue():
         raise _problem(

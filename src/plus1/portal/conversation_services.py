@@ -61,6 +61,7 @@ def information_request_answer_by_initiator(
     """The answer with its files, or a ValidationError listing every problem (nothing stored)."""
     case = request.case
     _own(party, case)
+    request = conversation.locked_open_request(request, "beantwoord")  # before storing files
     checked, problems = upload_check(files)
     document_type = answer_document_type(case) if files else None
     if files and document_type is None:

@@ -76,7 +76,13 @@ def answer(
     except ValidationError as exc:
         problems = [message for messages in exc.message_dict.values() for message in messages]
         return _case_page(
-            request, case, 400, answer_for=str(info.uuid), answer_text=text, problems=problems
+            request,
+            case,
+            400,
+            answer_for=str(info.uuid),
+            answer_open=info.is_open,
+            answer_text=text,
+            problems=problems,
         )
     return redirect(f"{_url(identification)}?beantwoord=1#gesprek")
 
