@@ -146,7 +146,9 @@ def test_someone_elses_case_is_refused_and_nothing_is_written(client, asked):
     assert asked.state == InformationRequest.State.OPEN
 
 
-def test_a_question_reaches_staff_and_internal_notes_stay_internal(client, case, resident, settings):
+def test_a_question_reaches_staff_and_internal_notes_stay_internal(
+    client, case, resident, settings
+):
     settings.DEMO_MODE = True
     _login(client, resident)
     url = reverse("portal:case-question", args=[case.identification])
@@ -154,7 +156,10 @@ def test_a_question_reaches_staff_and_internal_notes_stay_internal(client, case,
     assert empty.status_code == 400 and "Schrijf een bericht." in empty.content.decode()
     assert client.post(url, {"text": "Wanneer hoor ik iets?"}).status_code == 302
     conversation.case_message_post(
-        actor=Actor.system("test"), case=case, text="Intern: nog bellen", author_kind="staff",
+        actor=Actor.system("test"),
+        case=case,
+        text="Intern: nog bellen",
+        author_kind="staff",
         internal=True,
     )
     conversation.case_message_post(
