@@ -14,13 +14,7 @@ from plus1.audit.services import Actor
 from plus1.cases import conversation, events
 from plus1.cases.models import Case, CaseMessage, InformationRequest
 from plus1.cases.services import case_transition
-from plus1.cases.tests.conversation_fixtures import (  # noqa: F401 (fixtures)
-    case,
-    days_ago,
-    recorded,
-    resident,
-    staff,
-)
+from plus1.cases.tests.conversation_fixtures import days_ago
 from plus1.common import legal_clock
 
 pytestmark = pytest.mark.django_db

@@ -9,21 +9,18 @@ from django.urls import reverse
 from plus1.audit.services import Actor
 from plus1.cases import conversation
 from plus1.cases.models import Case, CaseMessage, InformationRequest
-from plus1.cases.tests.conversation_fixtures import (  # noqa: F401 (fixtures)
-    PDF,
-    PNG,
-    case,
-    days_ago,
-    recorded,
-    resident,
-    staff,
-)
+from plus1.cases.tests.conversation_fixtures import PDF, PNG, days_ago
 from plus1.common.testing.factories import ResidentFactory
 from plus1.documents.models import Document, DocumentLink
-from plus1.documents.tests.conftest import superclient  # noqa: F401 (fixture)
+from plus1.documents.tests.conftest import client_with
 from plus1.privacy.models import DataTrailRecord
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superclient():
+    return client_with("alles", alles=True)
 
 
 @pytest.fixture

@@ -15,12 +15,6 @@ from plus1.audit.services import Actor
 from plus1.cases import conversation
 from plus1.cases.models import Case, CaseMessage, InformationRequest
 from plus1.cases.services import case_register, case_transition
-from plus1.cases.tests.conversation_fixtures import (  # noqa: F401 (fixtures)
-    case,
-    recorded,
-    resident,
-    staff,
-)
 from plus1.common.testing.factories import ResidentFactory, UserFactory
 from plus1.identity.testing import staff_login
 from plus1.privacy.models import DataTrailRecord
