@@ -6,7 +6,9 @@ ontvangen" until staff move it on, and an unanswered request opens the Awb 4:5 r
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -158,3 +160,32 @@ def test_a_withdrawn_request_restarts_the_term(browser, case):
     request.refresh_from_db()
     assert request.state == InformationRequest.State.WITHDRAWN
     assert Case.objects.get(pk=case.pk).suspended_on is None
+
+
+def _talk(case, resident, times):
+    for n in range(times):
+        request = conversation.information_request_create(actor=SYSTEM, case=case, question="?")
+        conversation.information_request_answer(
+            actor=SYSTEM, request=request, text=f"Antwoord {n}", documents=[]
+        )
+        conversation.case_message_post(
+            actor=SYSTEM, case=case, text="Vraag", author_kind="initiator", author_party=resident
+        )
+
+
+def test_the_case_pages_do_not_grow_with_the_thread(browser, case, resident, settings):
+    def count(client, url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    settings.DEMO_MODE = True
+    portal = Client()
+    portal.post(reverse("portal:login"), {"party": str(resident.uuid)})
+    staff_url = reverse("workbench:case", args=[case.identification])
+    portal_url = reverse("portal:case-detail", args=[case.identification])
+    _talk(case, resident, 1)
+    staff_one, portal_one = count(browser, staff_url), count(portal, portal_url)
+    _talk(case, resident, 8)
+    assert count(browser, staff_url) == staff_one
+    assert count(portal, portal_url) == portal_one
