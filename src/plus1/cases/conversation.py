@@ -117,7 +117,7 @@ def locked_open_request(request: InformationRequest, verb: str) -> InformationRe
         raise _problem(
             "request", f"Dit verzoek kan niet meer {verb} worden: het is {state}.", "not-open"
         )
-    if request.case.closed_on is not None and verb != "buiten behandeling gesteld":
+    if request.case.closed_on is not None and verb == "beantwoord":
         raise _problem(
             "request", f"Dit verzoek kan niet meer {verb} worden: de zaak is afgesloten.", "closed"
         )

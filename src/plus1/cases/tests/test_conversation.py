@@ -133,3 +133,14 @@ def test_internal_messages_stay_out_of_the_outbox(case, recorded):
     assert CaseMessage.objects.count() == 2
     [posted] = recorded(events.CASE_MESSAGE_POSTED)
     assert posted["text"] == "Wij bellen u morgen." and posted["author"] == "staff"
+
+
+def test_a_request_of_a_closed_case_takes_no_answer_but_can_be_withdrawn(case):
+    request = _ask(case)
+    Case.objects.filter(pk=case.pk).update(closed_on=timezone.localdate())
+    with pytest.raises(ValidationError, match="de zaak is afgesloten"):
+        conversation.information_request_answer(
+            actor=ACTOR, request=request, text="Te laat", documents=[]
+        )
+    conversation.information_request_withdraw(actor=ACTOR, request=request)
+    assert _fresh(case).suspended_on is None
