@@ -9,6 +9,7 @@ import pytest
 from django.utils import dateformat, timezone, translation
 
 from plus1.audit.services import Actor
+from plus1.cases import conversation
 from plus1.cases.models import Case, InformationRequest
 from plus1.cases.services import case_register
 from plus1.catalog.models import CaseType
@@ -110,3 +111,35 @@ def test_staff_ask_resident_answers_with_a_pdf_staff_continue(
     page.get_by_role("link", name="Werkvoorraad").click()
     assert "antwoord ontvangen" not in page.locator("tbody").inner_text()
     assert InformationRequest.objects.get().state == InformationRequest.State.ANSWERED
+
+
+def test_without_javascript_a_refused_file_keeps_the_answer_and_a_good_one_is_sent(
+    browser, live_server, plusstad, tmp_path
+):
+    """The answer form is a plain multipart form: it works with JavaScript switched off."""
+    case = plusstad
+    conversation.information_request_create(
+        actor=Actor.system("test"), case=case, question="Stuur een kopie van uw huurcontract."
+    )
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 900})
+    login_as_resident(page, live_server.url, "Anna de Boer")
+    page.goto(f"{live_server.url}/mijn-zaken/{case.identification}/")
+
+    fake = tmp_path / "huurcontract.pdf"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 16)  # a picture named .pdf
+    page.get_by_label("Uw antwoord").fill("Zie de bijlage.")
+    page.get_by_label("Bestanden meesturen (niet verplicht)").set_input_files(str(fake))
+    page.get_by_role("button", name="Antwoord versturen").click()
+    assert "past niet bij de naam" in page.get_by_role("alert").inner_text()
+    assert page.get_by_role("textbox", name="Uw antwoord").input_value() == "Zie de bijlage."
+    assert not DocumentLink.objects.exists()  # (axe needs JavaScript: checked in the test above)
+
+    good = tmp_path / "echt.pdf"
+    good.write_bytes(PDF)
+    page.get_by_label("Bestanden meesturen (niet verplicht)").set_input_files(str(good))
+    page.get_by_role("button", name="Antwoord versturen").click()
+    assert "wij hebben uw antwoord ontvangen" in page.get_by_role("status").inner_text()
+    assert DocumentLink.objects.filter(object_uuid=case.uuid).count() == 1
+    context.close()
