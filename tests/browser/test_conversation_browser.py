@@ -81,9 +81,18 @@ def test_staff_ask_resident_answers_with_a_pdf_staff_continue(
     assert _dutch(original) in page.locator(".deadline").inner_text()
     assert_accessible(page)
     _no_overflow(page)
+    fake = tmp_path / "huurcontract.docx"
+    fake.write_bytes(PDF)  # a PDF named .docx: refused, the typed answer stays
+    page.get_by_label("Uw antwoord").fill("Hierbij mijn huurcontract.")
+    page.get_by_label("Bestanden meesturen (niet verplicht)").set_input_files(str(fake))
+    page.get_by_role("button", name="Antwoord versturen").click()
+    assert "geen Word-document" in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
+    _no_overflow(page)
     pdf = tmp_path / "huurcontract.pdf"
     pdf.write_bytes(PDF)
-    page.get_by_label("Uw antwoord").fill("Hierbij mijn huurcontract.")
+    answer = page.get_by_role("textbox", name="Uw antwoord")
+    assert answer.input_value() == "Hierbij mijn huurcontract."
     page.get_by_label("Bestanden meesturen (niet verplicht)").set_input_files(str(pdf))
     page.get_by_role("button", name="Antwoord versturen").click()
     assert "wij hebben uw antwoord ontvangen" in page.get_by_role("status").inner_text()
