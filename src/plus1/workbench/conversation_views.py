@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -33,8 +34,16 @@ from plus1.workbench.conversation_services import (
     information_request_withdraw_by_staff,
 )
 
+DRAFT = "workbench.conversation.draft"
 
-def conversation_context(case: Case) -> dict[str, Any]:
+
+def draft_of(request: HttpRequest, case: Case) -> dict[str, str]:
+    """What the staff member typed in a refused aanvulverzoek of this case (shown once)."""
+    draft = request.session.pop(DRAFT, None) or {}
+    return draft if draft.get("case") == case.identification else {}
+
+
+def conversation_context(case: Case, draft: dict[str, str] | None = None) -> dict[str, Any]:
     """What workbench/_conversation.html needs; added to the case page's context."""
     today = timezone.localdate()
     thread = conversation_of(case, for_initiator=False)
@@ -45,6 +54,7 @@ def conversation_context(case: Case) -> dict[str, Any]:
         "reply_due_default": conversation.default_reply_due(case, today),
         "set_aside_status": conversation.set_aside_status(case) if case.status else None,
         "projected_deadline": conversation.projected_deadline(case, today),
+        "draft": draft or {},
     }
 
 
@@ -72,18 +82,27 @@ def _back(identification: str) -> HttpResponse:
 def request_create(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
     raw_due = request.POST.get("reply_due", "").strip()
+    question = request.POST.get("question", "")
     try:
         reply_due = dt.date.fromisoformat(raw_due) if raw_due else None
     except ValueError:
-        messages.error(request, "Vul de reactiedatum in als dag-maand-jaar, of laat hem leeg.")
-        return _back(identification)
-    with form_outcome(request, "Het aanvulverzoek is verstuurd. De termijn staat stil."):
-        information_request_by_staff(
-            staff=request.user,
-            case=case,
-            question=request.POST.get("question", ""),
-            reply_due=reply_due,
+        reply_due = None
+        problem: ValidationError | None = ValidationError(
+            {"reply_due": ["Vul de reactiedatum in als dag-maand-jaar, of laat hem leeg."]}
         )
+    else:
+        problem = None
+    try:
+        if problem is not None:
+            raise problem
+        information_request_by_staff(
+            staff=request.user, case=case, question=question, reply_due=reply_due
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        request.session[DRAFT] = {"case": identification, "question": question, "due": raw_due}
+    else:
+        messages.success(request, "Het aanvulverzoek is verstuurd. De termijn staat stil.")
     return _back(identification)
 
 

@@ -62,6 +62,16 @@ def test_bad_request_input_lists_every_problem_and_writes_nothing(browser, case)
     )
     page = response.content.decode()
     assert "Schrijf op wat er ontbreekt." in page and "Kies een reactiedatum na vandaag." in page
+    too_long = "x" * 2001
+    response = browser.post(
+        reverse("workbench:case-request", args=[case.identification]),
+        {"question": too_long, "reply_due": "morgen"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Vul de reactiedatum in als dag-maand-jaar" in page
+    assert f">{too_long}</textarea>" in page  # what was typed is kept
+    assert f">{too_long}</textarea>" not in _case_page(browser, case)  # shown once
     assert not InformationRequest.objects.exists()
     assert Case.objects.get(pk=case.pk).suspended_on is None
 
