@@ -21,6 +21,7 @@ from plus1.cases import conversation
 from plus1.cases.conversation_selectors import conversation_of, request_of
 from plus1.cases.models import Case, InformationRequest
 from plus1.cases.selectors import case_for_staff
+from plus1.common.legal_clock import describe_term
 from plus1.common.views import form_outcome
 from plus1.documents.selectors import documents_of_case
 from plus1.identity.decorators import staff_required
@@ -55,6 +56,7 @@ def conversation_context(case: Case, draft: dict[str, str] | None = None) -> dic
         "set_aside_status": conversation.set_aside_status(case) if case.status else None,
         "projected_deadline": conversation.projected_deadline(case, today),
         "draft": draft or {},
+        "reply_term": describe_term(case.case_type.reply_term),
     }
 
 

@@ -46,6 +46,7 @@ def test_staff_ask_for_information_and_the_term_stops(browser, case, recorded):
     page = response.content.decode()
     assert "Het aanvulverzoek is verstuurd. De termijn staat stil." in page
     assert "De termijn staat stil sinds" in page
+    assert "Standaard 2 weken (ingesteld per zaaktype)." in page
     request = InformationRequest.objects.get()
     assert request.reply_due == due and request.requested_by.username == "sanne"
     assert Case.objects.get(pk=case.pk).suspended_on == timezone.localdate()
