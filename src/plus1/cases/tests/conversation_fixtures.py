@@ -21,6 +21,7 @@ from plus1.common.testing.factories import (
     TeamFactory,
     UserFactory,
 )
+from plus1.events import services as event_services
 from plus1.events.models import OutboxMessage
 from plus1.events.services import Delivery, subscribe
 from plus1.privacy.testing import serve_under_activity
@@ -50,7 +51,12 @@ def recorded():
             for row in OutboxMessage.objects.filter(topic=topic, consumer=RECORDER).order_by("pk")
         ]
 
-    return rows
+    yield rows
+    # Unsubscribe again: other tests count the outbox rows of these topics.
+    for topic in TOPICS:
+        subscribers = event_services._topics.get(topic, [])
+        if RECORDER in subscribers:
+            subscribers.remove(RECORDER)
 
 
 @pytest.fixture
