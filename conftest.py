@@ -3,6 +3,9 @@
 
 import pytest
 
+# Fixtures of the conversation tests (cases, portal, workbench): a case, staff, a resident.
+pytest_plugins = ["plus1.cases.tests.conversation_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def audit_key_file(tmp_path_factory):

@@ -31,6 +31,12 @@ PROPERTY_SAVED = "case.property_saved"
 RECORD_REMOVED = "case.record_removed"
 CONTACT_ADDED = "case.contact_added"
 REFERENCE_ADDED = "case.reference_added"
+# The conversation on a case (plus1.cases.conversation); payloads in contracts: request,
+# question, reply_due, deadline / request, documents / message, author, text.
+CASE_INFORMATION_REQUESTED = "case.information_requested"
+CASE_INFORMATION_RECEIVED = "case.information_received"
+CASE_INFORMATION_WITHDRAWN = "case.information_withdrawn"
+CASE_MESSAGE_POSTED = "case.message_posted"
 
 # The kinds of record that record events name (payload["record"]).
 ROLE, RESULT, OBJECT, PROPERTY, CONTACT = "rol", "resultaat", "zaakobject", "eigenschap", "contact"

@@ -272,3 +272,7 @@ class CaseReference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.kind}"
+
+
+# The conversation on a case (aanvulverzoeken, messages) lives in its own module.
+from plus1.cases.conversation_models import CaseMessage, InformationRequest  # noqa: E402, F401

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch, QuerySet
 
+from plus1.cases.conversation_selectors import with_conversation_markers
 from plus1.cases.models import Case, CaseNote, CaseObject, CaseProperty, CaseStatus, Role
 from plus1.identity.models import Party
 
@@ -53,8 +54,10 @@ def cases_of_party_for_purpose(
 
 
 def team_inbox(user: User | AnonymousUser) -> QuerySet[Case]:
-    """Open cases of the user's teams, most urgent deadline first."""
-    return cases_for_staff(user).filter(closed_on__isnull=True).order_by("deadline", "pk")
+    """Open cases of the user's teams, most urgent deadline first; a case whose initiator
+    answered or wrote since staff last moved it on comes first (conversation markers)."""
+    open_cases = cases_for_staff(user).filter(closed_on__isnull=True)
+    return with_conversation_markers(open_cases).order_by("-needs_attention", "deadline", "pk")
 
 
 def case_for_staff(user: User | AnonymousUser, identification: str) -> Case | None:

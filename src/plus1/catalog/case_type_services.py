@@ -35,6 +35,7 @@ CASE_TYPE_FIELDS = frozenset(
         "name",
         "description",
         "legal_term",
+        "reply_term",
         "responsible_team",
         "confidentiality",
         "form_schema",
@@ -180,7 +181,7 @@ def _copy_parts(source: CaseType, draft: CaseType) -> None:
             for name, items in many.items():
                 getattr(row, name).set(items)
     for link in source.document_type_links.all():
-        link.pk, link.case_type = None, draft
+        link.pk, link.uuid, link.case_type = None, uuid.uuid4(), draft
         if link.status_type_id:
             link.status_type = statuses.get(link.status_type_id)
         link.save()

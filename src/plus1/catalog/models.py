@@ -98,6 +98,14 @@ class CaseType(models.Model):
         help_text="Een conceptversie is nog niet gepubliceerd: nieuwe zaken gebruiken haar pas "
         "na publicatie; lopende zaken houden altijd hun eigen versie.",
     )
+    reply_term = models.CharField(
+        "reactietermijn aanvulverzoek",
+        max_length=32,
+        default="P2W",
+        validators=[validate_term],
+        help_text="Hoe lang de aanvrager standaard heeft om ontbrekende informatie te sturen "
+        "(Awb 4:5). ISO-8601, bijvoorbeeld P2W.",
+    )
     decision_types = models.ManyToManyField(
         "catalog.DecisionType", blank=True, related_name="case_types", verbose_name="besluittypen"
     )
@@ -140,6 +148,12 @@ class StatusType(models.Model):
     order = models.PositiveIntegerField("volgorde")
     is_initial = models.BooleanField("beginstatus", default=False)
     is_final = models.BooleanField("eindstatus", default=False)
+    sets_aside = models.BooleanField(
+        "buiten behandeling stellen (Awb 4:5)",
+        default=False,
+        help_text="De eindstatus voor een aanvraag waarop de aanvrager niet op tijd de "
+        "gevraagde informatie stuurde.",
+    )
 
     class Meta:
         verbose_name = "status"

@@ -162,6 +162,7 @@ def _case_type_document(case_type: CaseType) -> dict[str, Any]:
         "name": case_type.name,
         "description": case_type.description,
         "legal_term": case_type.legal_term,
+        "reply_term": case_type.reply_term,
         "team": case_type.responsible_team.slug,
         "confidentiality": case_type.confidentiality,
         "active": case_type.active,
@@ -172,6 +173,7 @@ def _case_type_document(case_type: CaseType) -> dict[str, Any]:
                 "resident_text": status.resident_text,
                 "initial": status.is_initial,
                 "final": status.is_final,
+                **({"sets_aside": True} if status.sets_aside else {}),
             }
             for status in case_type.statuses.all()
         ],

@@ -66,10 +66,11 @@ def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> li
     ]
     if item.get("team") and item["team"] not in teams:
         problems.append(f"{where}: onbekend team ‘{item['team']}’.")
-    try:
-        parse_term(item.get("legal_term", "P8W"))
-    except InvalidTerm as exc:
-        problems.append(f"{where}: {exc}")
+    for key in ("legal_term", "reply_term"):
+        try:
+            parse_term(item.get(key, "P8W"))
+        except InvalidTerm as exc:
+            problems.append(f"{where}: {exc}")
     if item.get("confidentiality", "zaakvertrouwelijk") not in Confidentiality.values:
         problems.append(f"{where}: onbekende vertrouwelijkheid ‘{item['confidentiality']}’.")
     statuses = item.get("statuses", [])
@@ -133,6 +134,7 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "name": item["name"],
         "description": item.get("description", ""),
         "legal_term": item.get("legal_term", "P8W"),
+        "reply_term": item.get("reply_term", "P2W"),
         "responsible_team": Team.objects.get(slug=item["team"]),
         "confidentiality": item.get("confidentiality", Confidentiality.ZAAKVERTROUWELIJK),
         "form_schema": item.get("form", {}),
@@ -167,6 +169,7 @@ def _import_workflow(case_type: CaseType, item: dict[str, Any]) -> None:
                 "order": order,
                 "is_initial": bool(status.get("initial")),
                 "is_final": bool(status.get("final")),
+                "sets_aside": bool(status.get("sets_aside")),
             },
         )
     Transition.objects.bulk_create(

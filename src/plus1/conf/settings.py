@@ -185,6 +185,17 @@ DOCUMENT_PART_SIZE = env_int(
     100 * 1024 * 1024,
     help="Bytes per bestandsdeel when a document is uploaded in parts (Documenten API).",
 )
+UPLOAD_MAX_BYTES = env_int(
+    "PLUS1_UPLOAD_MAX_BYTES",
+    10 * 1024 * 1024,
+    help="Largest file (bytes) a resident may upload with an answer to an aanvulverzoek.",
+)
+UPLOAD_VIRUS_SCANNER = env_str(
+    "PLUS1_UPLOAD_VIRUS_SCANNER",
+    "",
+    help="Dotted path of a callable scan(name, content) -> reason or None that checks each "
+    "uploaded file before it is stored (e.g. a ClamAV client); empty: no scan.",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -42,7 +42,7 @@ class Message(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="messages",
+        related_name="sent_messages",
         verbose_name="zaak",
     )
     event = models.CharField("gebeurtenis", max_length=64)

@@ -21,6 +21,7 @@ from plus1.catalog.services import catalog_import
 from plus1.catalog.upl import UPL_FILE
 from plus1.catalog.vocabulary import vocabulary_document
 from plus1.contact.setup import appointment_setup_import
+from plus1.demo.conversation import answer_document_types_load
 from plus1.demo.zgw import zgw_demo_load
 from plus1.identity.models import Team
 from plus1.identity.second_factor import DEMO_DEVICE_NAME
@@ -127,3 +128,4 @@ def demo_load() -> None:
         actor=actor, document=yaml.safe_load(APPOINTMENTS_FILE.read_text(encoding="utf-8"))
     )
     zgw_demo_load(actor=actor, rsin=settings.ZGW_RSIN)  # what an existing ZGW client needs
+    answer_document_types_load()  # where residents' answers to aanvulverzoeken are filed

@@ -84,3 +84,12 @@ def case_documents(case_uuids: list[uuid.UUID]) -> QuerySet[DocumentLink]:
         .select_related("document__current")
         .order_by("created_at", "pk")
     )
+
+
+def documents_of_case(case: Case, document_uuids: list[str]) -> dict[str, Document]:
+    """The named documents, if linked to the case, by UUID string (one query)."""
+    linked = DocumentLink.objects.filter(object_type=ObjectType.ZAAK, object_uuid=case.uuid)
+    rows = Document.objects.select_related("current").filter(
+        uuid__in=document_uuids, pk__in=linked.values("document_id")
+    )
+    return {str(row.uuid): row for row in rows}

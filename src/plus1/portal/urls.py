@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.portal import finder_views, login_views, views
+from plus1.portal import conversation_views, finder_views, login_views, views
 
 app_name = "portal"
 
@@ -43,4 +43,14 @@ urlpatterns = [
     path("mijn-zaken/", views.my_cases, name="my-cases"),
     path("mijn-zaken/<str:identification>/", views.case_detail, name="case-detail"),
     path("mijn-zaken/<str:identification>/ontvangen/", views.case_received, name="case-received"),
+    path(
+        "mijn-zaken/<str:identification>/aanvulverzoeken/<uuid:request_uuid>/antwoord/",
+        conversation_views.answer,
+        name="case-answer",
+    ),
+    path(
+        "mijn-zaken/<str:identification>/vragen/",
+        conversation_views.question,
+        name="case-question",
+    ),
 ]

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from plus1.audit.services import Actor
+from plus1.cases.conversation_selectors import with_open_request
 from plus1.cases.models import Case
 from plus1.cases.selectors import case_of_party, cases_of_party
 from plus1.cases.services import case_register
@@ -27,6 +28,7 @@ from plus1.identity.login.brokers import broker_named, brokers_enabled
 from plus1.identity.login.session import PortalLogin, login_of, login_remember, portal_actor
 from plus1.identity.models import Party
 from plus1.identity.selectors import demo_parties, demo_party, party_by_uuid
+from plus1.portal.conversation_views import conversation_context
 from plus1.privacy.declarations import no_personal_data, own_data
 from plus1.privacy.services import case_register_on_behalf, case_view_on_behalf
 
@@ -176,7 +178,8 @@ def case_received(request: HttpRequest, party: Party, identification: str) -> Ht
 @own_data
 @resident_required
 def my_cases(request: HttpRequest, party: Party) -> HttpResponse:
-    return render(request, "portal/my_cases.html", {"party": party, "cases": cases_of_party(party)})
+    cases = with_open_request(cases_of_party(party))
+    return render(request, "portal/my_cases.html", {"party": party, "cases": cases})
 
 
 @own_data
@@ -188,4 +191,5 @@ def case_detail(request: HttpRequest, party: Party, identification: str) -> Http
     portal_login = login_of(request)
     if portal_login is not None and portal_login.represents:
         case_view_on_behalf(actor=portal_actor(request), initiator=party, case=case)
-    return render(request, "portal/case_detail.html", {"case": case})
+    context = {"case": case, **conversation_context(case)}
+    return render(request, "portal/case_detail.html", context)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.workbench import login_views, views
+from plus1.workbench import conversation_views, login_views, views
 
 app_name = "workbench"
 
@@ -15,4 +15,29 @@ urlpatterns = [
     path("zaken/<str:identification>/", views.case_detail, name="case"),
     path("zaken/<str:identification>/notities/", views.case_note, name="case-note"),
     path("zaken/<str:identification>/status/", views.case_status, name="case-status"),
+    path(
+        "zaken/<str:identification>/aanvulverzoeken/",
+        conversation_views.request_create,
+        name="case-request",
+    ),
+    path(
+        "zaken/<str:identification>/aanvulverzoeken/<uuid:request_uuid>/intrekken/",
+        conversation_views.request_withdraw,
+        name="case-request-withdraw",
+    ),
+    path(
+        "zaken/<str:identification>/aanvulverzoeken/<uuid:request_uuid>/buiten-behandeling/",
+        conversation_views.request_set_aside,
+        name="case-request-set-aside",
+    ),
+    path(
+        "zaken/<str:identification>/documenten/<uuid:document_uuid>/",
+        conversation_views.case_document,
+        name="case-document",
+    ),
+    path(
+        "zaken/<str:identification>/berichten/",
+        conversation_views.message_post,
+        name="case-message",
+    ),
 ]

@@ -27,6 +27,7 @@ from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_a
 from plus1.privacy.models import TrailAction
 from plus1.privacy.selectors import gdpr_panel
 from plus1.privacy.services import personal_data_access, personal_data_list_access
+from plus1.workbench.conversation_views import conversation_context, draft_of
 from plus1.workbench.services import case_note_add_by_staff, case_transition_by_staff
 
 
@@ -84,6 +85,7 @@ def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
         "transitions": transitions_from(case.status) if case.status else [],
         "audit": audit_for(case),
         "today": timezone.localdate(),
+        **conversation_context(case, draft_of(request, case)),
     }
     return render(request, "workbench/case_detail.html", context)
 

@@ -91,3 +91,23 @@ def test_submitted_values_are_typed():
     data = read_submission({**SCHEMA, "properties": {**SCHEMA["properties"], **DATE}}, raw)
     assert data == {"postcode": "1234 AB", "aantal": 3, "akkoord": True, "datum": "2026-03-07"}
     assert validate(SCHEMA, data) == {}
+
+
+def test_reply_term_and_the_set_aside_status_survive_export_and_import(tmp_path):
+    demo_load()
+    document = catalog_export()
+    permit = next(item for item in document["case_types"] if item["code"] == "parkeervergunning")
+    assert permit["reply_term"] == "P2W"
+    assert [s["code"] for s in permit["statuses"] if s.get("sets_aside")] == ["buiten-behandeling"]
+    permit["reply_term"] = "P10D"
+    path = tmp_path / "catalog.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True))
+    call_command("catalog", "import", str(path))
+    case_type = CaseType.objects.get(code="parkeervergunning")
+    assert case_type.reply_term == "P10D"
+    assert case_type.statuses.get(sets_aside=True).code == "buiten-behandeling"
+    permit["reply_term"] = "twee weken"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True))
+    with pytest.raises(CommandError):
+        call_command("catalog", "import", str(path))
+    assert CaseType.objects.get(code="parkeervergunning").reply_term == "P10D"

@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='gelezen op')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gemaakt op')),
                 ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='verstuurd op')),
-                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='messages', to='cases.case', verbose_name='zaak')),
+                ('case', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sent_messages', to='cases.case', verbose_name='zaak')),
                 ('recipient', models.ForeignKey(blank=True, help_text='Leeg voor iemand zonder account (een melder, een afspraak zonder DigiD).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='messages', to='identity.party', verbose_name='ontvanger')),
             ],
             options={
