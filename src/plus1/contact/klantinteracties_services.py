@@ -105,7 +105,7 @@ def klantcontact_make(
     """`maak-klantcontact`: the contact moment with its betrokkene and its zaak at once.
     Every problem is found before anything is written."""
     _case_of_party(case, party, "onderwerpobject")
-    moment = _register(actor, values, details, product)
+    moment = _register(actor, values, details, product, party=party, case=case)
     if betrokkene is not None:
         _set_betrokkene(actor, moment, party, betrokkene, replace=False)
     if case is not None:
@@ -114,8 +114,15 @@ def klantcontact_make(
 
 
 def _register(
-    actor: Actor, values: dict[str, Any], details: dict[str, Any], product: Product | None
+    actor: Actor,
+    values: dict[str, Any],
+    details: dict[str, Any],
+    product: Product | None,
+    party: Party | None = None,
+    case: Case | None = None,
 ) -> ContactMoment:
+    """The contact moment; `party` and `case` (set right after, in maak-klantcontact) are
+    only named in the event."""
     moment = ContactMoment.objects.create(product=product, **values)
     KlantcontactDetails.objects.create(contact_moment=moment, **details)
     audit_record(
@@ -128,9 +135,9 @@ def _register(
         topic=events.CONTACT_MOMENT_REGISTERED,
         payload={
             "contact_moment": str(moment.uuid),
-            "party": None,  # the betrokkene follows in its own request
+            "party": str(party.uuid) if party else None,  # else its own request follows
             "channel": moment.channel,
-            "case": None,
+            "case": case.identification if case else None,
         },
     )
     return moment
