@@ -31,6 +31,8 @@ PROPERTY_SAVED = "case.property_saved"
 RECORD_REMOVED = "case.record_removed"
 CONTACT_ADDED = "case.contact_added"
 REFERENCE_ADDED = "case.reference_added"
+# The behandelaar changed; payload adds `assignee` (user id or None) and `reason`.
+CASE_ASSIGNED = "case.assigned"
 
 # The kinds of record that record events name (payload["record"]).
 ROLE, RESULT, OBJECT, PROPERTY, CONTACT = "rol", "resultaat", "zaakobject", "eigenschap", "contact"

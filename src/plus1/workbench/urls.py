@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.workbench import login_views, views
+from plus1.workbench import login_views, views, work_views
 
 app_name = "workbench"
 
@@ -15,4 +15,13 @@ urlpatterns = [
     path("zaken/<str:identification>/", views.case_detail, name="case"),
     path("zaken/<str:identification>/notities/", views.case_note, name="case-note"),
     path("zaken/<str:identification>/status/", views.case_status, name="case-status"),
+    path(
+        "zaken/<str:identification>/behandelaar/",
+        work_views.case_assign_view,
+        name="case-assign",
+    ),
+    path("mijn-werk/", work_views.my_work_view, name="my-work"),
+    path("zoeken/", work_views.search_view, name="search"),
+    path("werkverdeling/", work_views.workload_view, name="workload"),
+    path("toewijzen/", work_views.bulk_assign_view, name="bulk-assign"),
 ]
