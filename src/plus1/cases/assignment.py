@@ -36,6 +36,13 @@ def staff_name(user: User | None) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def named_contact(case: Case) -> str:
+    """The behandelaar's name as the resident may see it: only where the case type says so."""
+    if not case.case_type.show_assignee_to_resident or case.closed_on is not None:
+        return ""
+    return staff_name(case.assignee)
+
+
 @transaction.atomic
 def case_assign(*, actor: Actor, case: Case, assignee: User | None, reason: str = "") -> Assignment:
     """Give one case to a member of its team (assignee) or back to the team (None)."""

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from plus1.audit.services import Actor
 from plus1.cases.models import Case
+from plus1.cases.assignment import named_contact
 from plus1.cases.selectors import case_of_party, cases_of_party
 from plus1.cases.services import case_register
 from plus1.catalog import forms_schema
@@ -181,4 +182,5 @@ def case_detail(request: HttpRequest, party: Party, identification: str) -> Http
     portal_login = login_of(request)
     if portal_login is not None and portal_login.represents:
         case_view_on_behalf(actor=portal_actor(request), initiator=party, case=case)
-    return render(request, "portal/case_detail.html", {"case": case})
+    context = {"case": case, "overdue": case.is_overdue(), "contact": named_contact(case)}
+    return render(request, "portal/case_detail.html", context)
