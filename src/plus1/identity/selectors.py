@@ -51,9 +51,10 @@ def is_team_lead(user: User | AnonymousUser, team: Team) -> bool:
 
 
 def team_of(user: User | AnonymousUser, slug: str) -> Team | None:
-    """One of the user's teams by its slug; the first of their teams when slug is empty."""
+    """One of the user's teams by its slug; their first team when the slug is empty or not
+    one of theirs."""
     teams = teams_of(user)
-    return (teams.filter(slug=slug) if slug else teams).first()
+    return (teams.filter(slug=slug).first() if slug else None) or teams.first()
 
 
 def team_members(team: Team) -> QuerySet[User]:
