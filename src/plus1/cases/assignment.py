@@ -55,10 +55,13 @@ def cases_assign(
 ) -> list[Assignment]:
     """Assign several cases at once (a team lead's bulk reassignment): every problem is
     listed and nothing is written when one case cannot go to the assignee."""
+    pks = [case.pk for case in cases]
+    # Take the row locks first, then read the rows: a row joined in the locking query itself
+    # (the assignee) could be the one from before a concurrent change we waited for.
+    list(Case.objects.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk"))
     locked = list(
-        Case.objects.select_for_update(of=("self",))
-        .select_related("case_type", "responsible_team", "assignee")
-        .filter(pk__in=[case.pk for case in cases])
+        Case.objects.select_related("case_type", "responsible_team", "assignee")
+        .filter(pk__in=pks)
         .order_by("pk")
     )
     _check(locked, assignee)

@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from plus1.audit.services import Actor
-from plus1.cases.models import Case
 from plus1.cases.assignment import named_contact
+from plus1.cases.models import Case
 from plus1.cases.selectors import case_of_party, cases_of_party
 from plus1.cases.services import case_register
 from plus1.catalog import forms_schema

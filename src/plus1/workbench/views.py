@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
 from plus1.cases import worklist
-from plus1.cases.models import Case
 from plus1.cases.history import case_history
+from plus1.cases.models import Case
 from plus1.catalog.form_labels import labelled_answers
 from plus1.catalog.models import StatusType
 from plus1.catalog.selectors import transitions_from

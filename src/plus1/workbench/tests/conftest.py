@@ -7,7 +7,12 @@ from django.test import Client
 
 from plus1.audit.services import Actor
 from plus1.cases.services import case_register
-from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory, TeamFactory, UserFactory
+from plus1.common.testing.factories import (
+    CaseTypeFactory,
+    ResidentFactory,
+    TeamFactory,
+    UserFactory,
+)
 from plus1.identity.models import TeamMembership
 from plus1.identity.testing import staff_login
 from plus1.privacy.testing import serve_under_activity

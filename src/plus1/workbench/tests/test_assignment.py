@@ -129,12 +129,19 @@ def test_bulk_reassignment_by_the_lead(lead, bram, case_type, case, anna):
     from plus1.cases.services import case_register
 
     other = case_register(
-        actor=Actor.system("test"), case_type=case_type, initiator=anna, form_data={"onderwerp": "x"}
+        actor=Actor.system("test"),
+        case_type=case_type,
+        initiator=anna,
+        form_data={"onderwerp": "x"},
     )
     client = logged_in(lead)
     page = client.post(
         reverse("workbench:bulk-assign"),
-        {"team": "vergunningen", "zaken": [case.identification, other.identification], "behandelaar": bram.pk},
+        {
+            "team": "vergunningen",
+            "zaken": [case.identification, other.identification],
+            "behandelaar": bram.pk,
+        },
         follow=True,
     )
     assert "2 zaak/zaken toegewezen." in page.content.decode()
@@ -178,7 +185,10 @@ def test_my_work_lists_my_cases_by_deadline(bram, case_type, case, anna):
     from plus1.cases.services import case_register
 
     later = case_register(
-        actor=Actor.system("test"), case_type=case_type, initiator=anna, form_data={"onderwerp": "x"}
+        actor=Actor.system("test"),
+        case_type=case_type,
+        initiator=anna,
+        form_data={"onderwerp": "x"},
     )
     Case.objects.filter(pk=later.pk).update(deadline=case.deadline + dt.timedelta(days=5))
     client = logged_in(bram)

@@ -79,7 +79,9 @@ def test_filters_overdue_waiting_and_unassigned(bram, case_type, anna):
 
     overdue = client.get(inbox + "?te_laat=ja").content.decode()
     assert late.identification in overdue
-    assert waiting.identification not in overdue  # suspended before its deadline: the clock stands still
+    assert (
+        waiting.identification not in overdue
+    )  # suspended before its deadline: the clock stands still
     assert fine.identification not in overdue
     waits = client.get(inbox + "?wacht=ja").content.decode()
     assert waiting.identification in waits and late.identification not in waits

@@ -48,9 +48,14 @@ def test_postcode_with_another_house_number_finds_nothing(bram, moving_case):
 
 
 def test_found_by_kvk_number(bram, case_type):
-    business = Party.objects.create(kind=Party.Kind.BUSINESS, name="Bakkerij Bol", kvk_number="12345678")
+    business = Party.objects.create(
+        kind=Party.Kind.BUSINESS, name="Bakkerij Bol", kvk_number="12345678"
+    )
     found = case_register(
-        actor=Actor.system("test"), case_type=case_type, initiator=business, form_data={"onderwerp": "x"}
+        actor=Actor.system("test"),
+        case_type=case_type,
+        initiator=business,
+        form_data={"onderwerp": "x"},
     )
     _, page = search(logged_in(bram), "12345678")
     assert found.identification in page and "Bakkerij Bol" in page
@@ -103,9 +108,11 @@ def test_bsn_search_with_a_purpose_shows_the_cases_and_is_in_the_trail(bram, ann
 
 def test_bsn_search_under_another_purpose_shows_no_cases_of_this_case_type(bram, anna, moving_case):
     other = make_activity("iets-anders")
-    page = logged_in(bram).post(
-        reverse("workbench:search"), {"bsn": anna.bsn, "doel": other.code}
-    ).content.decode()
+    page = (
+        logged_in(bram)
+        .post(reverse("workbench:search"), {"bsn": anna.bsn, "doel": other.code})
+        .content.decode()
+    )
     assert moving_case.identification not in page
     assert "Geen zaken van deze inwoner voor dit doel." in page
 
