@@ -60,7 +60,7 @@ def inbox(user: User | AnonymousUser, team: Team, filters: InboxFilters) -> Quer
     if filters.assignee == NOBODY:
         cases = cases.filter(assignee__isnull=True)
     elif filters.assignee == ME:
-        cases = cases.filter(assignee=user)
+        cases = cases.filter(assignee_id=user.pk)
     elif filters.assignee.isdigit():
         cases = cases.filter(assignee_id=int(filters.assignee))
     if filters.overdue:

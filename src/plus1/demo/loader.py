@@ -66,7 +66,7 @@ STAFF = [
 
 # Who leads a team, their own skills and areas there, and their hours a week (the capacity
 # the workbench's assignment suggestion uses); members not named work 32 hours.
-MEMBERSHIPS = {
+MEMBERSHIPS: dict[tuple[str, str], dict[str, Any]] = {
     ("vergunningen", "teamleider.vergunningen"): {"is_lead": True, "weekly_hours": 16},
     ("vergunningen", "behandelaar.vergunningen"): {
         "weekly_hours": 32,

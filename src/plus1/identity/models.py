@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -69,7 +70,7 @@ class Team(models.Model):
     email = models.EmailField("e-mailadres", blank=True)
     skills = models.JSONField("vaardigheden", default=list, blank=True)
     areas = models.JSONField("gebieden", default=list, blank=True)
-    members = models.ManyToManyField(
+    members: models.ManyToManyField[Any, TeamMembership] = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="teams",
         blank=True,
