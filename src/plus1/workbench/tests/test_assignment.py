@@ -210,3 +210,24 @@ def test_the_resident_sees_a_named_contact_only_where_the_case_type_says_so(bram
     case.case_type.save()
     page = resident.get(url).content.decode()
     assert "Uw contactpersoon" in page and "Bram de Vries" in page
+
+
+def test_bulk_without_cases_or_with_a_case_of_another_team_names_every_problem(lead, bram, case):
+    client = logged_in(lead)
+    page = client.post(
+        reverse("workbench:bulk-assign"),
+        {"team": "vergunningen", "behandelaar": bram.pk},
+        follow=True,
+    ).content.decode()
+    assert "Kies een of meer zaken." in page
+    page = client.post(
+        reverse("workbench:bulk-assign"),
+        {
+            "team": "vergunningen",
+            "zaken": [case.identification, "ZAAK-1999-0000001"],
+            "behandelaar": bram.pk,
+        },
+        follow=True,
+    ).content.decode()
+    assert "Zaak ZAAK-1999-0000001 hoort niet bij Team Vergunningen." in page
+    assert assignee(case) is None
