@@ -44,12 +44,16 @@ class InboxFilters:
     sort: str = "termijn"
 
 
-def team_cases(user: User | AnonymousUser, team: Team) -> QuerySet[Case]:
-    """Open cases of one of the staff member's teams (none for a team they are not in)."""
-    return with_overdue(cases_for_staff(user).filter(responsible_team=team, closed_on__isnull=True))
+def team_cases(user: User | AnonymousUser, team: Team | None) -> QuerySet[Case]:
+    """Open cases of one of the staff member's teams (none for a team they are not in), or
+    of all their teams (team None)."""
+    cases = cases_for_staff(user).filter(closed_on__isnull=True)
+    if team is not None:
+        cases = cases.filter(responsible_team=team)
+    return with_overdue(cases)
 
 
-def inbox(user: User | AnonymousUser, team: Team, filters: InboxFilters) -> QuerySet[Case]:
+def inbox(user: User | AnonymousUser, team: Team | None, filters: InboxFilters) -> QuerySet[Case]:
     cases = team_cases(user, team)
     if filters.status:
         cases = cases.filter(status__code=filters.status)
@@ -242,15 +246,17 @@ class InboxChoices:
     case_types: list[tuple[str, str]]  # (code, name)
 
 
-def inbox_choices(team: Team) -> InboxChoices:
-    """What the inbox's filters offer: the statuses and case types of the team's case types."""
+def inbox_choices(teams: list[Team]) -> InboxChoices:
+    """What the inbox's filters offer: the statuses and case types of the teams' case types."""
     statuses = (
-        StatusType.objects.filter(case_type__responsible_team=team)
+        StatusType.objects.filter(case_type__responsible_team__in=teams)
         .values_list("code", "name")
         .order_by("order", "name")
     )
     case_types = (
-        CaseType.objects.filter(responsible_team=team).values_list("code", "name").order_by("name")
+        CaseType.objects.filter(responsible_team__in=teams)
+        .values_list("code", "name")
+        .order_by("name")
     )
     return InboxChoices(
         statuses=list(dict(statuses).items()), case_types=list(dict(case_types).items())

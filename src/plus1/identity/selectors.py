@@ -51,10 +51,8 @@ def is_team_lead(user: User | AnonymousUser, team: Team) -> bool:
 
 
 def team_of(user: User | AnonymousUser, slug: str) -> Team | None:
-    """One of the user's teams by its slug; their first team when the slug is empty or not
-    one of theirs."""
-    teams = teams_of(user)
-    return (teams.filter(slug=slug).first() if slug else None) or teams.first()
+    """One of the user's teams by its slug; None when it is not one of theirs."""
+    return teams_of(user).filter(slug=slug).first() if slug else None
 
 
 def team_members(team: Team) -> QuerySet[User]:

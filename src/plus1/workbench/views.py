@@ -59,24 +59,25 @@ def inbox(request: HttpRequest) -> HttpResponse:
     """A team's open cases, a page at a time, with filters and sorts; the staff member
     switches between the inboxes of their teams (?team=)."""
     teams = list(teams_of(request.user))
-    team = team_of(request.user, request.GET.get("team", ""))
-    context: dict[str, object] = {"teams": teams, "team": team}
-    if team is not None:
-        areas = area_choices(team.areas) if team.areas else []
-        filters = _filters(request, areas)
-        cases = worklist.inbox(request.user, team, filters)
-        context.update(
-            {
-                "areas": areas,
-                "filters": filters,
-                "page": paginate(request, cases, "werkvoorraad bekeken"),
-                "query": page_query(request),
-                "choices": worklist.inbox_choices(team),
-                "members": team_members(team),
-                "is_lead": is_team_lead(request.user, team),
-                "sorts": SORT_LABELS,
-            }
-        )
+    slug = request.GET.get("team", "")
+    team = team_of(request.user, slug) if slug else (teams[0] if len(teams) == 1 else None)
+    shown = [team] if team else teams
+    areas = area_choices(sorted({code for t in shown for code in t.areas}))
+    filters = _filters(request, areas)
+    cases = worklist.inbox(request.user, team, filters)
+    context: dict[str, object] = {
+        "teams": teams,
+        "team": team,
+        "caption": f"Openstaande zaken van {team.name if team else 'uw teams'}",
+        "areas": areas,
+        "filters": filters,
+        "page": paginate(request, cases, "werkvoorraad bekeken"),
+        "query": page_query(request),
+        "choices": worklist.inbox_choices(shown),
+        "members": team_members(team) if team else [],
+        "is_lead": bool(team) and is_team_lead(request.user, team),
+        "sorts": SORT_LABELS,
+    }
     return render(request, "workbench/inbox.html", context)
 
 

@@ -118,7 +118,7 @@ def _search_by_bsn(request: HttpRequest, context: dict[str, object]) -> HttpResp
 @staff_required
 def workload_view(request: HttpRequest) -> HttpResponse:
     teams = teams_of(request.user)
-    team = team_of(request.user, request.GET.get("team", ""))
+    team = team_of(request.user, request.GET.get("team", "")) or teams.first()
     context = {
         "teams": teams,
         "team": team,

@@ -112,6 +112,9 @@ def test_a_staff_member_in_two_teams_switches_between_their_inboxes(bram, case, 
     serve_under_activity(other_type)
     bulk_cases(other_type, [case.initiator], 1, prefix="AFVAL")
     client = logged_in(bram)
+    both = client.get(reverse("workbench:inbox")).content.decode()
+    assert "Werkvoorraad van al uw teams" in both
+    assert case.identification in both and "AFVAL-" in both
     first = client.get(reverse("workbench:inbox") + "?team=afval").content.decode()
     assert "Werkvoorraad Team Afval" in first and "AFVAL-" in first
     assert case.identification not in first
@@ -121,5 +124,5 @@ def test_a_staff_member_in_two_teams_switches_between_their_inboxes(bram, case, 
 
 def test_a_team_i_am_not_in_shows_my_own_first_team_instead(bram, otto, case):
     page = logged_in(otto).get(reverse("workbench:inbox") + "?team=vergunningen").content.decode()
-    assert "Werkvoorraad Team Elders" in page
+    assert "Werkvoorraad van al uw teams" in page
     assert case.identification not in page
