@@ -182,5 +182,5 @@ def case_detail(request: HttpRequest, party: Party, identification: str) -> Http
     portal_login = login_of(request)
     if portal_login is not None and portal_login.represents:
         case_view_on_behalf(actor=portal_actor(request), initiator=party, case=case)
-    context = {"case": case, "overdue": case.is_overdue(), "contact": named_contact(case)}
+    context = {"case": case, "overdue": case.is_overdue(), "named_contact": named_contact(case)}
     return render(request, "portal/case_detail.html", context)
