@@ -75,7 +75,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "query": page_query(request),
         "choices": worklist.inbox_choices(shown),
         "members": team_members(team) if team else [],
-        "is_lead": bool(team) and is_team_lead(request.user, team),
+        "is_lead": team is not None and is_team_lead(request.user, team),
         "sorts": SORT_LABELS,
     }
     return render(request, "workbench/inbox.html", context)

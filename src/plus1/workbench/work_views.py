@@ -45,15 +45,14 @@ def paginate(request: HttpRequest, cases: QuerySet[Case], name: str) -> Page:
     The page's keys come from a narrow query (sorting only the sort columns), then the
     fifty rows are read with everything they show: sorting a whole team's wide joined rows
     costs more than the page itself."""
-    page = Paginator(cases.values_list("pk", flat=True), PAGE_SIZE).get_page(
+    page: Page = Paginator(cases.values_list("pk", flat=True), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     keys = list(page.object_list)
     rows = {case.pk: case for case in cases.filter(pk__in=keys).order_by()}
-    page.object_list = [rows[key] for key in keys if key in rows]
-    personal_data_page_access(
-        actor=Actor.from_user(request.user), cases=page.object_list, name=name
-    )
+    shown = [rows[key] for key in keys if key in rows]
+    page.object_list = shown
+    personal_data_page_access(actor=Actor.from_user(request.user), cases=shown, name=name)
     return page
 
 
