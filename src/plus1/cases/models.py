@@ -103,6 +103,12 @@ class Case(models.Model):
             models.Index(fields=["initiator", "-registered_on"], name="case_initiator_idx"),
             models.Index(fields=["latitude", "longitude"], name="case_point_idx"),
             models.Index(fields=["assignee", "closed_on", "deadline"], name="case_assignee_idx"),
+            # A team's open cases in inbox order, so a page is read from the index in order.
+            models.Index(
+                fields=["responsible_team", "deadline", "id"],
+                name="case_open_inbox_idx",
+                condition=models.Q(closed_on__isnull=True),
+            ),
             models.Index(fields=["postcode", "house_number"], name="case_address_idx"),
         ]
 
