@@ -37,6 +37,8 @@ CASE_INFORMATION_REQUESTED = "case.information_requested"
 CASE_INFORMATION_RECEIVED = "case.information_received"
 CASE_INFORMATION_WITHDRAWN = "case.information_withdrawn"
 CASE_MESSAGE_POSTED = "case.message_posted"
+# The behandelaar changed; payload adds `assignee` (user id or None) and `reason`.
+CASE_ASSIGNED = "case.assigned"
 
 # The kinds of record that record events name (payload["record"]).
 ROLE, RESULT, OBJECT, PROPERTY, CONTACT = "rol", "resultaat", "zaakobject", "eigenschap", "contact"

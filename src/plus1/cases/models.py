@@ -5,10 +5,12 @@ customer contacts (klantcontacten)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from plus1.catalog.models import CaseType, Confidentiality, StatusType
 from plus1.identity.models import Party, Team
@@ -77,6 +79,18 @@ class Case(models.Model):
     was_suspended = models.BooleanField("eerder opgeschort", default=False)
     extension_reason = models.CharField("reden verlenging", max_length=200, blank=True)
     extension_term = models.CharField("duur verlenging", max_length=40, blank=True)
+    # The address a request is about, from its form (postcode as 1234AB), for search.
+    postcode = models.CharField("postcode", max_length=6, blank=True)
+    house_number = models.CharField("huisnummer", max_length=12, blank=True)
+    # The behandelaar: a member of responsible_team, or nobody (the team's inbox).
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+        verbose_name="behandelaar",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -88,10 +102,27 @@ class Case(models.Model):
             ),
             models.Index(fields=["initiator", "-registered_on"], name="case_initiator_idx"),
             models.Index(fields=["latitude", "longitude"], name="case_point_idx"),
+            models.Index(fields=["assignee", "closed_on", "deadline"], name="case_assignee_idx"),
+            # A team's open cases in inbox order, so a page is read from the index in order.
+            models.Index(
+                fields=["responsible_team", "deadline", "id"],
+                name="case_open_inbox_idx",
+                condition=models.Q(closed_on__isnull=True),
+            ),
+            models.Index(fields=["postcode", "house_number"], name="case_address_idx"),
         ]
 
     def __str__(self) -> str:
         return self.identification
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        """The one rule for "te laat": open, and its deadline passed before today, or before
+        the day it was suspended (a suspended clock stands still; an extension has already
+        moved the deadline). cases.selectors.with_overdue is the same rule in SQL."""
+        if self.closed_on is not None:
+            return False
+        reference = self.suspended_on or today or timezone.localdate()
+        return self.deadline < reference
 
 
 class CaseStatus(models.Model):

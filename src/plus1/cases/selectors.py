@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Prefetch, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from plus1.cases.conversation_selectors import with_conversation_markers
 from plus1.cases.models import Case, CaseNote, CaseObject, CaseProperty, CaseStatus, Role
@@ -14,7 +17,19 @@ from plus1.identity.models import Party
 
 
 def _with_details(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.select_related("case_type", "status", "responsible_team", "initiator")
+    return cases.select_related("case_type", "status", "responsible_team", "initiator", "assignee")
+
+
+def overdue_q(today: dt.date | None = None) -> Q:
+    """Case.is_overdue in SQL: open, and the deadline passed before today or before the day
+    the case was suspended."""
+    today = today or timezone.localdate()
+    return Q(closed_on__isnull=True, deadline__lt=Coalesce(F("suspended_on"), Value(today)))
+
+
+def with_overdue(cases: QuerySet[Case], today: dt.date | None = None) -> QuerySet[Case]:
+    """Annotate `overdue` (bool) with the one rule of Case.is_overdue, for lists and filters."""
+    return cases.annotate(overdue=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
 
 
 def cases_of_party(party: Party) -> QuerySet[Case]:

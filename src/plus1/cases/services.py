@@ -134,6 +134,7 @@ def _register(
         confidentiality=confidentiality or case_type.confidentiality,
         registered_on=registered_on,
         deadline=deadline_on or deadline(registered_on, case_type.legal_term),
+        **_address_fields(fields.get("form_data") or {}),
         **fields,
     )
     if initiator is not None:
@@ -143,6 +144,13 @@ def _register(
     audit_record(actor=actor, action=audit_actions.CASE_REGISTERED, obj=case, after=_snapshot(case))
     outbox_put(topic=events.CASE_REGISTERED, payload=events.case_facts(case, actor))
     return case
+
+
+def _address_fields(form_data: dict[str, Any]) -> dict[str, str]:
+    """The postcode and house number a request names, normalised for search (1234AB, 12)."""
+    postcode = str(form_data.get("postcode") or "").replace(" ", "").upper()[:6]
+    number = str(form_data.get("huisnummer") or "").strip()[:12]
+    return {"postcode": postcode, "house_number": number}
 
 
 @transaction.atomic
@@ -187,7 +195,7 @@ def case_transition(
         action=audit_actions.CASE_STATUS_CHANGED,
         obj=case,
         before=before,
-        after=_snapshot(case),
+        after={**_snapshot(case), "status_name": target.name, "explanation": explanation},
     )
     outbox_put(
         topic=events.CASE_STATUS_CHANGED,

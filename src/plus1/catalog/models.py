@@ -106,6 +106,17 @@ class CaseType(models.Model):
         help_text="Hoe lang de aanvrager standaard heeft om ontbrekende informatie te sturen "
         "(Awb 4:5). ISO-8601, bijvoorbeeld P2W.",
     )
+    skill = models.CharField(
+        "benodigde vaardigheid",
+        max_length=60,
+        blank=True,
+        help_text="Welke vaardigheid een behandelaar nodig heeft; gebruikt bij het voorstel wie de zaak oppakt.",
+    )
+    show_assignee_to_resident = models.BooleanField(
+        "behandelaar tonen aan aanvrager",
+        default=False,
+        help_text="Laat de aanvrager in Mijn zaken zien wie de zaak behandelt.",
+    )
     decision_types = models.ManyToManyField(
         "catalog.DecisionType", blank=True, related_name="case_types", verbose_name="besluittypen"
     )

@@ -23,7 +23,7 @@ from plus1.catalog.vocabulary import vocabulary_document
 from plus1.contact.setup import appointment_setup_import
 from plus1.demo.conversation import answer_document_types_load
 from plus1.demo.zgw import zgw_demo_load
-from plus1.identity.models import Team
+from plus1.identity.models import Team, TeamMembership
 from plus1.identity.second_factor import DEMO_DEVICE_NAME
 from plus1.identity.services import business_register, resident_register
 from plus1.meldingen.demo import meldingen_demo_load
@@ -62,7 +62,22 @@ STAFF = [
     ),
     ("behandelaar.juridisch", "Julia", "Visser", ["juridische-zaken", "burgerzaken"]),
     ("medewerker.klantcontact", "Kees", "Mulder", ["klantcontact"]),
+    ("teamleider.vergunningen", "Tessa", "Lind", ["vergunningen"]),
+    ("behandelaar.parkeren", "Peter", "Kok", ["vergunningen"]),
 ]
+
+# Who leads a team, their own skills and areas there, and their hours a week (the capacity
+# the workbench's assignment suggestion uses); members not named work 32 hours.
+MEMBERSHIPS: dict[tuple[str, str], dict[str, Any]] = {
+    ("vergunningen", "teamleider.vergunningen"): {"is_lead": True, "weekly_hours": 16},
+    ("vergunningen", "behandelaar.vergunningen"): {
+        "weekly_hours": 32,
+        "skills": ["evenementen", "omgevingsrecht"],
+    },
+    ("vergunningen", "behandelaar.parkeren"): {"weekly_hours": 24, "skills": ["parkeren"]},
+}
+# What a behandelaar of a case type needs to know (matched against the members' skills).
+CASE_TYPE_SKILLS = {"evenementenvergunning": "evenementen", "parkeervergunning": "parkeren"}
 
 RESIDENTS = [
     ("999990007", "Anna de Boer", "anna.deboer@example.nl"),
@@ -83,6 +98,14 @@ RESIDENT_DETAILS: dict[str, dict[str, Any]] = {
 
 def _demo_second_factor(user: Any) -> None:
     TOTPDevice.objects.create(user=user, name=DEMO_DEVICE_NAME, key=DEMO_TOTP_KEY, confirmed=True)
+
+
+def _demo_workload(teams: dict[str, Team]) -> None:
+    TeamMembership.objects.filter(team__in=teams.values()).update(weekly_hours=32)
+    for (slug, username), fields in MEMBERSHIPS.items():
+        TeamMembership.objects.filter(team=teams[slug], user__username=username).update(**fields)
+    for code, skill in CASE_TYPE_SKILLS.items():
+        CaseType.objects.filter(code=code).update(skill=skill, show_assignee_to_resident=True)
 
 
 def demo_totp_secret() -> str:
@@ -120,6 +143,7 @@ def demo_load() -> None:
         business_register(actor=actor, kvk_number=kvk, name=name, email=email)
     catalog_import(actor=actor, document=yaml.safe_load(CATALOG_FILE.read_text(encoding="utf-8")))
     meldingen_demo_load(actor=actor)  # wijken, buurten, streets and report routing
+    _demo_workload(teams)
     register_import(actor=actor, document=yaml.safe_load(REGISTER_FILE.read_text(encoding="utf-8")))
     # The national product list, then the local words, texts and providers per product.
     upl_import(actor=actor, text=UPL_FILE.read_text(encoding="utf-8"))

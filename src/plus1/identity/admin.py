@@ -2,7 +2,7 @@
 from django.contrib import admin
 
 from plus1.audit.admin_mixins import AuditedAdminMixin
-from plus1.identity.models import Party, Team
+from plus1.identity.models import Party, Team, TeamMembership
 
 
 @admin.register(Party)
@@ -14,9 +14,14 @@ class PartyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     exclude = ["bsn_encrypted", "bsn_index"]
 
 
+class TeamMembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 0
+    fields = ["user", "is_lead", "weekly_hours", "skills", "areas"]
+
+
 @admin.register(Team)
 class TeamAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "email"]
     prepopulated_fields = {"slug": ["name"]}
-    # Members as a plain multiple select, not filter_horizontal: that widget's script adds
-    # ARIA that axe-core rejects (aria-prohibited-attr).
+    inlines = [TeamMembershipInline]

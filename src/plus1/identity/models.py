@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -75,8 +76,12 @@ class Team(models.Model):
     email = models.EmailField("e-mailadres", blank=True)
     skills = models.JSONField("vaardigheden", default=list, blank=True)
     areas = models.JSONField("gebieden", default=list, blank=True)
-    members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="teams", blank=True, verbose_name="leden"
+    members: models.ManyToManyField[Any, TeamMembership] = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="teams",
+        blank=True,
+        verbose_name="leden",
+        through="TeamMembership",
     )
 
     class Meta:
@@ -86,3 +91,32 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TeamMembership(models.Model):
+    """A staff member in a team: whether they lead it, their own skills and areas within it,
+    and the hours a week they work for it (the capacity the assignment suggestion uses)."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships"
+    )
+    is_lead = models.BooleanField(
+        "teamleider", default=False, help_text="Mag zaken van het team in bulk toewijzen."
+    )
+    weekly_hours = models.PositiveSmallIntegerField(
+        "uren per week",
+        default=0,
+        help_text="Hoeveel uur per week deze medewerker voor dit team werkt.",
+    )
+    skills = models.JSONField("vaardigheden", default=list, blank=True)
+    areas = models.JSONField("gebieden", default=list, blank=True)
+
+    class Meta:
+        db_table = "identity_team_members"
+        verbose_name = "teamlidmaatschap"
+        verbose_name_plural = "teamlidmaatschappen"
+        unique_together = [("team", "user")]  # the constraint of the former implicit table
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.team}"

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
 
 from plus1.common.bsn import blind_index
-from plus1.identity.models import Party, Team
+from plus1.identity.models import Party, Team, TeamMembership
 
 
 def party_for_user(user: User | AnonymousUser) -> Party | None:
@@ -42,3 +42,18 @@ def party_by_uuid(party_uuid: str) -> Party | None:
         return Party.objects.filter(uuid=uuid.UUID(party_uuid)).first()
     except ValueError:
         return None
+
+
+def is_team_lead(user: User | AnonymousUser, team: Team) -> bool:
+    if not user.is_authenticated:
+        return False
+    return TeamMembership.objects.filter(user=user, team=team, is_lead=True).exists()
+
+
+def team_of(user: User | AnonymousUser, slug: str) -> Team | None:
+    """One of the user's teams by its slug; None when it is not one of theirs."""
+    return teams_of(user).filter(slug=slug).first() if slug else None
+
+
+def team_members(team: Team) -> QuerySet[User]:
+    return team.members.filter(is_active=True).order_by("first_name", "last_name", "username")

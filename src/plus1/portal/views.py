@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from plus1.audit.services import Actor
+from plus1.cases.assignment import named_contact
 from plus1.cases.conversation_selectors import with_open_request
 from plus1.cases.models import Case
 from plus1.cases.selectors import case_of_party, cases_of_party
@@ -191,5 +192,10 @@ def case_detail(request: HttpRequest, party: Party, identification: str) -> Http
     portal_login = login_of(request)
     if portal_login is not None and portal_login.represents:
         case_view_on_behalf(actor=portal_actor(request), initiator=party, case=case)
-    context = {"case": case, **conversation_context(case)}
+    context = {
+        "case": case,
+        **conversation_context(case),
+        "overdue": case.is_overdue(),
+        "named_contact": named_contact(case),
+    }
     return render(request, "portal/case_detail.html", context)

@@ -13,6 +13,8 @@ PARTY_RECTIFIED = "party.rectified"
 PARTNER_IMPORTED = "partner.imported"
 PROCESSING_ACTIVITY_IMPORTED = "processing_activity.imported"
 PERSONAL_DATA_VIEWED = "personal_data.viewed"
+# One entry for a list page that shows several people; each person has a trail record.
+PERSONAL_DATA_LIST_VIEWED = "personal_data.list_viewed"
 PERSONAL_DATA_CHANGED = "personal_data.changed"
 PERSONAL_DATA_SHARED = "personal_data.shared"
 PERSONAL_DATA_SENT = "personal_data.sent"

@@ -120,7 +120,8 @@ class DataTrailRecord(models.Model):
     data_subject_id_type = models.CharField(max_length=40, default=SUBJECT_ID_TYPE, editable=False)
     foreign_operation = models.JSONField(null=True, blank=True, editable=False)
     resource = models.JSONField(default=dict, blank=True, editable=False)
-    audit_entry = models.OneToOneField(
+    # Usually one entry per record; a list page writes one entry for all the people it shows.
+    audit_entry = models.ForeignKey(
         "audit.AuditEntry", on_delete=models.PROTECT, related_name="+", editable=False
     )
 

@@ -20,7 +20,6 @@ from plus1.audit.services import Actor
 from plus1.cases import conversation
 from plus1.cases.conversation_selectors import conversation_of, request_of
 from plus1.cases.models import Case, InformationRequest
-from plus1.cases.selectors import case_for_staff
 from plus1.common.legal_clock import describe_term
 from plus1.common.views import form_outcome
 from plus1.documents.selectors import documents_of_case
@@ -34,6 +33,7 @@ from plus1.workbench.conversation_services import (
     information_request_set_aside_by_staff,
     information_request_withdraw_by_staff,
 )
+from plus1.workbench.lookups import case_or_404
 
 DRAFT = "workbench.conversation.draft"
 
@@ -60,13 +60,6 @@ def conversation_context(case: Case, draft: dict[str, str] | None = None) -> dic
     }
 
 
-def _case_or_404(request: HttpRequest, identification: str) -> Case:
-    case = case_for_staff(request.user, identification)
-    if case is None:
-        raise Http404
-    return case
-
-
 def _request_or_404(case: Case, request_uuid: uuid.UUID) -> InformationRequest:
     found = request_of(case, request_uuid)
     if found is None:
@@ -82,7 +75,7 @@ def _back(identification: str) -> HttpResponse:
 @staff_required
 @require_POST
 def request_create(request: HttpRequest, identification: str) -> HttpResponse:
-    case = _case_or_404(request, identification)
+    case = case_or_404(request, identification)
     raw_due = request.POST.get("reply_due", "").strip()
     question = request.POST.get("question", "")
     try:
@@ -114,7 +107,7 @@ def request_create(request: HttpRequest, identification: str) -> HttpResponse:
 def request_withdraw(
     request: HttpRequest, identification: str, request_uuid: uuid.UUID
 ) -> HttpResponse:
-    case = _case_or_404(request, identification)
+    case = case_or_404(request, identification)
     info = _request_or_404(case, request_uuid)
     with form_outcome(request, "Het aanvulverzoek is ingetrokken. De termijn loopt weer."):
         information_request_withdraw_by_staff(
@@ -129,7 +122,7 @@ def request_withdraw(
 def request_set_aside(
     request: HttpRequest, identification: str, request_uuid: uuid.UUID
 ) -> HttpResponse:
-    case = _case_or_404(request, identification)
+    case = case_or_404(request, identification)
     info = _request_or_404(case, request_uuid)
     with form_outcome(request, "De aanvraag is buiten behandeling gesteld."):
         information_request_set_aside_by_staff(
@@ -142,7 +135,7 @@ def request_set_aside(
 @staff_required
 @require_POST
 def message_post(request: HttpRequest, identification: str) -> HttpResponse:
-    case = _case_or_404(request, identification)
+    case = case_or_404(request, identification)
     internal = request.POST.get("internal") == "on"
     done = "De interne notitie is opgeslagen." if internal else "Uw bericht is verstuurd."
     with form_outcome(request, done):
@@ -158,7 +151,7 @@ def case_document(
     request: HttpRequest, identification: str, document_uuid: uuid.UUID
 ) -> FileResponse:
     """A file the initiator sent with an answer (any document of the case), as a download."""
-    case = _case_or_404(request, identification)
+    case = case_or_404(request, identification)
     document = documents_of_case(case, [str(document_uuid)]).get(str(document_uuid))
     if document is None or document.current is None or not document.current.content:
         raise Http404

@@ -9,14 +9,17 @@ layer above both contexts, because `cases` may not import `privacy`."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor
+from plus1.cases.assignment import Assignment, case_assign, cases_assign
 from plus1.cases.models import Case, CaseNote
 from plus1.cases.selectors import cases_for_staff
 from plus1.cases.services import case_note_add, case_transition
 from plus1.catalog.models import StatusType
+from plus1.identity.models import Team
+from plus1.identity.selectors import is_team_lead
 from plus1.privacy.models import TrailAction
 from plus1.privacy.services import personal_data_access
 
@@ -56,3 +59,64 @@ def _trail_change(actor: Actor, case: Case, name: str) -> None:
         personal_data_access(
             actor=actor, subject=case.initiator, case=case, action=TrailAction.CHANGED, name=name
         )
+
+
+# --- assignment ----------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def case_pick_up(*, staff: User | AnonymousUser, case: Case) -> Assignment:
+    """ "Oppakken": a member of the case's team becomes its behandelaar."""
+    actor = _may_handle(staff, case)
+    return case_assign(actor=actor, case=case, assignee=staff)  # type: ignore[arg-type]
+
+
+@transaction.atomic(durable=True)
+def case_hand_over(
+    *, staff: User | AnonymousUser, case: Case, colleague: User | None, reason: str
+) -> Assignment:
+    """Give the case to a colleague in its team, with a reason the colleague reads."""
+    actor = _may_handle(staff, case)
+    problems = []
+    if colleague is None:
+        problems.append("Kies de collega die de zaak krijgt.")
+    if not reason.strip():
+        problems.append("Schrijf waarom u de zaak overdraagt.")
+    if problems:
+        raise ValidationError(problems)
+    return case_assign(actor=actor, case=case, assignee=colleague, reason=reason)
+
+
+@transaction.atomic(durable=True)
+def case_return_to_team(*, staff: User | AnonymousUser, case: Case, reason: str = "") -> Assignment:
+    """The behandelaar (or a team lead) puts the case back in the team's inbox."""
+    actor = _may_handle(staff, case)
+    if case.assignee_id not in (None, staff.pk) and not is_team_lead(staff, case.responsible_team):
+        raise PermissionDenied
+    return case_assign(actor=actor, case=case, assignee=None, reason=reason)
+
+
+@transaction.atomic(durable=True)
+def cases_assign_by_lead(
+    *,
+    staff: User | AnonymousUser,
+    team: Team,
+    identifications: list[str],
+    assignee: User | None,
+    reason: str = "",
+) -> list[Assignment]:
+    """A team lead assigns one or more of the team's cases (accepting the suggestion,
+    overriding it, or a bulk reassignment). Every problem is listed; nothing is written then."""
+    if not is_team_lead(staff, team):
+        raise PermissionDenied
+    cases = list(
+        cases_for_staff(staff).filter(responsible_team=team, identification__in=identifications)
+    )
+    problems = []
+    if not identifications:
+        problems.append("Kies een of meer zaken.")
+    missing = sorted(set(identifications) - {case.identification for case in cases})
+    problems += [f"Zaak {number} hoort niet bij {team.name}." for number in missing]
+    if problems:
+        raise ValidationError(problems)
+    return cases_assign(actor=Actor.from_user(staff), cases=cases, assignee=assignee, reason=reason)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.workbench import conversation_views, login_views, views
+from plus1.workbench import conversation_views, login_views, views, work_views
 
 app_name = "workbench"
 
@@ -40,4 +40,13 @@ urlpatterns = [
         conversation_views.message_post,
         name="case-message",
     ),
+    path(
+        "zaken/<str:identification>/behandelaar/",
+        work_views.case_assign_view,
+        name="case-assign",
+    ),
+    path("mijn-werk/", work_views.my_work_view, name="my-work"),
+    path("zoeken/", work_views.search_view, name="search"),
+    path("werkverdeling/", work_views.workload_view, name="workload"),
+    path("toewijzen/", work_views.bulk_assign_view, name="bulk-assign"),
 ]

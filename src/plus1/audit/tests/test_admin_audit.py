@@ -86,7 +86,12 @@ def test_a_change_with_its_relations_is_audited_before_and_after(client):
             "name": "Vergunningen en evenementen",
             "slug": "vergunningen",
             "email": "",
-            "members": [colleague.pk],
+            "memberships-TOTAL_FORMS": "1",
+            "memberships-INITIAL_FORMS": "0",
+            "memberships-0-user": str(colleague.pk),
+            "memberships-0-weekly_hours": "32",
+            "memberships-0-skills": "[]",
+            "memberships-0-areas": "[]",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

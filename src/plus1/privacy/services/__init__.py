@@ -11,6 +11,7 @@ from plus1.privacy.services.trail import (
     activity_for_case_type,
     personal_data_access,
     personal_data_list_access,
+    personal_data_page_access,
 )
 
 __all__ = [
@@ -27,5 +28,6 @@ __all__ = [
     "partner_request",
     "personal_data_access",
     "personal_data_list_access",
+    "personal_data_page_access",
     "register_import",
 ]

@@ -154,6 +154,55 @@ def personal_data_many_access(
     return DataTrailRecord.objects.bulk_create(records)
 
 
+def personal_data_page_access(
+    *, actor: Actor, cases: Iterable[Case], name: str
+) -> list[DataTrailRecord]:
+    """One page of a staff list (inbox, Mijn werk, search results): one data-trail record per
+    person shown, however many of their cases are on it, all pointing to ONE audit entry for
+    the view. Three queries plus the audit head, whatever the page size; nothing when the page
+    shows nobody. Refuses (NoPurpose) when a case type on the page has no purpose."""
+    cases = list(cases)
+    first_case: dict[int, Case] = {}
+    for case in cases:
+        if case.initiator is not None:
+            first_case.setdefault(case.initiator.pk, case)
+    if not first_case:
+        return []
+    links = CaseTypeActivity.objects.select_related("activity").filter(
+        case_type_id__in={case.case_type_id for case in first_case.values()}
+    )
+    activities = {link.case_type_id: link.activity for link in links}
+    purposeless = [c for c in first_case.values() if not _usable(activities.get(c.case_type_id))]
+    if purposeless:
+        raise NoPurpose(
+            f"Voor zaaktype ‘{purposeless[0].case_type.name}’ is geen doel "
+            "(verwerkingsactiviteit) vastgelegd. Zonder doel kunnen de gegevens niet worden getoond."
+        )
+    teams = sorted({case.responsible_team.name for case in first_case.values()})
+    anchor = next(iter(first_case.values())).responsible_team
+    entry = audit_record(
+        actor=actor,
+        action=audit_actions.PERSONAL_DATA_LIST_VIEWED,
+        obj=anchor,
+        after={
+            "activity": ", ".join(sorted({a.code for a in activities.values()})),
+            "name": name,
+            "team": ", ".join(teams),
+            "role": ROLES.get(actor.kind, actor.kind),
+            "organisation": "",
+            "case": "",
+            "cases": [case.identification for case in cases],
+            "people": len(first_case),
+        },
+    )
+    records = [
+        _record(activities[case.case_type_id], case.initiator, TrailAction.VIEWED, name, entry)
+        for case in first_case.values()
+        if case.initiator is not None
+    ]
+    return DataTrailRecord.objects.bulk_create(records)
+
+
 def _usable(activity: ProcessingActivity | None) -> bool:
     return activity is not None and activity.active
 

@@ -17,6 +17,7 @@ from plus1.audit.services import Actor
 from plus1.cases import conversation
 from plus1.cases.models import Case, CaseMessage, InformationRequest
 from plus1.cases.services import case_register, case_transition
+from plus1.cases.tests.conversation_fixtures import case  # noqa: F401 (this package's own `case` differs)
 from plus1.common.testing.factories import ResidentFactory, UserFactory
 from plus1.identity.testing import staff_login
 from plus1.privacy.models import DataTrailRecord
