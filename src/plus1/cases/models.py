@@ -272,3 +272,6 @@ class CaseReference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.kind}"
+
+
+from plus1.cases.draft_models import RequestDraft  # noqa: E402, F401  (a model of this app)

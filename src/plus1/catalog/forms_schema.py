@@ -4,6 +4,7 @@ rendering, reading submitted values and validating them with plain-Dutch message
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,10 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean"}
+# Date rules relative to the day of sending: ISO 8601 durations, "-" for the past
+# ("x-earliest": "-P5D", "x-latest": "P4W" = from 5 days ago up to 4 weeks ahead).
+DATE_RULES = ("x-earliest", "x-latest")
+RELATIVE_DAYS = re.compile(r"(-)?P(?:(\d+)W)?(?:(\d+)D)?")
 DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
@@ -25,6 +30,47 @@ class Field:
     widget: str  # text, textarea, email, date, number, checkbox, select
     choices: tuple[str, ...] = ()
     max_length: int | None = None
+    earliest: dt.date | None = None  # date rules, for the min/max of a date field
+    latest: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    fields: tuple[str, ...]
+
+
+def pages(schema: dict[str, Any]) -> list[Page]:
+    """The pages of a form: `x-pages` ([{title, fields}]) or one page with every field."""
+    declared = schema.get("x-pages") or []
+    if not declared:
+        return [Page(title="Uw gegevens", fields=tuple(schema.get("properties", {})))]
+    return [Page(title=str(page["title"]), fields=tuple(page["fields"])) for page in declared]
+
+
+def _page_problems(schema: dict[str, Any]) -> list[str]:
+    declared = schema.get("x-pages")
+    if not declared:
+        return []
+    if not isinstance(declared, list) or not all(
+        isinstance(page, dict) and page.get("title") and isinstance(page.get("fields"), list)
+        for page in declared
+    ):
+        return ["‘x-pages’ moet een lijst van pagina’s met ‘title’ en ‘fields’ zijn."]
+    placed = [name for page in declared for name in page["fields"]]
+    properties = schema["properties"]
+    problems = [
+        f"Pagina’s noemen onbekend veld ‘{name}’." for name in placed if name not in properties
+    ]
+    problems += [
+        f"Veld ‘{name}’ staat op geen pagina." for name in properties if name not in placed
+    ]
+    problems += [
+        f"Veld ‘{name}’ staat op meer dan één pagina."
+        for name in sorted(set(placed))
+        if placed.count(name) > 1
+    ]
+    return problems
 
 
 def schema_problems(schema: dict[str, Any]) -> list[str]:
@@ -43,16 +89,20 @@ def schema_problems(schema: dict[str, Any]) -> list[str]:
             problems.append(f"Veld ‘{name}’: type moet een van {sorted(SUPPORTED_TYPES)} zijn.")
         if not prop.get("title"):
             problems.append(f"Veld ‘{name}’ heeft geen label (title).")
+        for rule in DATE_RULES:
+            if rule in prop and relative_day(str(prop[rule]), dt.date.today()) is None:
+                problems.append(f"Veld ‘{name}’: {rule} moet een termijn zijn zoals P4W of -P5D.")
     for name in schema.get("required", []):
         if name not in schema["properties"]:
             problems.append(f"Verplicht veld ‘{name}’ bestaat niet.")
-    return problems
+    return problems + _page_problems(schema)
 
 
-def fields(schema: dict[str, Any]) -> list[Field]:
+def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
     required = set(schema.get("required", []))
     result = []
     for name, prop in schema.get("properties", {}).items():
+        earliest, latest = date_bounds(prop, today or dt.date.today())
         result.append(
             Field(
                 name=name,
@@ -63,6 +113,8 @@ def fields(schema: dict[str, Any]) -> list[Field]:
                 widget=_widget(prop),
                 choices=tuple(prop.get("enum", ())),
                 max_length=prop.get("maxLength"),
+                earliest=earliest,
+                latest=latest,
             )
         )
     return result
@@ -125,7 +177,25 @@ def labelled(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, An
     return rows + [(name, value) for name, value in data.items() if name not in properties]
 
 
-def validate(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, list[str]]:
+def relative_day(rule: str, today: dt.date) -> dt.date | None:
+    """The day a date rule (P4W, -P5D, P0D) points at, counted from today; None if invalid."""
+    match = RELATIVE_DAYS.fullmatch(rule.strip())
+    if not match or not (match.group(2) or match.group(3)):
+        return None
+    days = int(match.group(2) or 0) * 7 + int(match.group(3) or 0)
+    return today - dt.timedelta(days=days) if match.group(1) else today + dt.timedelta(days=days)
+
+
+def date_bounds(prop: dict[str, Any], today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    earliest, latest = (
+        relative_day(str(prop[rule]), today) if rule in prop else None for rule in DATE_RULES
+    )
+    return earliest, latest
+
+
+def validate(
+    schema: dict[str, Any], data: dict[str, Any], today: dt.date | None = None
+) -> dict[str, list[str]]:
     """Every problem at once, per field, in plain Dutch. Empty when valid."""
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     problems: dict[str, list[str]] = {}
@@ -135,7 +205,35 @@ def validate(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, list[str
             problems.setdefault(field_name, [])
             if message not in problems[field_name]:
                 problems[field_name].append(message)
+    for field_name, message in _date_rule_problems(schema, data, today or dt.date.today()):
+        if field_name not in problems:
+            problems[field_name] = [message]
     return problems
+
+
+def _date_rule_problems(
+    schema: dict[str, Any], data: dict[str, Any], today: dt.date
+) -> list[tuple[str, str]]:
+    from plus1.common.nl_dates import nl_date
+
+    found = []
+    for name, prop in schema.get("properties", {}).items():
+        if prop.get("format") != "date" or not isinstance(data.get(name), str):
+            continue
+        try:
+            day = dt.date.fromisoformat(data[name])
+        except ValueError:
+            continue  # the format check reports it
+        earliest, latest = date_bounds(prop, today)
+        if (earliest and day < earliest) or (latest and day > latest):
+            if earliest and latest:
+                text = f"Kies een datum van {nl_date(earliest)} tot en met {nl_date(latest)}."
+            elif earliest:
+                text = f"Kies {nl_date(earliest)} of een latere datum."
+            else:
+                text = f"Kies {nl_date(latest)} of een eerdere datum."
+            found.append((name, f"{prop.get('x-dateMessage', '')} {text}".strip()))
+    return found
 
 
 def _fields_of(error: ValidationError, data: dict[str, Any]) -> list[str]:

@@ -3,6 +3,8 @@ from typing import Any
 
 from django import template
 
+from plus1.common.nl_dates import nl_date, nl_datetime
+
 register = template.Library()
 
 
@@ -12,3 +14,15 @@ def get(mapping: Any, key: str) -> Any:
     if mapping is None:
         return None
     return mapping.get(key)
+
+
+@register.filter(name="nl_datetime")
+def nl_datetime_filter(value: Any) -> str:
+    """{{ value|nl_datetime }} → "29 december 2026, 14:05" (Europe/Amsterdam)."""
+    return nl_datetime(value)
+
+
+@register.filter(name="nl_date")
+def nl_date_filter(value: Any) -> str:
+    """{{ value|nl_date }} → "29 december 2026"."""
+    return nl_date(value)

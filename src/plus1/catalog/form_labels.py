@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Form answers as people read them: the form's own labels (the JSON Schema `title`) and
+values in Dutch (Ja/Nee, 29 december 2026, a choice by its label, 12,50)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plus1.common.nl_dates import nl_date
+
+
+def labelled_answers(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) in the form's order; answers the form no longer asks for come last,
+    under their own name, so nothing the resident sent is hidden."""
+    properties: dict[str, Any] = schema.get("properties", {}) if schema else {}
+    rows = [
+        (str(prop.get("title") or name), answer_text(prop, data[name]))
+        for name, prop in properties.items()
+        if name in data
+    ]
+    return rows + [
+        (name.replace("_", " ").capitalize(), answer_text({}, value))
+        for name, value in data.items()
+        if name not in properties
+    ]
+
+
+def answer_text(prop: dict[str, Any], value: Any) -> str:
+    if isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    if value is None or value == "":
+        return "—"
+    labels = _choice_labels(prop)
+    if str(value) in labels:
+        return labels[str(value)]
+    if prop.get("format") == "date" and isinstance(value, str):
+        return nl_date(value) or value
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(value, list):
+        return ", ".join(answer_text(prop.get("items", {}), item) for item in value)
+    return str(value)
+
+
+def _choice_labels(prop: dict[str, Any]) -> dict[str, str]:
+    labels = {
+        str(option["const"]): str(option.get("title", option["const"]))
+        for option in prop.get("oneOf", [])
+        if isinstance(option, dict) and "const" in option
+    }
+    extra = prop.get("x-enumLabels", {})
+    if isinstance(extra, dict):
+        labels.update({str(key): str(label) for key, label in extra.items()})
+    return labels
