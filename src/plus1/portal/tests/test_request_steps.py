@@ -202,3 +202,14 @@ def test_someone_else_never_sees_a_draft(client, world):
     assert "Nog niet verstuurd" not in client.get(reverse("portal:my-cases")).content.decode()
     check = client.get(reverse("portal:request-check", args=["vergunning"]))
     assert check.status_code == 302  # no draft of his own: back to the form
+
+
+def test_after_a_failed_submission_focus_goes_to_the_error_summary(client, world):
+    login(client, world["anna"])
+    page = client.post(form("vergunning"), {"stap": 1}).content.decode()
+    assert (
+        'class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus'
+        in page
+    )
+    assert "/static/plus1/error-focus.js" in page
+    assert "error-focus.js" not in client.get(form("vergunning")).content.decode()

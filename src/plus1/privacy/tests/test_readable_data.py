@@ -92,3 +92,16 @@ def test_the_pdf_is_tagged_with_language_title_headings_and_table_headers(world:
     assert "Aantal personen dat meeverhuist" in text and "29 december 2026" in text
     assert "aantal_personen" not in text
     assert "+01:00" not in text and "+00:00" not in text  # no ISO timestamps
+
+
+def test_the_gdpr_error_summary_names_each_field(world: World) -> None:
+    from plus1.privacy.models import GdprRequest
+    from plus1.privacy.tests.test_gdpr_and_download import _gdpr_case_type
+
+    _gdpr_case_type(world)
+    response = world.resident_client().post(reverse("privacy:gdpr-request"), {"recht": "16"})
+    page = response.content.decode()
+    assert response.status_code == 400 and not GdprRequest.objects.exists()
+    assert '<a href="#veld-gegeven">Gegeven: Dit veld is verplicht.</a>' in page
+    assert '<a href="#veld-nieuwe_waarde">Nieuwe waarde: Dit veld is verplicht.</a>' in page
+    assert 'tabindex="-1" autofocus' in page and "error-focus.js" in page
