@@ -23,7 +23,16 @@ PUBLIC_PAGES = [
     "/privacy/verwerkingen/",
     "/inloggen/",
 ]
-RESIDENT_PAGES = ["/mijn-zaken/", "/mijn-gegevens/"]
+RESIDENT_PAGES = [
+    "/mijn-zaken/",
+    "/mijn-gegevens/",
+    "/mijn-gegevens/dataspoor/",
+    "/mijn-gegevens/toestemmingen/",
+    "/mijn-gegevens/privacyrechten/",
+    "/aanvragen/verhuizing-doorgeven/",
+    "/aanvragen/verhuizing-doorgeven/?stap=2",
+    "/aanvragen/klacht/",
+]
 # The element a page may scroll inside without widening the page itself.
 SCROLLERS = "table, .map-scroll"
 
