@@ -30,7 +30,7 @@ def answer_text(prop: dict[str, Any], value: Any) -> str:
         return "Ja" if value else "Nee"
     if value is None or value == "":
         return "—"
-    labels = _choice_labels(prop)
+    labels = choice_labels(prop)
     if str(value) in labels:
         return labels[str(value)]
     if prop.get("format") == "date" and isinstance(value, str):
@@ -42,7 +42,7 @@ def answer_text(prop: dict[str, Any], value: Any) -> str:
     return str(value)
 
 
-def _choice_labels(prop: dict[str, Any]) -> dict[str, str]:
+def choice_labels(prop: dict[str, Any]) -> dict[str, str]:
     labels = {
         str(option["const"]): str(option.get("title", option["const"]))
         for option in prop.get("oneOf", [])

@@ -170,9 +170,18 @@ def _number(value: str, kind: str) -> Any:
 
 def labelled(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, Any]]:
     """Submitted data with the form's own labels, in the form's order, for people to read."""
+    from plus1.catalog.form_labels import choice_labels
+
     properties = schema.get("properties", {})
     rows = [
-        (prop.get("title", name), data[name]) for name, prop in properties.items() if name in data
+        (
+            prop.get("title", name),
+            data[name]
+            if isinstance(data[name], bool)
+            else choice_labels(prop).get(str(data[name]), data[name]),
+        )
+        for name, prop in properties.items()
+        if name in data
     ]
     return rows + [(name, value) for name, value in data.items() if name not in properties]
 

@@ -17,7 +17,13 @@ from django.utils import timezone
 from plus1.audit.services import Actor, audit_record
 from plus1.cases.services import CaseLocation, case_register, case_transition
 from plus1.catalog.models import CaseType, StatusType
-from plus1.geo.selectors import LocationRefused, Place, place_for_address, place_in_municipality
+from plus1.geo.selectors import (
+    LocationRefused,
+    Place,
+    nearest_address,
+    place_for_address,
+    place_in_municipality,
+)
 from plus1.identity.models import Party
 from plus1.meldingen import audit_actions, ratelimit
 from plus1.meldingen.categories import CATEGORY_SLUGS, get_category, service_deadline
@@ -109,7 +115,7 @@ def _place(submission: Submission) -> Place:
             ) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise LocationRefused("Deze coördinaten bestaan niet. Kies de plek op de kaart.")
-        return place_in_municipality(lat, lon, submission.address)
+        return place_in_municipality(lat, lon, submission.address or nearest_address(lat, lon))
     if submission.address.strip():
         return place_for_address(submission.address)
     raise LocationRefused(

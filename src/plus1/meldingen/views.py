@@ -23,6 +23,7 @@ from plus1.identity.models import Party
 from plus1.identity.selectors import party_for_user
 from plus1.meldingen import classification
 from plus1.meldingen.categories import CATEGORIES, CATEGORY_SLUGS, category_name
+from plus1.meldingen.photos import photos_discard, photos_kept, photos_stash
 from plus1.meldingen.selectors import melding_by_identification, public_melding, public_open
 from plus1.meldingen.services import (
     DuplicatesFound,
@@ -35,6 +36,9 @@ from plus1.privacy.declarations import no_personal_data, own_data
 
 MAP_SHOWN_WIDTH = 640
 MAX_DESCRIPTION = 1000  # as the service allows
+# How sure the classifier must be to file a report without a chosen category; below it the
+# form asks the resident to choose (together with every other problem).
+SUGGESTION_CONFIDENCE = 0.35
 
 
 def _actor(request: HttpRequest, party: Party | None) -> Actor:
@@ -59,18 +63,18 @@ def _map(dots: list[Dot], tiles: str = "") -> dict[str, object]:
     )
 
 
-def _submission(request: HttpRequest) -> Submission:
+def _submission(request: HttpRequest, category: str) -> Submission:
     data = request.POST
     return Submission(
         description=data.get("omschrijving", ""),
-        category=data.get("categorie", ""),
+        category=category,
         subcategory=data.get("subcategorie", ""),
         latitude=data.get("breedtegraad", "").strip() or None,
         longitude=data.get("lengtegraad", "").strip() or None,
         address=data.get("adres", "").strip(),
         email=data.get("email", "").strip(),
         phone=data.get("telefoon", "").strip(),
-        photos=request.FILES.getlist("fotos"),
+        photos=photos_kept(data.get("fotos_token", "")) + request.FILES.getlist("fotos"),
     )
 
 
@@ -101,12 +105,16 @@ def new(request: HttpRequest) -> HttpResponse:
         return _form(request, party, values, {}, notice=_map_click(request, values))
     if action.startswith("volg:"):
         return _follow_instead(request, party, values, action.removeprefix("volg:"))
-    if action == "voorstel" or values.get("categorie") not in CATEGORY_SLUGS:
+    if request.POST.get("fotos_weg"):
+        photos_discard(str(values.get("fotos_token", "")))
+        values["fotos_token"] = ""
+    if action == "voorstel":
         return _suggest(request, party, values)
+    category, chosen_for_you = _category(values)
     try:
         melding = melding_submit(
             actor=_actor(request, party),
-            submission=_submission(request),
+            submission=_submission(request, category),
             reporter=party,
             client=None if party else _client(request),
             allow_duplicates=action == "toch-nieuw",
@@ -117,12 +125,27 @@ def new(request: HttpRequest) -> HttpResponse:
         return _form(request, party, values, exc.message_dict, status=400)
     except DuplicatesFound as found:
         return _form(request, party, values, {}, nearby=found.nearby)
+    photos_discard(str(values.get("fotos_token", "")))
+    chosen = f" Wij hebben hem ingedeeld bij ‘{category_name(category)}’." if chosen_for_you else ""
     messages.success(
         request,
-        f"Bedankt! Uw melding is ontvangen met nummer {melding.case.identification}. "
+        f"Bedankt! Uw melding is ontvangen met nummer {melding.case.identification}.{chosen} "
         "Op deze pagina volgt u wat de gemeente ermee doet.",
     )
     return redirect("meldingen:detail", identification=melding.case.identification)
+
+
+def _category(values: dict[str, Any]) -> tuple[str, bool]:
+    """The chosen category, or, when none was chosen, the one the description points at
+    (so one press sends the report); True when we chose it."""
+    chosen = str(values.get("categorie", ""))
+    if chosen in CATEGORY_SLUGS:
+        return chosen, False
+    text = str(values.get("omschrijving", "")).strip()
+    ranked = classification.suggest(text) if len(text) >= 5 else []
+    if ranked and ranked[0][1] >= SUGGESTION_CONFIDENCE:
+        return ranked[0][0], True
+    return chosen, False
 
 
 def _prefill(request: HttpRequest) -> dict[str, Any]:
@@ -188,14 +211,18 @@ def _form(
     if box is not None:
         projection = Projection.framing(box)
         shown_height = round(projection.height * MAP_SHOWN_WIDTH / projection.width)
+    token, kept = str(values.get("fotos_token", "")), 0
+    if request.method == "POST":
+        token, kept = photos_stash(request.FILES.getlist("fotos"), token)
+        values["fotos_token"] = token
     context = {
         "party": party,
         "values": values,
+        "photos_kept": kept,
         "problems": problems,
         "notice": notice,
         "nearby": nearby or [],
         "categories": CATEGORIES,
-        "photos_lost": bool(request.FILES) and (problems or notice or nearby),
         "map_width": MAP_SHOWN_WIDTH,
         "map_height": shown_height,
     }
