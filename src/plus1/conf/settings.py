@@ -75,6 +75,15 @@ MAP_TILE_URL = env_str(
     help="Map tiles behind the public map, e.g. https://tile.example.nl/{z}/{x}/{y}.png. "
     "Empty: the map shows only the outlines of wijken (no requests to a tile server).",
 )
+# Production: the PDOK BRT-Achtergrondkaart (EPSG:3857 tiles), with this attribution.
+PDOK_BRT_TILES = (
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+)
+MAP_TILE_ATTRIBUTION = env_str(
+    "PLUS1_MAP_TILE_ATTRIBUTION",
+    "Kaart: BRT-Achtergrondkaart, © Kadaster (PDOK)",
+    help="The credit line shown on the interactive map for the tiles of PLUS1_MAP_TILE_URL.",
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

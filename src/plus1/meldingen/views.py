@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
 from plus1.common.views import form_outcome
-from plus1.geo.mapping import Dot, Projection, svg_context
+from plus1.geo.mapping import Dot, Projection, leaflet_context, svg_context
 from plus1.geo.selectors import districts_with_neighbourhoods, municipality_bbox, place_at
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_for_user
@@ -60,6 +60,13 @@ def _map(dots: list[Dot], tiles: str = "") -> dict[str, object]:
         dots,
         tiles,
         [(b.code, b.name, b.geometry) for d in districts for b in d.neighbourhoods.all()],
+    )
+
+
+def _leaflet(dots: list[Dot]) -> dict[str, object] | None:
+    """The interactive map over the configured tiles; None without tiles."""
+    return leaflet_context(
+        municipality_bbox(), dots, settings.MAP_TILE_URL, settings.MAP_TILE_ATTRIBUTION
     )
 
 
@@ -148,6 +155,19 @@ def _category(values: dict[str, Any]) -> tuple[str, bool]:
     return chosen, False
 
 
+def _chosen(values: dict[str, Any]) -> list[Dot]:
+    with contextlib.suppress(KeyError, ValueError, TypeError):
+        return [
+            Dot(
+                float(values["breedtegraad"]),
+                float(values["lengtegraad"]),
+                "Gekozen plek",
+                "marker",
+            )
+        ]
+    return []
+
+
 def _prefill(request: HttpRequest) -> dict[str, Any]:
     """A report started from the finder: its category and the resident's own words."""
     values: dict[str, Any] = {}
@@ -219,6 +239,7 @@ def _form(
         "party": party,
         "values": values,
         "photos_kept": kept,
+        "leaflet": _leaflet(_chosen(values)),
         "problems": problems,
         "notice": notice,
         "nearby": nearby or [],
@@ -258,6 +279,7 @@ def public_map(request: HttpRequest) -> HttpResponse:
         "categories": CATEGORIES,
         "map": _map(dots, settings.MAP_TILE_URL),
         "map_title": "Kaart met openstaande meldingen",
+        "leaflet": _leaflet(dots),
     }
     return render(request, "meldingen/map.html", context)
 
@@ -275,6 +297,9 @@ def detail(request: HttpRequest, identification: str) -> HttpResponse:
         "map": _map(
             [Dot(report.latitude, report.longitude, "Plek van de melding", "marker")],
             settings.MAP_TILE_URL,
+        ),
+        "leaflet": _leaflet(
+            [Dot(report.latitude, report.longitude, "Plek van de melding", "marker")]
         ),
         "map_title": "Plek van de melding",
     }
