@@ -72,8 +72,11 @@ DATA_TRAIL_SHOW_STAFF_NAMES = env_bool(
 MAP_TILE_URL = env_str(
     "PLUS1_MAP_TILE_URL",
     "",
-    help="Map tiles behind the public map, e.g. https://tile.example.nl/{z}/{x}/{y}.png. "
-    "Empty: the map shows only the outlines of wijken (no requests to a tile server).",
+    help="Map tiles behind the public map, e.g. https://tile.example.nl/{z}/{x}/{y}.png; in "
+    "production the PDOK BRT-Achtergrondkaart: https://service.pdok.nl/brt/achtergrondkaart/"
+    "wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png. With tiles the report pages show an "
+    "interactive Leaflet map. Empty: only the schematic map of wijken and buurten (no requests "
+    "to a tile server; also the fallback without JavaScript).",
 )
 # Production: the PDOK BRT-Achtergrondkaart (EPSG:3857 tiles), with this attribution.
 PDOK_BRT_TILES = (
