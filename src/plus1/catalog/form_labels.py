@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from plus1.catalog.forms_schema import in_language
 from plus1.common.nl_dates import nl_date
 
 
@@ -14,7 +17,7 @@ def labelled_answers(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple
     under their own name, so nothing the resident sent is hidden."""
     properties: dict[str, Any] = schema.get("properties", {}) if schema else {}
     rows = [
-        (str(prop.get("title") or name), answer_text(prop, data[name]))
+        (in_language(prop, "title") or name, answer_text(prop, data[name]))
         for name, prop in properties.items()
         if name in data
     ]
@@ -27,7 +30,7 @@ def labelled_answers(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple
 
 def answer_text(prop: dict[str, Any], value: Any) -> str:
     if isinstance(value, bool):
-        return "Ja" if value else "Nee"
+        return _("Ja") if value else _("Nee")
     if value is None or value == "":
         return "—"
     labels = choice_labels(prop)

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError
 
@@ -44,8 +46,10 @@ def pages(schema: dict[str, Any]) -> list[Page]:
     """The pages of a form: `x-pages` ([{title, fields}]) or one page with every field."""
     declared = schema.get("x-pages") or []
     if not declared:
-        return [Page(title="Uw gegevens", fields=tuple(schema.get("properties", {})))]
-    return [Page(title=str(page["title"]), fields=tuple(page["fields"])) for page in declared]
+        return [Page(title=_("Uw gegevens"), fields=tuple(schema.get("properties", {})))]
+    return [
+        Page(title=in_language(page, "title"), fields=tuple(page["fields"])) for page in declared
+    ]
 
 
 def _page_problems(schema: dict[str, Any]) -> list[str]:
@@ -106,8 +110,8 @@ def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
         result.append(
             Field(
                 name=name,
-                label=prop.get("title", name),
-                help=prop.get("description", ""),
+                label=in_language(prop, "title") or name,
+                help=in_language(prop, "description"),
                 type=prop.get("type", "string"),
                 required=name in required,
                 widget=_widget(prop),
@@ -118,6 +122,16 @@ def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
             )
         )
     return result
+
+
+def in_language(prop: dict[str, Any], key: str) -> str:
+    """A text of the schema in the page's language: on an English page `x-title-en`,
+    `x-description-en`, `x-patternMessage-en`, `x-dateMessage-en` when the functional
+    administrator wrote them, else the Dutch `title`, `description`, ..."""
+    english_key = f"{key}-en" if key.startswith("x-") else f"x-{key}-en"
+    if get_language() == "en" and prop.get(english_key):
+        return str(prop[english_key])
+    return str(prop.get(key, ""))
 
 
 def _widget(prop: dict[str, Any]) -> str:
@@ -236,12 +250,15 @@ def _date_rule_problems(
         earliest, latest = date_bounds(prop, today)
         if (earliest and day < earliest) or (latest and day > latest):
             if earliest and latest:
-                text = f"Kies een datum van {nl_date(earliest)} tot en met {nl_date(latest)}."
+                text = _("Kies een datum van %(earliest)s tot en met %(latest)s.") % {
+                    "earliest": nl_date(earliest),
+                    "latest": nl_date(latest),
+                }
             elif earliest:
-                text = f"Kies {nl_date(earliest)} of een latere datum."
+                text = _("Kies %(day)s of een latere datum.") % {"day": nl_date(earliest)}
             else:
-                text = f"Kies {nl_date(latest)} of een eerdere datum."
-            found.append((name, f"{prop.get('x-dateMessage', '')} {text}".strip()))
+                text = _("Kies %(day)s of een eerdere datum.") % {"day": nl_date(latest)}
+            found.append((name, f"{in_language(prop, 'x-dateMessage')} {text}".strip()))
     return found
 
 
@@ -256,27 +273,29 @@ def _fields_of(error: ValidationError, data: dict[str, Any]) -> list[str]:
 def _message(error: ValidationError, prop: dict[str, Any]) -> str:
     kind, value = error.validator, error.validator_value
     if kind == "required":
-        return "Dit veld is verplicht."
+        return _("Dit veld is verplicht.")
     if kind == "type":
         return {
-            "integer": "Vul een heel getal in.",
-            "number": "Vul een getal in.",
-        }.get(str(value), "Deze waarde is niet geldig.")
+            "integer": _("Vul een heel getal in."),
+            "number": _("Vul een getal in."),
+        }.get(str(value), _("Deze waarde is niet geldig."))
     if kind == "minLength":
-        return f"Gebruik minstens {value} tekens."
+        return _("Gebruik minstens %(n)s tekens.") % {"n": value}
     if kind == "maxLength":
-        return f"Gebruik hoogstens {value} tekens."
+        return _("Gebruik hoogstens %(n)s tekens.") % {"n": value}
     if kind == "minimum":
-        return f"Vul {value} of meer in."
+        return _("Vul %(n)s of meer in.") % {"n": value}
     if kind == "maximum":
-        return f"Vul {value} of minder in."
+        return _("Vul %(n)s of minder in.") % {"n": value}
     if kind == "enum":
-        return "Kies een van de mogelijkheden."
+        return _("Kies een van de mogelijkheden.")
     if kind == "format":
         return {
-            "email": "Vul een e-mailadres in zoals naam@voorbeeld.nl.",
-            "date": "Vul een datum in zoals 31-12-2026.",
-        }.get(str(value), "Deze waarde heeft niet de goede vorm.")
+            "email": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+            "date": _("Vul een datum in zoals 31-12-2026."),
+        }.get(str(value), _("Deze waarde heeft niet de goede vorm."))
     if kind == "pattern":
-        return str(prop.get("x-patternMessage", "Deze waarde heeft niet de goede vorm."))
-    return "Deze waarde is niet geldig."
+        return str(
+            in_language(prop, "x-patternMessage") or _("Deze waarde heeft niet de goede vorm.")
+        )
+    return _("Deze waarde is niet geldig.")

@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "plus1.common.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "plus1.common.middleware.RefuseNulCharactersMiddleware",
@@ -149,6 +150,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "plus1.common.context_processors.municipality",
+                "django.template.context_processors.i18n",
             ],
         },
     },
@@ -183,7 +185,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "workbench:login"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]  # Dutch unless the resident chooses
+LOCALE_PATHS = [BASE_DIR / "locale"]  # the English translation (compiled .mo in the repo)
+LANGUAGE_COOKIE_NAME = "plus1_taal"
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from plus1.audit.services import Actor
 from plus1.cases.drafts import request_draft_discard, request_draft_of, request_draft_save
@@ -32,6 +34,23 @@ from plus1.identity.selectors import party_by_uuid
 from plus1.privacy.declarations import own_data
 from plus1.privacy.services import case_register_on_behalf
 
+TERM_UNITS = {
+    "dag": gettext_noop("dag"),
+    "dagen": gettext_noop("dagen"),
+    "week": gettext_noop("week"),
+    "weken": gettext_noop("weken"),
+    "maand": gettext_noop("maand"),
+    "maanden": gettext_noop("maanden"),
+    "jaar": gettext_noop("jaar"),
+}
+
+
+def _term(term: str) -> str:
+    """‘8 weken’ in the page's language (‘8 weeks’)."""
+    return " ".join(
+        _(TERM_UNITS[word]) if word in TERM_UNITS else word for word in describe_term(term).split()
+    )
+
 
 def _product_or_404(slug: str) -> Product:
     product = product_requestable(slug)
@@ -49,7 +68,7 @@ def _steps(pages: list[forms_schema.Page], current: int) -> list[dict[str, Any]]
     """Progress for forms of more than one page; the check page is the last step."""
     if len(pages) < 2:
         return []
-    titles = [page.title for page in pages] + ["Controleren"]
+    titles = [page.title for page in pages] + [_("Controleren")]
     return [
         {"number": number, "title": title, "current": number == current, "done": number < current}
         for number, title in enumerate(titles, start=1)
@@ -75,7 +94,7 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     action = request.POST.get("actie", "verder")
     if request.method == "POST" and action == "weggooien":
         request_draft_discard(actor=actor, party=party, case_type=case_type)
-        messages.success(request, "Uw concept is weggegooid. U kunt opnieuw beginnen.")
+        messages.success(request, _("Uw concept is weggegooid. U kunt opnieuw beginnen."))
         return redirect("portal:request", slug=slug)
     if request.method == "POST":
         answers = forms_schema.read_submission(_only(schema, page.fields), request.POST)
@@ -93,7 +112,7 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     context = {
         "product": product,
         "case_type": case_type,
-        "term": describe_term(case_type.legal_term),
+        "term": _term(case_type.legal_term),
         "fields": [f for f in forms_schema.fields(schema) if f.name in page.fields],
         "values": request.POST if request.method == "POST" else _as_form_values(draft),
         "problems": problems,
@@ -128,8 +147,10 @@ def _after_save(
     if action == "opslaan":
         messages.success(
             request,
-            "Uw antwoorden zijn bewaard. Log later weer in en kies dit product of Mijn zaken "
-            "om verder te gaan.",
+            _(
+                "Uw antwoorden zijn bewaard. Log later weer in en kies dit product of Mijn "
+                "zaken om verder te gaan."
+            ),
         )
         return redirect(f"{url}?stap={number}")
     if action == "terug":
@@ -180,7 +201,7 @@ def request_check(request: HttpRequest, party: Party, slug: str) -> HttpResponse
     context = {
         "product": product,
         "case_type": case_type,
-        "term": describe_term(case_type.legal_term),
+        "term": _term(case_type.legal_term),
         "sections": [
             {
                 "number": number,
