@@ -59,7 +59,7 @@ class _Tree(StructureTreeBuilder):
             if isinstance(kid, StructElem):
                 page = kid.page_number()
                 if page is not None:
-                    kid.pg = self._pdf.pages[page]
+                    kid.pg = self._pdf.pages[page]  # type: ignore[assignment]
                 yield kid
                 yield from self._descendants(kid)
 
@@ -84,7 +84,7 @@ class TaggedPDF(FPDF):
     def marked(
         self,
         tag: str,
-        draw: Callable[[], None],
+        draw: Callable[[], object],
         parent: StructElem | None = None,
         attributes: str | None = None,
     ) -> StructElem:
@@ -110,7 +110,7 @@ class TaggedPDF(FPDF):
         self._out("EMC")
         return elem
 
-    def artifact(self, draw: Callable[[], None]) -> None:
+    def artifact(self, draw: Callable[[], object]) -> None:
         self._out("/Artifact BMC")
         draw()
         self._out("EMC")
@@ -122,9 +122,10 @@ class TaggedPDF(FPDF):
             self.add_page()
 
     def _height(self, width: float, text: str, line: float = LINE) -> float:
-        return float(
-            self.multi_cell(width, line, text, dry_run=True, output=MethodReturnValue.HEIGHT)
+        height: Any = self.multi_cell(
+            width, line, text, dry_run=True, output=MethodReturnValue.HEIGHT
         )
+        return float(height)
 
     def text_block(
         self, tag: str, text: str, size: float, bold: bool = False, parent: StructElem | None = None
@@ -139,7 +140,7 @@ class TaggedPDF(FPDF):
             parent=parent,
         )
 
-    def table(self, caption: str, headers: list[str], rows: list[list[str]]) -> None:
+    def data_table(self, caption: str, headers: list[str], rows: list[list[str]]) -> None:
         widths = [self.epw / len(headers)] * len(headers)
         table = self.container("Table")
         if caption:
@@ -157,16 +158,28 @@ class TaggedPDF(FPDF):
         row = self.container("TR", table)
         top, x = self.y, self.l_margin
         for width, content in zip(widths, texts, strict=True):
-            self.artifact(lambda x=x, width=width: self.rect(x, top, width, height))
-            self.set_xy(x + 1, top + 1)
-            self.marked(
-                "TH" if header else "TD",
-                lambda width=width, content=content: self.multi_cell(width - 2, LINE, content),
-                parent=row,
-                attributes="<</O /Table /Scope /Column>>" if header else None,
-            )
+            self._cell(row, x, top, width, height, content, header)
             x += width
         self.set_xy(self.l_margin, top + height)
+
+    def _cell(
+        self,
+        row: StructElem,
+        x: float,
+        top: float,
+        width: float,
+        height: float,
+        content: str,
+        header: bool,
+    ) -> None:
+        self.artifact(lambda: self.rect(x, top, width, height))
+        self.set_xy(x + 1, top + 1)
+        self.marked(
+            "TH" if header else "TD",
+            lambda: self.multi_cell(width - 2, LINE, content),
+            parent=row,
+            attributes="<</O /Table /Scope /Column>>" if header else None,
+        )
 
 
 def export_pdf(document: dict[str, Any]) -> bytes:
@@ -187,7 +200,7 @@ def export_pdf(document: dict[str, Any]) -> bytes:
 
 def _profile_and_cases(pdf: TaggedPDF, document: dict[str, Any]) -> None:
     pdf.text_block("H2", "Uw gegevens", 12, bold=True)
-    pdf.table(
+    pdf.data_table(
         "Profiel en contactgegevens",
         ["Gegeven", "Waarde", "Waar komt het vandaan?"],
         [[i["label"], i["value"], i["source"]] for i in document["profiel"]],
@@ -199,7 +212,7 @@ def _profile_and_cases(pdf: TaggedPDF, document: dict[str, Any]) -> None:
         pdf.text_block("H3", f"{case['zaaknummer']}: {case['onderwerp']}", 11, bold=True)
         pdf.text_block("P", f"Status: {case['status'] or 'onbekend'}, {case['bron']}.", 10)
         if case.get("antwoorden"):
-            pdf.table(
+            pdf.data_table(
                 "Wat u heeft ingevuld",
                 ["Vraag", "Uw antwoord"],
                 [[a["vraag"], a["antwoord"]] for a in case["antwoorden"]],
@@ -228,7 +241,7 @@ def _lists(pdf: TaggedPDF, document: dict[str, Any]) -> None:
     if not document["dataspoor"]:
         pdf.text_block("P", "Geen.", 10)
         return
-    pdf.table(
+    pdf.data_table(
         "Wanneer, wie, wat, waarvoor en op grond waarvan",
         ["Wanneer", "Wie", "Wat", "Doel", "Grondslag"],
         [
