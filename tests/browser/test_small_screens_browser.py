@@ -150,3 +150,22 @@ def test_a_missed_collection_leads_to_a_melding_with_its_category(page, live_ser
         )
         == "afval"
     )
+
+
+def test_the_language_switch_keeps_the_page_and_english_pages_fit(page, live_server, plusstad):
+    base = live_server.url
+    page.set_viewport_size({"width": 390, "height": 800})
+    login_as_resident(page, base, "Anna de Boer")
+    page.goto(base + "/aanvragen/verhuizing-doorgeven/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    page.get_by_role("button", name="English").click()
+    assert page.url == base + "/aanvragen/verhuizing-doorgeven/"  # the same page
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Report a change of address"
+    assert "Step 1 of 4" in page.locator('[aria-current="step"]').inner_text()
+    page.get_by_role("button", name="Next", exact=True).click()
+    assert "This field is required." in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
+    assert _walk(page, base, ["/", "/mijn-zaken/", "/aanvragen/verhuizing-doorgeven/"]) == []
+    page.get_by_role("button", name="Nederlands").click()
+    assert page.locator("html").get_attribute("lang") == "nl"
