@@ -99,3 +99,8 @@ def test_every_message_is_translated_and_the_compiled_catalogue_is_current():
         msgid = "".join(part[1:-1] for part in raw.strip().split("\n")).replace('\\"', '"')
         catalogue = compiled._catalog  # type: ignore[attr-defined]
         assert catalogue.get(msgid) or catalogue.get((msgid, 0)), f"not compiled: {msgid}"
+
+
+def test_an_error_page_does_not_echo_its_address_in_the_switch(client, world):
+    page = client.get("/mijn-zaken/ZAAK-2000-7654321/geheim/").content.decode()
+    assert "ZAAK-2000-7654321" not in page and 'name="next" value="/"' in page
