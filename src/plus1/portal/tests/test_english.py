@@ -104,3 +104,9 @@ def test_every_message_is_translated_and_the_compiled_catalogue_is_current():
 def test_an_error_page_does_not_echo_its_address_in_the_switch(client, world):
     page = client.get("/mijn-zaken/ZAAK-2000-7654321/geheim/").content.decode()
     assert "ZAAK-2000-7654321" not in page and 'name="next" value="/"' in page
+
+
+def test_a_product_page_in_english_shows_the_english_name_and_actions(client, world):
+    to_english(client, "/producten/vergunning/")
+    page = client.get("/producten/vergunning/").content.decode()
+    assert "<title>Permit" in page and "<h1>Permit</h1>" in page and "Apply online" in page
