@@ -91,3 +91,12 @@ def test_the_place_is_shown_in_words_to_public_and_staff(world, client):
     case_page = staff.get(f"/werkplek/zaken/{other.case.identification}/").content.decode()
     assert "buurt Binnenstad, wijk Centrum" in case_page
     assert "<dd>Straatverlichting</dd>" in case_page and "<dd>verlichting</dd>" not in case_page
+
+
+def test_the_report_form_in_english(world, client):
+    client.post("/taal/", {"language": "en", "next": URL})
+    page = client.get(URL).content.decode()
+    assert '<html lang="en">' in page and "<h1>Report about the public space</h1>" in page
+    assert (
+        "Where is it?" in page and "Send report" in page and "(fixed within 5 working days)" in page
+    )
