@@ -5,11 +5,13 @@ never their values; the selector reads the resident's own draft."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
-from plus1.audit.services import Actor, audit_record
+from plus1.audit.services import Actor, Change, audit_record, audit_record_many
 from plus1.cases import audit_actions
 from plus1.cases.draft_models import RequestDraft
 from plus1.catalog.models import CaseType, Product
@@ -82,3 +84,24 @@ def request_drafts_with_products(party: Party) -> list[RequestDraft]:
             draft.product = products[draft.case_type_code]  # type: ignore[attr-defined]
             found.append(draft)
     return found
+
+
+DRAFT_DAYS = 30  # an unsent request is kept this long after it was last saved
+
+
+@transaction.atomic(durable=True)
+def request_drafts_sweep(*, actor: Actor, now: dt.datetime | None = None) -> int:
+    """Remove drafts not saved for DRAFT_DAYS (data minimisation); each with an audit entry."""
+    limit = (now or timezone.now()) - dt.timedelta(days=DRAFT_DAYS)
+    stale = list(RequestDraft.objects.select_for_update().filter(updated_at__lt=limit))
+    if stale:
+        audit_record_many(
+            actor=actor,
+            action=audit_actions.REQUEST_DRAFT_DISCARDED,
+            changes=[
+                Change(d, {"case_type": d.case_type_code, "fields": sorted(d.form_data)}, None)
+                for d in stale
+            ],
+        )
+        RequestDraft.objects.filter(pk__in=[d.pk for d in stale]).delete()
+    return len(stale)

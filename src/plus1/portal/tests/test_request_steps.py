@@ -213,3 +213,22 @@ def test_after_a_failed_submission_focus_goes_to_the_error_summary(client, world
     )
     assert "/static/plus1/error-focus.js" in page
     assert "error-focus.js" not in client.get(form("vergunning")).content.decode()
+
+
+def test_drafts_not_saved_for_30_days_are_swept(client, world):
+    import datetime as dt
+
+    from plus1.audit.services import Actor
+    from plus1.cases.drafts import request_drafts_sweep
+
+    login(client, world["anna"])
+    client.post(form("vergunning"), {"stap": 1, "onderwerp": "Oud", "actie": "opslaan"})
+    client.post(form("verhuizing-doorgeven"), {"stap": 1, "actie": "opslaan"})
+    old = RequestDraft.objects.get(
+        case_type_code=CaseTypeFactory._meta.model.objects.get(products__slug="vergunning").code
+    )
+    RequestDraft.objects.filter(pk=old.pk).update(updated_at=old.updated_at - dt.timedelta(days=31))
+    assert request_drafts_sweep(actor=Actor.system("test")) == 1
+    assert list(RequestDraft.objects.values_list("case_type_code", flat=True)) == ["verhuizing"]
+    swept = AuditEntry.objects.filter(object_type="cases.requestdraft", after__isnull=True)
+    assert swept.exists() and "Oud" not in str(swept.last().before)
