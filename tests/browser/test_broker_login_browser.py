@@ -57,6 +57,7 @@ def test_resident_logs_in_with_digid_again_at_substantieel_and_sees_the_case(
     page.get_by_label("Waarvoor zijn de kosten?").select_option("Medische kosten")
     page.get_by_label("Bedrag in euro").fill("250")
     page.get_by_label("Toelichting").fill("Een nieuwe bril die ik nodig heb.")
+    page.get_by_role("button", name="Controleer uw antwoorden").click()
     page.get_by_role("button", name="Versturen").click()
     case = Case.objects.get()
     assert case.case_type.code == "bijzondere-bijstand"

@@ -34,9 +34,10 @@ def test_resident_to_staff_journey(page, live_server, plusstad):
     page.get_by_label("Waar gaat uw klacht over?").fill("Balie")
     page.get_by_label("Wat is er gebeurd?").fill("Kort")
     page.get_by_label("Wanneer gebeurde het? (niet verplicht)").fill("")
-    page.get_by_role("button", name="Versturen").click()
+    page.get_by_role("button", name="Controleer uw antwoorden").click()
     summary = page.get_by_role("alert")
     assert "Controleer uw gegevens" in summary.inner_text()
+    assert page.evaluate("document.activeElement.className") == "error-summary"  # focus moved
     assert "Gebruik minstens 10 tekens." in page.locator("#fout-omschrijving").inner_text()
     assert page.get_by_label("Waar gaat uw klacht over?").input_value() == "Balie"
     assert page.get_by_label("Wat is er gebeurd?").input_value() == "Kort"
@@ -44,6 +45,11 @@ def test_resident_to_staff_journey(page, live_server, plusstad):
     assert_accessible(page)
 
     page.get_by_label("Wat is er gebeurd?").fill("Ik heb een uur aan de balie gewacht.")
+    page.get_by_role("button", name="Controleer uw antwoorden").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Controleer uw antwoorden"
+    assert "Ik heb een uur aan de balie gewacht." in page.inner_text("main")
+    assert Case.objects.count() == 0  # not sent before the check
+    assert_accessible(page)
     page.get_by_role("button", name="Versturen").click()
     confirmation = page.get_by_role("status").inner_text()
     case = Case.objects.get()
@@ -90,6 +96,7 @@ def test_other_resident_and_other_team_are_refused(page, live_server, plusstad):
     page.goto(base + "/aanvragen/klacht/")
     page.get_by_label("Waar gaat uw klacht over?").fill("Balie")
     page.get_by_label("Wat is er gebeurd?").fill("Ik heb een uur aan de balie gewacht.")
+    page.get_by_role("button", name="Controleer uw antwoorden").click()
     page.get_by_role("button", name="Versturen").click()
     identification = Case.objects.get().identification
     page.get_by_role("button", name="Uitloggen").click()

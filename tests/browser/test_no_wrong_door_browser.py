@@ -83,6 +83,7 @@ def test_the_resident_sees_that_staff_looked_at_their_data(page, live_server, pl
     page.goto(base + "/aanvragen/klacht/")
     page.get_by_label("Waar gaat uw klacht over?").fill("Balie")
     page.get_by_label("Wat is er gebeurd?").fill("Ik heb een uur aan de balie gewacht.")
+    page.get_by_role("button", name="Controleer uw antwoorden").click()
     page.get_by_role("button", name="Versturen").click()
     identification = Case.objects.get().identification
     page.get_by_role("button", name="Uitloggen").click()

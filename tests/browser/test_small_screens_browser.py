@@ -5,7 +5,8 @@ import pytest
 
 from plus1.cases.models import Case
 from plus1.demo.loader import demo_load
-from tests.browser.helpers import assert_accessible, login_as_resident
+from plus1.meldingen.models import Melding
+from tests.browser.helpers import assert_accessible, login_as_resident, login_as_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,9 +29,39 @@ RESIDENT_PAGES = [
     "/mijn-gegevens/",
     "/mijn-berichten/",
     "/mijn-gegevens/berichten/",
+    "/mijn-gegevens/dataspoor/",
+    "/mijn-gegevens/toestemmingen/",
+    "/mijn-gegevens/privacyrechten/",
+    "/aanvragen/verhuizing-doorgeven/",
+    "/aanvragen/verhuizing-doorgeven/?stap=2",
+    "/aanvragen/klacht/",
 ]
 # The element a page may scroll inside without widening the page itself.
 SCROLLERS = "table, .map-scroll"
+
+
+def _small_targets(page):
+    """Radio buttons, checkboxes (with their label) and buttons smaller than 44 x 44 px."""
+    return page.evaluate(
+        """() => {
+        const small = [];
+        const box = (e) => e.getBoundingClientRect();
+        for (const input of document.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+          if (!input.offsetParent) continue;
+          const label = input.id && document.querySelector(`label[for="${input.id}"]`);
+          const a = box(input), b = label ? box(label) : a;
+          const height = Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top);
+          const width = Math.max(a.right, b.right) - Math.min(a.left, b.left);
+          if (height < 44 || width < 44) small.push(`${input.name}:${Math.round(width)}x${Math.round(height)}`);
+        }
+        for (const button of document.querySelectorAll('main button, main input[type=submit]')) {
+          if (!button.offsetParent) continue;
+          const r = box(button);
+          if (r.height < 44 || r.width < 44) small.push(`button "${button.textContent.trim()}":${Math.round(r.width)}x${Math.round(r.height)}`);
+        }
+        return small;
+        }"""
+    )
 
 
 def _overflow(page):
@@ -63,6 +94,9 @@ def _walk(page, base, paths):
             extra, wide = _overflow(page)
             if extra > 0:
                 problems.append(f"{path} at {width} px: {extra} px too wide ({wide})")
+            small = _small_targets(page)
+            if small:
+                problems.append(f"{path} at {width} px: tap targets under 44 px: {small}")
     return problems
 
 
@@ -78,6 +112,22 @@ def test_resident_pages_fit_every_screen(page, live_server, plusstad):
     case = Case.objects.filter(initiator__name="Anna de Boer").first()
     paths = RESIDENT_PAGES + ([f"/mijn-zaken/{case.identification}/"] if case else [])
     assert _walk(page, live_server.url, paths) == []
+
+
+def test_report_pages_and_the_workbench_fit_every_screen(page, live_server, plusstad):
+    melding = Melding.objects.select_related("case").first()
+    paths = [f"/meldingen/{melding.case.identification}/"] if melding else []
+    assert _walk(page, live_server.url, paths) == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login_as_staff(page, live_server.url, "behandelaar.burgerzaken")
+    case = Case.objects.filter(responsible_team__slug="burgerzaken").first()
+    staff_paths = ["/werkplek/", "/werkplek/inwoner/"]
+    if case:
+        staff_paths.append(f"/werkplek/zaken/{case.identification}/")
+    assert _walk(page, live_server.url, staff_paths) == []
+    for path in staff_paths:
+        page.goto(live_server.url + path)
+        assert_accessible(page)
 
 
 def test_an_english_question_reaches_the_product_in_english(page, live_server, plusstad):
@@ -102,3 +152,22 @@ def test_a_missed_collection_leads_to_a_melding_with_its_category(page, live_ser
         )
         == "afval"
     )
+
+
+def test_the_language_switch_keeps_the_page_and_english_pages_fit(page, live_server, plusstad):
+    base = live_server.url
+    page.set_viewport_size({"width": 390, "height": 800})
+    login_as_resident(page, base, "Anna de Boer")
+    page.goto(base + "/aanvragen/verhuizing-doorgeven/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    page.get_by_role("button", name="English").click()
+    assert page.url == base + "/aanvragen/verhuizing-doorgeven/"  # the same page
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Report a change of address"
+    assert "Step 1 of 4" in page.locator('[aria-current="step"]').inner_text()
+    page.get_by_role("button", name="Next", exact=True).click()
+    assert "This field is required." in page.get_by_role("alert").inner_text()
+    assert_accessible(page)
+    assert _walk(page, base, ["/", "/mijn-zaken/", "/aanvragen/verhuizing-doorgeven/"]) == []
+    page.get_by_role("button", name="Nederlands").click()
+    assert page.locator("html").get_attribute("lang") == "nl"

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import math
+import time
 from dataclasses import dataclass, field
 
 from plus1.catalog.selectors import products_search
@@ -21,6 +23,15 @@ class Evaluation:
     top1: int = 0
     top3: int = 0
     misses: list[tuple[str, list[str]]] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)  # the time of each search
+
+    def latency_ms(self, percentile: float) -> float:
+        """The search time below which `percentile` % of the questions were answered."""
+        if not self.seconds:
+            return 0.0
+        ordered = sorted(self.seconds)
+        index = min(len(ordered) - 1, max(0, math.ceil(percentile / 100 * len(ordered)) - 1))
+        return ordered[index] * 1000
 
     @property
     def top1_accuracy(self) -> float:
@@ -45,9 +56,15 @@ def parse_cases(text: str) -> list[Case]:
 
 
 def finder_evaluate(cases: list[Case]) -> Evaluation:
+    """Top-1/top-3 against the expected products, and the time of each search (after one
+    warm-up search that builds the finder's in-memory index)."""
     result = Evaluation()
+    list(products_search("paspoort", limit=3))
     for case in cases:
-        found = [term_of(p.upl_uri or "") for p in products_search(case.query, limit=3)]
+        started = time.perf_counter()
+        products = list(products_search(case.query, limit=3))
+        result.seconds.append(time.perf_counter() - started)
+        found = [term_of(p.upl_uri or "") for p in products]
         result.total += 1
         result.top1 += bool(found[:1] and found[0] in case.expected)
         if case.expected & set(found):

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError
 
@@ -18,6 +20,10 @@ WIDGETS = {"textarea", "radio", "select", "checkboxes", "yesno", "file", "addres
 #: What the platform already knows about a resident, for `x-prefill`.
 PREFILL = {"name": "naam", "email": "e-mailadres", "phone": "telefoonnummer"}
 YES = {"on", "true", "1", "ja"}
+# Date rules relative to the day of sending: ISO 8601 durations, "-" for the past
+# ("x-earliest": "-P5D", "x-latest": "P4W" = from 5 days ago up to 4 weeks ahead).
+DATE_RULES = ("x-earliest", "x-latest")
+RELATIVE_DAYS = re.compile(r"(-)?P(?:(\d+)W)?(?:(\d+)D)?")
 DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
@@ -31,6 +37,8 @@ class Field:
     widget: str  # text, textarea, email, date, number, checkbox, select
     choices: tuple[str, ...] = ()
     max_length: int | None = None
+    earliest: dt.date | None = None  # date rules, for the min/max of a date field
+    latest: dt.date | None = None
     show_if: tuple[str, Any] | None = None  # (field name, value) that shows this field
     show_if_label: str = ""
     prefill: str = ""
@@ -57,6 +65,47 @@ class Field:
         return f"Alleen invullen als u bij ‘{self.show_if_label}’ ‘{shown}’ hebt gekozen."
 
 
+@dataclass(frozen=True)
+class Page:
+    title: str
+    fields: tuple[str, ...]
+
+
+def pages(schema: dict[str, Any]) -> list[Page]:
+    """The pages of a form: `x-pages` ([{title, fields}]) or one page with every field."""
+    declared = schema.get("x-pages") or []
+    if not declared:
+        return [Page(title=_("Uw gegevens"), fields=tuple(schema.get("properties", {})))]
+    return [
+        Page(title=in_language(page, "title"), fields=tuple(page["fields"])) for page in declared
+    ]
+
+
+def _page_problems(schema: dict[str, Any]) -> list[str]:
+    declared = schema.get("x-pages")
+    if not declared:
+        return []
+    if not isinstance(declared, list) or not all(
+        isinstance(page, dict) and page.get("title") and isinstance(page.get("fields"), list)
+        for page in declared
+    ):
+        return ["‘x-pages’ moet een lijst van pagina’s met ‘title’ en ‘fields’ zijn."]
+    placed = [name for page in declared for name in page["fields"]]
+    properties = schema["properties"]
+    problems = [
+        f"Pagina’s noemen onbekend veld ‘{name}’." for name in placed if name not in properties
+    ]
+    problems += [
+        f"Veld ‘{name}’ staat op geen pagina." for name in properties if name not in placed
+    ]
+    problems += [
+        f"Veld ‘{name}’ staat op meer dan één pagina."
+        for name in sorted(set(placed))
+        if placed.count(name) > 1
+    ]
+    return problems
+
+
 def schema_problems(schema: dict[str, Any]) -> list[str]:
     """Why a form schema cannot be used, in plain Dutch (empty when it can)."""
     if not schema:
@@ -74,10 +123,13 @@ def schema_problems(schema: dict[str, Any]) -> list[str]:
             problems.append(f"Veld ‘{name}’: type moet een van {sorted(SUPPORTED_TYPES)} zijn.")
         if not prop.get("title"):
             problems.append(f"Veld ‘{name}’ heeft geen label (title).")
+        for rule in DATE_RULES:
+            if rule in prop and relative_day(str(prop[rule]), dt.date.today()) is None:
+                problems.append(f"Veld ‘{name}’: {rule} moet een termijn zijn zoals P4W of -P5D.")
     for name in schema.get("required", []):
         if name not in schema["properties"]:
             problems.append(f"Verplicht veld ‘{name}’ bestaat niet.")
-    return problems + unanswerable(schema)
+    return problems + unanswerable(schema) + _page_problems(schema)
 
 
 def unanswerable(schema: dict[str, Any]) -> list[str]:
@@ -122,17 +174,18 @@ def _bound_problems(label: str, prop: dict[str, Any]) -> list[str]:
     return problems
 
 
-def fields(schema: dict[str, Any]) -> list[Field]:
+def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
     properties = schema.get("properties", {})
     required = set(schema.get("required", [])) | set(conditionally_required(schema))
     result = []
     for name, prop in properties.items():
         condition = _condition(prop)
+        earliest, latest = date_bounds(prop, today or dt.date.today())
         result.append(
             Field(
                 name=name,
-                label=prop.get("title", name),
-                help=prop.get("description", ""),
+                label=in_language(prop, "title") or name,
+                help=in_language(prop, "description"),
                 type=prop.get("type", "string"),
                 required=name in required,
                 widget=_widget(prop),
@@ -145,6 +198,8 @@ def fields(schema: dict[str, Any]) -> list[Field]:
                 if condition
                 else "",
                 prefill=prop.get("x-prefill", ""),
+                earliest=earliest,
+                latest=latest,
             )
         )
     return result
@@ -189,6 +244,16 @@ def prefill(schema: dict[str, Any], known: dict[str, str]) -> dict[str, str]:
         for name, prop in schema.get("properties", {}).items()
         if prop.get("x-prefill") in known and known[prop["x-prefill"]]
     }
+
+
+def in_language(prop: dict[str, Any], key: str) -> str:
+    """A text of the schema in the page's language: on an English page `x-title-en`,
+    `x-description-en`, `x-patternMessage-en`, `x-dateMessage-en` when the functional
+    administrator wrote them, else the Dutch `title`, `description`, ..."""
+    english_key = f"{key}-en" if key.startswith("x-") else f"x-{key}-en"
+    if get_language() == "en" and prop.get(english_key):
+        return str(prop[english_key])
+    return str(prop.get(key, ""))
 
 
 def _widget(prop: dict[str, Any]) -> str:
@@ -276,14 +341,41 @@ def _number(value: str, kind: str) -> Any:
 
 def labelled(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, Any]]:
     """Submitted data with the form's own labels, in the form's order, for people to read."""
+    from plus1.catalog.form_labels import choice_labels
+
     properties = schema.get("properties", {})
     rows = [
-        (prop.get("title", name), data[name]) for name, prop in properties.items() if name in data
+        (
+            prop.get("title", name),
+            data[name]
+            if isinstance(data[name], bool)
+            else choice_labels(prop).get(str(data[name]), data[name]),
+        )
+        for name, prop in properties.items()
+        if name in data
     ]
     return rows + [(name, value) for name, value in data.items() if name not in properties]
 
 
-def validate(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, list[str]]:
+def relative_day(rule: str, today: dt.date) -> dt.date | None:
+    """The day a date rule (P4W, -P5D, P0D) points at, counted from today; None if invalid."""
+    match = RELATIVE_DAYS.fullmatch(rule.strip())
+    if not match or not (match.group(2) or match.group(3)):
+        return None
+    days = int(match.group(2) or 0) * 7 + int(match.group(3) or 0)
+    return today - dt.timedelta(days=days) if match.group(1) else today + dt.timedelta(days=days)
+
+
+def date_bounds(prop: dict[str, Any], today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    earliest, latest = (
+        relative_day(str(prop[rule]), today) if rule in prop else None for rule in DATE_RULES
+    )
+    return earliest, latest
+
+
+def validate(
+    schema: dict[str, Any], data: dict[str, Any], today: dt.date | None = None
+) -> dict[str, list[str]]:
     """Every problem at once, per field, in plain Dutch. Empty when valid."""
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
     problems: dict[str, list[str]] = {}
@@ -295,6 +387,9 @@ def validate(schema: dict[str, Any], data: dict[str, Any]) -> dict[str, list[str
                 problems[field_name].append(message)
     for field_name, message in _extra_problems(schema, data):
         problems.setdefault(field_name, []).append(message)
+    for field_name, message in _date_rule_problems(schema, data, today or dt.date.today()):
+        if field_name not in problems:
+            problems[field_name] = [message]
     return problems
 
 
@@ -330,6 +425,34 @@ def iban_ok(value: str) -> bool:
     return int(digits) % 97 == 1
 
 
+def _date_rule_problems(
+    schema: dict[str, Any], data: dict[str, Any], today: dt.date
+) -> list[tuple[str, str]]:
+    from plus1.common.nl_dates import nl_date
+
+    found = []
+    for name, prop in schema.get("properties", {}).items():
+        if prop.get("format") != "date" or not isinstance(data.get(name), str):
+            continue
+        try:
+            day = dt.date.fromisoformat(data[name])
+        except ValueError:
+            continue  # the format check reports it
+        earliest, latest = date_bounds(prop, today)
+        if (earliest and day < earliest) or (latest and day > latest):
+            if earliest and latest:
+                text = _("Kies een datum van %(earliest)s tot en met %(latest)s.") % {
+                    "earliest": nl_date(earliest),
+                    "latest": nl_date(latest),
+                }
+            elif earliest:
+                text = _("Kies %(day)s of een latere datum.") % {"day": nl_date(earliest)}
+            else:
+                text = _("Kies %(day)s of een eerdere datum.") % {"day": nl_date(latest)}
+            found.append((name, f"{in_language(prop, 'x-dateMessage')} {text}".strip()))
+    return found
+
+
 def _fields_of(error: ValidationError, data: dict[str, Any]) -> list[str]:
     if error.validator == "required":
         missing = [name for name in error.validator_value if name not in data]
@@ -344,27 +467,29 @@ def _fields_of(error: ValidationError, data: dict[str, Any]) -> list[str]:
 def _message(error: ValidationError, prop: dict[str, Any]) -> str:
     kind, value = error.validator, error.validator_value
     if kind == "required":
-        return "Dit veld is verplicht."
+        return _("Dit veld is verplicht.")
     if kind == "type":
         return {
-            "integer": "Vul een heel getal in.",
-            "number": "Vul een getal in.",
-        }.get(str(value), "Deze waarde is niet geldig.")
+            "integer": _("Vul een heel getal in."),
+            "number": _("Vul een getal in."),
+        }.get(str(value), _("Deze waarde is niet geldig."))
     if kind == "minLength":
-        return f"Gebruik minstens {value} tekens."
+        return _("Gebruik minstens %(n)s tekens.") % {"n": value}
     if kind == "maxLength":
-        return f"Gebruik hoogstens {value} tekens."
+        return _("Gebruik hoogstens %(n)s tekens.") % {"n": value}
     if kind == "minimum":
-        return f"Vul {value} of meer in."
+        return _("Vul %(n)s of meer in.") % {"n": value}
     if kind == "maximum":
-        return f"Vul {value} of minder in."
+        return _("Vul %(n)s of minder in.") % {"n": value}
     if kind == "enum":
-        return "Kies een van de mogelijkheden."
+        return _("Kies een van de mogelijkheden.")
     if kind == "format":
         return {
-            "email": "Vul een e-mailadres in zoals naam@voorbeeld.nl.",
-            "date": "Vul een datum in zoals 31-12-2026.",
-        }.get(str(value), "Deze waarde heeft niet de goede vorm.")
+            "email": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+            "date": _("Vul een datum in zoals 31-12-2026."),
+        }.get(str(value), _("Deze waarde heeft niet de goede vorm."))
     if kind == "pattern":
-        return str(prop.get("x-patternMessage", "Deze waarde heeft niet de goede vorm."))
-    return "Deze waarde is niet geldig."
+        return str(
+            in_language(prop, "x-patternMessage") or _("Deze waarde heeft niet de goede vorm.")
+        )
+    return _("Deze waarde is niet geldig.")

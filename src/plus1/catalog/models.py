@@ -51,6 +51,13 @@ class CaseTypeQuerySet(models.QuerySet["CaseType"]):
         return valid.exclude(models.Exists(newer))
 
 
+class CaseTypeKind(models.TextChoices):
+    """What the resident gets: a decision (aanvraag) or a confirmation (melding)."""
+
+    APPLICATION = "aanvraag", "Aanvraag: de gemeente neemt een besluit"
+    NOTIFICATION = "melding", "Melding: de gemeente bevestigt en verwerkt"
+
+
 class CaseType(models.Model):
     """A kind of case (zaaktype): its statuses, transitions, legal term, team and form.
 
@@ -66,6 +73,16 @@ class CaseType(models.Model):
     version_date = models.DateField("versiedatum", default=ALWAYS)
     name = models.CharField("naam", max_length=200)
     description = models.TextField("omschrijving", blank=True)
+    name_en = models.CharField("naam (Engels)", max_length=200, blank=True)
+    description_en = models.TextField("omschrijving (Engels)", blank=True)
+    kind = models.CharField(
+        "soort",
+        max_length=16,
+        choices=CaseTypeKind.choices,
+        default=CaseTypeKind.APPLICATION,
+        help_text="Een melding (zoals een verhuizing doorgeven) wordt bevestigd, niet besloten: "
+        "de inwoner ziet dan geen beslistermijn.",
+    )
     legal_term = models.CharField(
         "wettelijke termijn",
         max_length=32,
@@ -137,6 +154,11 @@ class CaseType(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_notification(self) -> bool:
+        """A notification is confirmed, not decided: no decision date for the resident."""
+        return self.kind == CaseTypeKind.NOTIFICATION
 
     def clean(self) -> None:
         from plus1.catalog.forms_schema import schema_problems

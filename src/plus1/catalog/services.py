@@ -18,6 +18,7 @@ from plus1.catalog.forms_schema import schema_problems
 from plus1.catalog.models import (
     ALWAYS,
     CaseType,
+    CaseTypeKind,
     Confidentiality,
     Product,
     StatusType,
@@ -73,6 +74,8 @@ def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> li
             problems.append(f"{where}: {exc}")
     if item.get("confidentiality", "zaakvertrouwelijk") not in Confidentiality.values:
         problems.append(f"{where}: onbekende vertrouwelijkheid ‘{item['confidentiality']}’.")
+    if item.get("kind", CaseTypeKind.APPLICATION) not in CaseTypeKind.values:
+        problems.append(f"{where}: soort moet een van {CaseTypeKind.values} zijn.")
     statuses = item.get("statuses", [])
     status_codes = [status.get("code") for status in statuses]
     if sum(bool(status.get("initial")) for status in statuses) != 1:
@@ -133,6 +136,9 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
     values = {
         "name": item["name"],
         "description": item.get("description", ""),
+        "name_en": item.get("name_en", ""),
+        "description_en": item.get("description_en", ""),
+        "kind": item.get("kind", CaseTypeKind.APPLICATION),
         "legal_term": item.get("legal_term", "P8W"),
         "reply_term": item.get("reply_term", "P2W"),
         "responsible_team": Team.objects.get(slug=item["team"]),

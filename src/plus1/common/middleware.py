@@ -28,3 +28,17 @@ class RefuseNulCharactersMiddleware:
             raise BadRequest("Het verzoek bevat een ongeldig teken.")
         response: HttpResponse = self.get_response(request)
         return response
+
+
+class DutchUnlessChosenMiddleware:
+    """Dutch is the portal's language; English only when the resident chose it with the
+    language switch (Django's language cookie). The browser's Accept-Language is ignored, so
+    a visitor with an English browser still starts in Dutch. Runs before LocaleMiddleware."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        response: HttpResponse = self.get_response(request)
+        return response

@@ -2,6 +2,7 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -56,3 +57,14 @@ def security_txt(request: HttpRequest) -> HttpResponse:
     lines.append("Preferred-Languages: nl, en")
     lines.append(f"Canonical: {settings.BASE_URL.rstrip('/')}/.well-known/security.txt")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+FAVICON = Path(__file__).parent / "static" / "plus1" / "favicon.ico"
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers ask for whatever the page says."""
+    response = HttpResponse(FAVICON.read_bytes(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -16,5 +16,6 @@ app.conf.beat_schedule = {
         "task": "plus1.audit.checkpoint",
         "schedule": float(settings.AUDIT_CHECKPOINT_SECONDS),
     },
+    "sweep-request-drafts": {"task": "plus1.cases.sweep_request_drafts", "schedule": 86400.0},
 }
 app.autodiscover_tasks()

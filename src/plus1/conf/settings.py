@@ -72,8 +72,20 @@ DATA_TRAIL_SHOW_STAFF_NAMES = env_bool(
 MAP_TILE_URL = env_str(
     "PLUS1_MAP_TILE_URL",
     "",
-    help="Map tiles behind the public map, e.g. https://tile.example.nl/{z}/{x}/{y}.png. "
-    "Empty: the map shows only the outlines of wijken (no requests to a tile server).",
+    help="Map tiles behind the public map, e.g. https://tile.example.nl/{z}/{x}/{y}.png; in "
+    "production the PDOK BRT-Achtergrondkaart: https://service.pdok.nl/brt/achtergrondkaart/"
+    "wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png. With tiles the report pages show an "
+    "interactive Leaflet map. Empty: only the schematic map of wijken and buurten (no requests "
+    "to a tile server; also the fallback without JavaScript).",
+)
+# Production: the PDOK BRT-Achtergrondkaart (EPSG:3857 tiles), with this attribution.
+PDOK_BRT_TILES = (
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+)
+MAP_TILE_ATTRIBUTION = env_str(
+    "PLUS1_MAP_TILE_ATTRIBUTION",
+    "Kaart: BRT-Achtergrondkaart, © Kadaster (PDOK)",
+    help="The credit line shown on the interactive map for the tiles of PLUS1_MAP_TILE_URL.",
 )
 
 INSTALLED_APPS = [
@@ -109,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "plus1.common.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "plus1.common.middleware.RefuseNulCharactersMiddleware",
@@ -137,6 +150,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "plus1.common.context_processors.municipality",
+                "django.template.context_processors.i18n",
             ],
         },
     },
@@ -171,7 +185,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "workbench:login"
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]  # Dutch unless the resident chooses
+LOCALE_PATHS = [BASE_DIR / "locale"]  # the English translation (compiled .mo in the repo)
+LANGUAGE_COOKIE_NAME = "plus1_taal"
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -2,8 +2,9 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
-from plus1.common.views import health, security_txt
+from plus1.common.views import favicon, health, security_txt
 
 admin.site.site_header = "Plus1 beheer"
 admin.site.site_title = "Plus1 beheer"
@@ -11,6 +12,8 @@ admin.site.site_title = "Plus1 beheer"
 urlpatterns = [
     path("health", health, name="health"),
     path(".well-known/security.txt", security_txt, name="security-txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("taal/", set_language, name="set-language"),  # the language switch (POST)
     path("api/v1/", include("plus1.conf.api_urls")),
     path("", include("plus1.zgw.urls")),
     path("beheer/", admin.site.urls),

@@ -146,3 +146,24 @@ def _label_point(geometry: dict) -> tuple[float, float]:  # type: ignore[type-ar
     )
     lats, lons = [p[1] for p in ring[:-1]], [p[0] for p in ring[:-1]]
     return sum(lats) / len(lats), sum(lons) / len(lons)
+
+
+def leaflet_context(
+    bbox: tuple[float, float, float, float] | None,
+    dots: list[Dot],
+    tile_url: str,
+    attribution: str,
+) -> dict[str, object] | None:
+    """What geo/_leaflet.html needs for a real map over the tiles (PDOK BRT-Achtergrondkaart
+    in production); None without tiles, so the schematic map stays the only map."""
+    if bbox is None or not tile_url:
+        return None
+    return {
+        "tiles": tile_url,
+        "attribution": attribution,
+        "bounds": [[bbox[0], bbox[1]], [bbox[2], bbox[3]]],
+        "points": [
+            {"lat": d.latitude, "lon": d.longitude, "label": d.label, "marker": d.css_class}
+            for d in dots
+        ],
+    }

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -192,3 +193,64 @@ def in_areas(queryset: QuerySet[M], codes: list[str], prefix: str = "") -> Query
             **{f"{prefix}neighbourhood_code": code}
         )
     return queryset.filter(condition) if codes else queryset
+
+
+NEAREST_ADDRESS_M = 150.0
+
+
+def nearest_address(latitude: float, longitude: float, within_m: float = NEAREST_ADDRESS_M) -> str:
+    """The street and house number nearest to a point (‘Lindelaan 12’), from the streets
+    table: the point is projected on each nearby street stretch and its number read off the
+    stretch's number range. Empty when no street lies within `within_m` metres."""
+    return nearest_addresses([(latitude, longitude)], within_m)[0]
+
+
+def nearest_addresses(
+    points: list[tuple[float, float]], within_m: float = NEAREST_ADDRESS_M
+) -> list[str]:
+    """nearest_address for many points with one query (the public list of reports)."""
+    if not points:
+        return []
+    boxes = [geometry.box_around(lat, lon, within_m) for lat, lon in points]
+    min_lat, min_lon = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    max_lat, max_lon = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    streets = list(
+        Street.objects.filter(  # stretches whose bounding box meets the points' box
+            Q(start_latitude__lte=max_lat) | Q(end_latitude__lte=max_lat),
+            Q(start_latitude__gte=min_lat) | Q(end_latitude__gte=min_lat),
+            Q(start_longitude__lte=max_lon) | Q(end_longitude__lte=max_lon),
+            Q(start_longitude__gte=min_lon) | Q(end_longitude__gte=min_lon),
+        )
+    )
+    return [_nearest(streets, lat, lon, within_m) for lat, lon in points]
+
+
+def _nearest(streets: list[Street], latitude: float, longitude: float, within_m: float) -> str:
+    scale = math.cos(math.radians(latitude))
+    best: tuple[float, str] | None = None
+    for street in streets:
+        share = _share_along(street, latitude, longitude, scale)
+        lat = street.start_latitude + share * (street.end_latitude - street.start_latitude)
+        lon = street.start_longitude + share * (street.end_longitude - street.start_longitude)
+        away = geometry.distance_m(latitude, longitude, lat, lon)
+        if away <= within_m and (best is None or away < best[0]):
+            number = street.first_number + round(share * (street.last_number - street.first_number))
+            best = (away, f"{street.name} {number}")
+    return best[1] if best else ""
+
+
+def _share_along(street: Street, latitude: float, longitude: float, scale: float) -> float:
+    """Where (0..1) the point's projection falls on the stretch, in a local flat frame."""
+    dx = (street.end_longitude - street.start_longitude) * scale
+    dy = street.end_latitude - street.start_latitude
+    px = (longitude - street.start_longitude) * scale
+    py = latitude - street.start_latitude
+    length = dx * dx + dy * dy
+    return 0.5 if length == 0 else min(max((px * dx + py * dy) / length, 0.0), 1.0)
+
+
+def area_names(codes: list[str]) -> dict[str, str]:
+    """The names of buurten and wijken by their CBS code (unknown codes are left out)."""
+    names = dict(Neighbourhood.objects.filter(code__in=codes).values_list("code", "name"))
+    names.update(District.objects.filter(code__in=codes).values_list("code", "name"))
+    return names

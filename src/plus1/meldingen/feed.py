@@ -73,6 +73,7 @@ class MeldingenFeed(APIView):
         reports = public_open(
             bbox=query.validated_data.get("bbox"),
             category=query.validated_data.get("categorie", ""),
+            in_words=False,  # the feed gives coordinates, not the nearest address
         )
         body = {"type": "FeatureCollection", "features": [report.feature() for report in reports]}
         return Response(body, content_type="application/geo+json")

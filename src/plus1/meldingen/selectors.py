@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -13,7 +13,7 @@ from django.db.models import Prefetch, QuerySet
 from plus1.cases.models import CaseStatus
 from plus1.cases.selectors import cases_for_staff
 from plus1.geo import geometry
-from plus1.geo.selectors import Place
+from plus1.geo.selectors import Place, area_names, nearest_addresses
 from plus1.identity.models import Team
 from plus1.identity.selectors import teams_of
 from plus1.meldingen.categories import category_name
@@ -100,6 +100,15 @@ class PublicMelding:
     longitude: float
     neighbourhood_code: str
     description: str
+    near_address: str = ""  # the address nearest to the rounded point, e.g. ‘Lindelaan 12’
+    neighbourhood_name: str = ""
+
+    @property
+    def place_label(self) -> str:
+        """The place in words: ‘bij Lindelaan 12, buurt Centrum’ (or the buurt alone)."""
+        parts = [f"bij {self.near_address}" if self.near_address else ""]
+        parts.append(f"buurt {self.neighbourhood_name}" if self.neighbourhood_name else "")
+        return ", ".join(part for part in parts if part) or "plek op de kaart"
 
     def feature(self) -> dict[str, Any]:
         """As a GeoJSON Feature."""
@@ -121,8 +130,30 @@ class PublicMelding:
 
 
 def public_view(melding: Melding) -> PublicMelding:
+    return public_views([melding])[0]
+
+
+def public_views(meldingen: list[Melding]) -> list[PublicMelding]:
+    """The public view of reports, with the nearest address and the buurt's name (two
+    queries for the whole list)."""
+    points = [
+        geometry.rounded(m.case.latitude or 0.0, m.case.longitude or 0.0, PUBLIC_GRID_M)
+        for m in meldingen
+    ]
+    addresses = nearest_addresses(points)
+    names = area_names(sorted({m.case.neighbourhood_code for m in meldingen}))
+    return [
+        replace(
+            _public_view(melding, lat, lon),
+            near_address=address,
+            neighbourhood_name=names.get(melding.case.neighbourhood_code, ""),
+        )
+        for melding, (lat, lon), address in zip(meldingen, points, addresses, strict=True)
+    ]
+
+
+def _public_view(melding: Melding, lat: float, lon: float) -> PublicMelding:
     case = melding.case
-    lat, lon = geometry.rounded(case.latitude or 0.0, case.longitude or 0.0, PUBLIC_GRID_M)
     return PublicMelding(
         identification=case.identification,
         category=melding.category,
@@ -138,10 +169,13 @@ def public_view(melding: Melding) -> PublicMelding:
 
 
 def public_open(
-    bbox: tuple[float, float, float, float] | None = None, category: str = ""
+    bbox: tuple[float, float, float, float] | None = None,
+    category: str = "",
+    in_words: bool = True,
 ) -> list[PublicMelding]:
     """Open reports for the public map, newest first.
-    bbox is (min_lat, min_lon, max_lat, max_lon)."""
+    bbox is (min_lat, min_lon, max_lat, max_lon); in_words adds the nearest address and the
+    buurt's name (two more queries)."""
     meldingen = _with_case(_open(Melding.objects.filter(case__latitude__isnull=False)))
     if bbox is not None:
         min_lat, min_lon, max_lat, max_lon = bbox
@@ -151,7 +185,14 @@ def public_open(
     if category:
         meldingen = meldingen.filter(category=category)
     newest = meldingen.order_by("-case__registered_on", "-pk")[:PUBLIC_LIMIT]
-    return [public_view(melding) for melding in newest]
+    if not in_words:
+        return [
+            _public_view(
+                m, *geometry.rounded(m.case.latitude or 0.0, m.case.longitude or 0.0, PUBLIC_GRID_M)
+            )
+            for m in newest
+        ]
+    return public_views(list(newest))
 
 
 def public_melding(identification: str) -> tuple[PublicMelding, list[CaseStatus]] | None:

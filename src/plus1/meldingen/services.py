@@ -13,11 +13,18 @@ from django.core.files.storage import default_storage
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from plus1.audit.services import Actor, audit_record
 from plus1.cases.services import CaseLocation, case_register, case_transition
 from plus1.catalog.models import CaseType, StatusType
-from plus1.geo.selectors import LocationRefused, Place, place_for_address, place_in_municipality
+from plus1.geo.selectors import (
+    LocationRefused,
+    Place,
+    nearest_address,
+    place_for_address,
+    place_in_municipality,
+)
 from plus1.identity.models import Party
 from plus1.meldingen import audit_actions, ratelimit
 from plus1.meldingen.categories import CATEGORY_SLUGS, get_category, service_deadline
@@ -71,22 +78,22 @@ def _problems(
     problems: dict[str, list[str]] = {}
     text = submission.description.strip()
     if len(text) < 5:
-        problems["omschrijving"] = ["Beschrijf in een paar woorden wat er aan de hand is."]
+        problems["omschrijving"] = [_("Beschrijf in een paar woorden wat er aan de hand is.")]
     elif len(text) > 1000:
-        problems["omschrijving"] = ["Gebruik hoogstens 1000 tekens."]
+        problems["omschrijving"] = [_("Gebruik hoogstens 1000 tekens.")]
     if submission.category not in CATEGORY_SLUGS:
-        problems["categorie"] = ["Kies een categorie."]
+        problems["categorie"] = [_("Kies een categorie.")]
     elif submission.subcategory and submission.subcategory not in {
         sub.slug for sub in get_category(submission.category).subcategories
     }:
-        problems["subcategorie"] = ["Kies een onderwerp dat bij de categorie past."]
+        problems["subcategorie"] = [_("Kies een onderwerp dat bij de categorie past.")]
     if submission.email:
         try:
             validate_email(submission.email)
         except ValidationError:
-            problems["email"] = ["Vul een e-mailadres in zoals naam@voorbeeld.nl."]
+            problems["email"] = [_("Vul een e-mailadres in zoals naam@voorbeeld.nl.")]
     if submission.phone and not PHONE.match(submission.phone):
-        problems["telefoon"] = ["Vul een telefoonnummer in zoals 06 12345678."]
+        problems["telefoon"] = [_("Vul een telefoonnummer in zoals 06 12345678.")]
     place = None
     try:
         place = _place(submission)
@@ -109,7 +116,7 @@ def _place(submission: Submission) -> Place:
             ) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise LocationRefused("Deze coördinaten bestaan niet. Kies de plek op de kaart.")
-        return place_in_municipality(lat, lon, submission.address)
+        return place_in_municipality(lat, lon, submission.address or nearest_address(lat, lon))
     if submission.address.strip():
         return place_for_address(submission.address)
     raise LocationRefused(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
 from plus1.common.views import form_outcome
+from plus1.geo.selectors import area_names, nearest_address
 from plus1.identity.decorators import staff_required
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding
@@ -45,6 +46,10 @@ def melding_page(request: HttpRequest, identification: str) -> HttpResponse:
         "melding": melding,
         "category_name": category_name(melding.category),
         "candidates": merge_candidates(melding, request.user),
+        "area_names": area_names([melding.case.neighbourhood_code, melding.case.district_code]),
+        "near_address": nearest_address(melding.case.latitude, melding.case.longitude)
+        if melding.case.latitude is not None and melding.case.longitude is not None
+        else "",
     }
     return render(request, "meldingen/staff.html", context)
 

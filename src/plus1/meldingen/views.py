@@ -17,12 +17,13 @@ from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
 from plus1.common.views import form_outcome
-from plus1.geo.mapping import Dot, Projection, svg_context
+from plus1.geo.mapping import Dot, Projection, leaflet_context, svg_context
 from plus1.geo.selectors import districts_with_neighbourhoods, municipality_bbox, place_at
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_for_user
 from plus1.meldingen import classification
 from plus1.meldingen.categories import CATEGORIES, CATEGORY_SLUGS, category_name
+from plus1.meldingen.photos import photos_discard, photos_kept, photos_stash
 from plus1.meldingen.selectors import melding_by_identification, public_melding, public_open
 from plus1.meldingen.services import (
     DuplicatesFound,
@@ -35,6 +36,9 @@ from plus1.privacy.declarations import no_personal_data, own_data
 
 MAP_SHOWN_WIDTH = 640
 MAX_DESCRIPTION = 1000  # as the service allows
+# How sure the classifier must be to file a report without a chosen category; below it the
+# form asks the resident to choose (together with every other problem).
+SUGGESTION_CONFIDENCE = 0.35
 
 
 def _actor(request: HttpRequest, party: Party | None) -> Actor:
@@ -59,18 +63,25 @@ def _map(dots: list[Dot], tiles: str = "") -> dict[str, object]:
     )
 
 
-def _submission(request: HttpRequest) -> Submission:
+def _leaflet(dots: list[Dot]) -> dict[str, object] | None:
+    """The interactive map over the configured tiles; None without tiles."""
+    return leaflet_context(
+        municipality_bbox(), dots, settings.MAP_TILE_URL, settings.MAP_TILE_ATTRIBUTION
+    )
+
+
+def _submission(request: HttpRequest, category: str) -> Submission:
     data = request.POST
     return Submission(
         description=data.get("omschrijving", ""),
-        category=data.get("categorie", ""),
+        category=category,
         subcategory=data.get("subcategorie", ""),
         latitude=data.get("breedtegraad", "").strip() or None,
         longitude=data.get("lengtegraad", "").strip() or None,
         address=data.get("adres", "").strip(),
         email=data.get("email", "").strip(),
         phone=data.get("telefoon", "").strip(),
-        photos=request.FILES.getlist("fotos"),
+        photos=photos_kept(data.get("fotos_token", "")) + request.FILES.getlist("fotos"),
     )
 
 
@@ -101,12 +112,16 @@ def new(request: HttpRequest) -> HttpResponse:
         return _form(request, party, values, {}, notice=_map_click(request, values))
     if action.startswith("volg:"):
         return _follow_instead(request, party, values, action.removeprefix("volg:"))
-    if action == "voorstel" or values.get("categorie") not in CATEGORY_SLUGS:
+    if request.POST.get("fotos_weg"):
+        photos_discard(str(values.get("fotos_token", "")))
+        values["fotos_token"] = ""
+    if action == "voorstel":
         return _suggest(request, party, values)
+    category, chosen_for_you = _category(values)
     try:
         melding = melding_submit(
             actor=_actor(request, party),
-            submission=_submission(request),
+            submission=_submission(request, category),
             reporter=party,
             client=None if party else _client(request),
             allow_duplicates=action == "toch-nieuw",
@@ -117,12 +132,40 @@ def new(request: HttpRequest) -> HttpResponse:
         return _form(request, party, values, exc.message_dict, status=400)
     except DuplicatesFound as found:
         return _form(request, party, values, {}, nearby=found.nearby)
+    photos_discard(str(values.get("fotos_token", "")))
+    chosen = f" Wij hebben hem ingedeeld bij ‘{category_name(category)}’." if chosen_for_you else ""
     messages.success(
         request,
-        f"Bedankt! Uw melding is ontvangen met nummer {melding.case.identification}. "
+        f"Bedankt! Uw melding is ontvangen met nummer {melding.case.identification}.{chosen} "
         "Op deze pagina volgt u wat de gemeente ermee doet.",
     )
     return redirect("meldingen:detail", identification=melding.case.identification)
+
+
+def _category(values: dict[str, Any]) -> tuple[str, bool]:
+    """The chosen category, or, when none was chosen, the one the description points at
+    (so one press sends the report); True when we chose it."""
+    chosen = str(values.get("categorie", ""))
+    if chosen in CATEGORY_SLUGS:
+        return chosen, False
+    text = str(values.get("omschrijving", "")).strip()
+    ranked = classification.suggest(text) if len(text) >= 5 else []
+    if ranked and ranked[0][1] >= SUGGESTION_CONFIDENCE:
+        return ranked[0][0], True
+    return chosen, False
+
+
+def _chosen(values: dict[str, Any]) -> list[Dot]:
+    with contextlib.suppress(KeyError, ValueError, TypeError):
+        return [
+            Dot(
+                float(values["breedtegraad"]),
+                float(values["lengtegraad"]),
+                "Gekozen plek",
+                "marker",
+            )
+        ]
+    return []
 
 
 def _prefill(request: HttpRequest) -> dict[str, Any]:
@@ -188,14 +231,19 @@ def _form(
     if box is not None:
         projection = Projection.framing(box)
         shown_height = round(projection.height * MAP_SHOWN_WIDTH / projection.width)
+    token, kept = str(values.get("fotos_token", "")), 0
+    if request.method == "POST":
+        token, kept = photos_stash(request.FILES.getlist("fotos"), token)
+        values["fotos_token"] = token
     context = {
         "party": party,
         "values": values,
+        "photos_kept": kept,
+        "leaflet": _leaflet(_chosen(values)),
         "problems": problems,
         "notice": notice,
         "nearby": nearby or [],
         "categories": CATEGORIES,
-        "photos_lost": bool(request.FILES) and (problems or notice or nearby),
         "map_width": MAP_SHOWN_WIDTH,
         "map_height": shown_height,
     }
@@ -231,6 +279,7 @@ def public_map(request: HttpRequest) -> HttpResponse:
         "categories": CATEGORIES,
         "map": _map(dots, settings.MAP_TILE_URL),
         "map_title": "Kaart met openstaande meldingen",
+        "leaflet": _leaflet(dots),
     }
     return render(request, "meldingen/map.html", context)
 
@@ -248,6 +297,9 @@ def detail(request: HttpRequest, identification: str) -> HttpResponse:
         "map": _map(
             [Dot(report.latitude, report.longitude, "Plek van de melding", "marker")],
             settings.MAP_TILE_URL,
+        ),
+        "leaflet": _leaflet(
+            [Dot(report.latitude, report.longitude, "Plek van de melding", "marker")]
         ),
         "map_title": "Plek van de melding",
     }

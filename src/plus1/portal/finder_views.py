@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 
 from plus1.audit.services import Actor
 from plus1.cases.selectors import case_of_party
@@ -72,7 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "text": text[:MAX_QUESTION],
         "too_long": len(text) > MAX_QUESTION,
         "audience": audience if audience in AUDIENCES else "",
-        "english": answer is not None and answer.language == "en",
+        "english": (answer is not None and answer.language == "en") or get_language() == "en",
         "understood": answer is None or answer.understood,
         "report": _report(answer) if answer else None,
         "cards": [_card(product) for product in answer.products] if answer else [],
@@ -105,7 +106,8 @@ def product_detail(request: HttpRequest, slug: str) -> HttpResponse:
     product = product_by_slug(slug)
     if product is None:
         raise Http404
-    return render(request, "portal/product.html", {"card": _card(product)})
+    context = {"card": _card(product), "english": get_language() == "en"}
+    return render(request, "portal/product.html", context)
 
 
 @own_data

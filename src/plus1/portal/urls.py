@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.portal import conversation_views, finder_views, login_views, views
+from plus1.portal import conversation_views, finder_views, login_views, request_views, views
 
 app_name = "portal"
 
@@ -39,7 +39,8 @@ urlpatterns = [
         name="handover-received",
     ),
     path("uitloggen/", login_views.logout_view, name="logout"),
-    path("aanvragen/<slug:slug>/", views.request_form, name="request"),
+    path("aanvragen/<slug:slug>/", request_views.request_form, name="request"),
+    path("aanvragen/<slug:slug>/controleren/", request_views.request_check, name="request-check"),
     path("mijn-zaken/", views.my_cases, name="my-cases"),
     path("mijn-zaken/<str:identification>/", views.case_detail, name="case-detail"),
     path("mijn-zaken/<str:identification>/ontvangen/", views.case_received, name="case-received"),

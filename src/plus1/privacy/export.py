@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from plus1.cases.selectors import cases_of_party
+from plus1.catalog.form_labels import labelled_answers
+from plus1.common.nl_dates import nl_date
 from plus1.contact.message_selectors import messages_of
 from plus1.documents.selectors import case_documents
 from plus1.identity.models import Party
@@ -16,9 +18,7 @@ from plus1.privacy.selectors import consents_of, trail_line, trail_of_party
 
 
 def _day(value: Any) -> str:
-    if hasattr(value, "tzinfo"):
-        value = timezone.localtime(value).date()
-    return str(formats.date_format(value, "j F Y"))
+    return nl_date(value)
 
 
 def personal_data_export(party: Party) -> dict[str, Any]:
@@ -53,6 +53,10 @@ def personal_data_export(party: Party) -> dict[str, Any]:
                 "onderwerp": case.case_type.name,
                 "status": case.status.name if case.status else "",
                 "gegevens": case.form_data,
+                "antwoorden": [
+                    {"vraag": label, "antwoord": text}
+                    for label, text in labelled_answers(case.case_type.form_schema, case.form_data)
+                ],
                 "bron": f"door u aangevraagd op {_day(case.registered_on)}",
             }
             for case in cases
@@ -88,7 +92,7 @@ def personal_data_export(party: Party) -> dict[str, Any]:
         ],
         "dataspoor": [
             {
-                "wanneer": line.when.isoformat(timespec="seconds"),
+                "wanneer": timezone.localtime(line.when).isoformat(timespec="seconds"),
                 "organisatie": line.organisation,
                 "team": line.team,
                 "wie": line.who,

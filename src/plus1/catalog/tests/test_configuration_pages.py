@@ -18,6 +18,7 @@ from plus1.common.testing.factories import (
     UserFactory,
 )
 from plus1.identity.testing import staff_login
+from plus1.portal.testing import send_request
 from plus1.privacy.testing import serve_under_activity
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +163,7 @@ def test_new_status_published_for_new_cases_while_a_running_case_keeps_its_workf
     anna = ResidentFactory(name="Anna de Boer", email="anna@example.nl")
     resident = Client()
     resident.post(reverse("portal:login"), {"party": str(anna.uuid)})
-    resident.post(reverse("portal:request", args=["evenement"]), {"onderwerp": "Markt"})
+    send_request(resident, "evenement", {"onderwerp": "Markt"})
     running = Case.objects.get()
     assert running.case_type == published
 
@@ -185,7 +186,7 @@ def test_new_status_published_for_new_cases_while_a_running_case_keeps_its_workf
 
     draft.refresh_from_db()
     assert not draft.concept
-    resident.post(reverse("portal:request", args=["evenement"]), {"onderwerp": "Kermis"})
+    send_request(resident, "evenement", {"onderwerp": "Kermis"})
     new_case = Case.objects.exclude(pk=running.pk).get()
     assert new_case.case_type == draft
     assert set(draft.statuses.values_list("code", flat=True)) >= {"advies"}
@@ -275,8 +276,9 @@ def test_every_field_kind_renders_in_the_portal_and_its_answers_are_kept(client,
     assert 'value="Podium" checked' in body and 'value="1234 AB"' in body  # kept
     assert not Case.objects.exists()
 
-    resident.post(
-        url,
+    send_request(
+        resident,
+        "evenement",
         {
             "soort": "Markt",
             "extra": ["Tent", "Podium"],

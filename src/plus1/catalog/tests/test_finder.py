@@ -86,3 +86,13 @@ def test_unseen_phrasings_also_reach_the_targets(full_catalog):
     result = finder_evaluate(cases)
     assert result.top3_accuracy >= 0.90, result.misses
     assert result.top1_accuracy >= 0.75, result.misses
+
+
+def test_latency_percentiles_are_read_off_the_sorted_search_times():
+    from plus1.catalog.evaluation import Evaluation
+
+    result = Evaluation(seconds=[i / 1000 for i in range(100, 0, -1)])  # 1..100 ms, unsorted
+    assert result.latency_ms(50) == pytest.approx(50.0)
+    assert result.latency_ms(95) == pytest.approx(95.0)
+    assert result.latency_ms(100) == pytest.approx(100.0)
+    assert Evaluation().latency_ms(95) == 0.0

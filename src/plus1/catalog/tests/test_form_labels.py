@@ -1,36 +1,76 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Submitted answers under the form's labels, with values in Dutch."""
+"""Form answers with their labels, date rules and pages in a form schema."""
 
+import datetime as dt
+
+from django.utils import timezone
+
+from plus1.catalog import forms_schema
 from plus1.catalog.form_labels import labelled_answers
+from plus1.common.nl_dates import nl_date, nl_datetime
 
 SCHEMA = {
     "type": "object",
     "properties": {
-        "datum": {"type": "string", "format": "date", "title": "Datum van het evenement"},
-        "muziek": {"type": "boolean", "title": "Is er versterkte muziek?"},
+        "datum": {"type": "string", "format": "date", "title": "Verhuisdatum"},
+        "kinderen": {"type": "boolean", "title": "Kinderen verhuizen mee"},
+        "bedrag": {"type": "number", "title": "Bedrag in euro"},
         "soort": {
             "type": "string",
-            "title": "Soort evenement",
-            "oneOf": [
-                {"const": "markt", "title": "Markt of braderie"},
-                {"const": "feest", "title": "Buurtfeest"},
-            ],
+            "title": "Soort kaart",
+            "oneOf": [{"const": "bestuurder", "title": "Bestuurderskaart"}],
         },
-        "bezoekers": {"type": "integer", "title": "Aantal bezoekers"},
     },
 }
 
 
-def test_labels_and_dutch_values_in_the_forms_order():
-    data = {"bezoekers": 80, "soort": "feest", "muziek": False, "datum": "2026-12-29"}
+def test_answers_show_labels_and_dutch_values_in_the_form_order():
+    data = {"soort": "bestuurder", "bedrag": 12.5, "kinderen": False, "datum": "2026-12-29"}
     assert labelled_answers(SCHEMA, data) == [
-        ("Datum van het evenement", "29 december 2026"),
-        ("Is er versterkte muziek?", "Nee"),
-        ("Soort evenement", "Buurtfeest"),
-        ("Aantal bezoekers", "80"),
+        ("Verhuisdatum", "29 december 2026"),
+        ("Kinderen verhuizen mee", "Nee"),
+        ("Bedrag in euro", "12,5"),
+        ("Soort kaart", "Bestuurderskaart"),
     ]
 
 
-def test_an_answer_the_form_no_longer_has_comes_last_under_its_key():
-    rows = labelled_answers(SCHEMA, {"muziek": True, "oud_veld": "waarde"})
-    assert rows == [("Is er versterkte muziek?", "Ja"), ("oud_veld", "waarde")]
+def test_an_answer_the_form_no_longer_asks_for_is_still_shown():
+    assert labelled_answers(SCHEMA, {"oud_veld": True}) == [("Oud veld", "Ja")]
+
+
+def test_dutch_dates_and_times_are_in_amsterdam_time():
+    moment = dt.datetime(2026, 12, 1, 6, 54, tzinfo=dt.UTC)
+    assert nl_datetime(moment) == "1 december 2026, 07:54"
+    assert nl_date(dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC)) == "1 januari 2027"
+    assert nl_datetime("2026-12-01T07:54:37+01:00") == "1 december 2026, 07:54"
+    assert nl_date("onzin") == "" and nl_date(None) == ""
+    assert timezone.get_current_timezone_name() == "Europe/Amsterdam"
+
+
+def test_date_rules_are_checked_with_the_range_in_the_message():
+    schema = {
+        "type": "object",
+        "properties": {
+            "d": {"type": "string", "format": "date", "title": "D", "x-latest": "P0D"},
+        },
+    }
+    today = dt.date(2026, 12, 1)
+    assert forms_schema.validate(schema, {"d": "2026-12-02"}, today=today) == {
+        "d": ["Kies 1 december 2026 of een eerdere datum."]
+    }
+    assert forms_schema.validate(schema, {"d": "2026-12-01"}, today=today) == {}
+
+
+def test_a_schema_with_broken_rules_or_pages_is_refused_with_every_problem():
+    schema = {
+        "type": "object",
+        "properties": {
+            "a": {"type": "string", "title": "A", "x-earliest": "vier weken"},
+            "b": {"type": "string", "title": "B"},
+        },
+        "x-pages": [{"title": "Eén", "fields": ["a", "c"]}],
+    }
+    problems = forms_schema.schema_problems(schema)
+    assert "Veld ‘a’: x-earliest moet een termijn zijn zoals P4W of -P5D." in problems
+    assert "Pagina’s noemen onbekend veld ‘c’." in problems
+    assert "Veld ‘b’ staat op geen pagina." in problems

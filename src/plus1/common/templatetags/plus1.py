@@ -1,11 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-import datetime as dt
-import zoneinfo
 from typing import Any
 
 from django import template
-from django.conf import settings
-from django.utils import timezone
+from django.utils.translation import get_language
+
+from plus1.common.nl_dates import nl_date, nl_datetime
 
 register = template.Library()
 
@@ -18,44 +17,24 @@ def get(mapping: Any, key: str) -> Any:
     return mapping.get(key)
 
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+@register.filter(name="nl_datetime")
+def nl_datetime_filter(value: Any) -> str:
+    """{{ value|nl_datetime }} → "29 december 2026, 14:05" (Europe/Amsterdam)."""
+    return nl_datetime(value)
 
 
-def _local(value: dt.datetime) -> dt.datetime:
-    if timezone.is_naive(value):
-        return value
-    return value.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE))
+@register.filter(name="nl_date")
+def nl_date_filter(value: Any) -> str:
+    """{{ value|nl_date }} → "29 december 2026"."""
+    return nl_date(value)
 
 
 @register.filter
-def nl_date(value: dt.date | dt.datetime | None) -> str:
-    """29 december 2026 (a moment: its day in the municipality's time zone)."""
-    if not value:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = _local(value)
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-@register.filter
-def nl_datetime(value: dt.datetime | None) -> str:
-    """29 december 2026, 14:05 in the municipality's time zone (Europe/Amsterdam)."""
-    if not value:
-        return ""
-    if not isinstance(value, dt.datetime):
-        return nl_date(value)
-    local = _local(value)
-    return f"{nl_date(local)}, {local:%H:%M}"
+def translated(obj: Any, field: str) -> Any:
+    """{{ product|translated:"name" }}: the English text (name_en) on an English page when
+    the functional administrator wrote one, else the Dutch text."""
+    if get_language() == "en":
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(obj, field, "")

@@ -81,9 +81,14 @@ def test_clicking_on_the_map_chooses_the_place(world, client):
     assert 'name="breedtegraad" value="52.' in body
 
 
-def test_without_a_category_the_classifier_suggests_one_that_can_be_changed(world, client):
+def test_categorie_voorstellen_suggests_one_that_can_be_changed(world, client):
+    # "Categorie voorstellen" only suggests; "Melding versturen" without a category files
+    # the report in the suggested one at once (test_one_press.py).
     response = client.post(
-        URL, form(categorie="", omschrijving="De lantaarnpaal brandt niet, lamp kapot")
+        URL,
+        form(
+            categorie="", omschrijving="De lantaarnpaal brandt niet, lamp kapot", actie="voorstel"
+        ),
     )
     body = response.content.decode()
     assert response.status_code == 200 and nothing_stored()

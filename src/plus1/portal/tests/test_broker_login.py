@@ -15,6 +15,7 @@ from plus1.common.testing.factories import CaseTypeFactory, ProductFactory, Resi
 from plus1.common.testing.oidc_provider import TAMPERINGS, broker_login
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_bsn
+from plus1.portal.testing import send_request
 from plus1.privacy.models import DataTrailRecord
 from plus1.privacy.selectors import trail_line
 from plus1.privacy.testing import serve_under_activity
@@ -98,7 +99,7 @@ def test_business_logs_in_with_eherkenning_and_sees_only_its_own_cases(client, b
     party = Party.objects.get(kvk_number="12345678")
     assert party.kind == "business" and party.name == "Bakkerij Test"
 
-    client.post(reverse("portal:request", args=["terrasvergunning"]), {"onderwerp": "Ons terras"})
+    send_request(client, "terrasvergunning", {"onderwerp": "Ons terras"})
     ours = Case.objects.get(initiator=party)
     role = Role.objects.get(case=ours, is_initiator=True)
     assert role.identification == {"kvkNummer": "12345678", "vestigingsNummer": "000012345678"}
@@ -135,7 +136,7 @@ def test_a_product_needing_substantieel_asks_to_log_in_again_at_that_level(clien
     )
     assert response["Location"] == url
     assert client.get(url).status_code == 200
-    client.post(url, {"onderwerp": "Bed"})
+    send_request(client, "bijzondere-bijstand", {"onderwerp": "Bed"})
     assert Case.objects.get().initiator == party_by_bsn(BSN)
 
 
@@ -159,7 +160,7 @@ def test_digid_machtigen_records_both_and_the_trail_names_the_representative(cli
     page = client.get(reverse("portal:my-cases")).content.decode()
     assert "<strong>Piet Jansen</strong> handelt namens <strong>Anna de Boer</strong>" in page
 
-    client.post(reverse("portal:request", args=["afvalcontainer"]), {"onderwerp": "Groot"})
+    send_request(client, "afvalcontainer", {"onderwerp": "Groot"})
     anna, piet = party_by_bsn(BSN), party_by_bsn(OTHER_BSN)
     case = Case.objects.get()
     assert case.initiator == anna
@@ -209,7 +210,7 @@ def test_ketenmachtiging_shows_the_intermediary_and_records_both_on_the_case(cli
     page = client.get(reverse("portal:my-cases")).content.decode()
     assert "handelt namens <strong>Bakkerij Test</strong> (ketenmachtiging)" in page
 
-    client.post(reverse("portal:request", args=["terrasvergunning"]), {"onderwerp": "Terras"})
+    send_request(client, "terrasvergunning", {"onderwerp": "Terras"})
     company = Party.objects.get(kvk_number="12345678")
     intermediary = Party.objects.get(kvk_number="11223344")
     case = Case.objects.get()

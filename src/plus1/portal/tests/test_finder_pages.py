@@ -132,3 +132,10 @@ def test_the_a_to_z_list_and_a_product_page(client, catalogue):
     page = client.get("/producten/aow/").content.decode()
     assert "AOW-pensioen</h1>" in page and "Dit regelt Sociale Verzekeringsbank" in page
     assert client.get("/producten/bestaat-niet/").status_code == 404
+
+
+def test_the_home_page_question_is_one_heading_that_labels_the_search(client, db):
+    html = client.get("/").content.decode()
+    assert html.count("Waar kunnen we u mee helpen?</label>") == 1
+    assert '<h1 class="finder-heading"><label for="zoek"' in html
+    assert "<h1>Waar kunnen we u mee helpen?</h1>" not in html

@@ -18,6 +18,7 @@ from plus1.common.testing.factories import (
 )
 from plus1.events.services import outbox_drain
 from plus1.identity.testing import staff_login
+from plus1.portal.testing import send_request
 from plus1.privacy.testing import serve_under_activity
 
 pytestmark = pytest.mark.django_db
@@ -88,9 +89,7 @@ def test_invalid_input_shows_every_problem_keeps_input_and_writes_nothing(client
 def test_full_journey(client, setup):
     anna, handler = setup["anna"], setup["handler"]
     demo_login(client, anna)
-    response = client.post(
-        reverse("portal:request", args=["klacht"]), {"onderwerp": "Stoep kapot", "aantal": "1"}
-    )
+    response = send_request(client, "klacht", {"onderwerp": "Stoep kapot", "aantal": "1"})
     case = Case.objects.get()
     assert response["Location"] == reverse("portal:case-received", args=[case.identification])
     confirmation = client.get(response["Location"]).content.decode()
@@ -137,7 +136,7 @@ def test_full_journey(client, setup):
 
 def test_other_resident_gets_404_without_a_hint(client, setup):
     demo_login(client, setup["anna"])
-    client.post(reverse("portal:request", args=["klacht"]), {"onderwerp": "Geheim"})
+    send_request(client, "klacht", {"onderwerp": "Geheim"})
     case = Case.objects.get()
     client.logout()
     demo_login(client, setup["piet"])
@@ -150,7 +149,7 @@ def test_other_resident_gets_404_without_a_hint(client, setup):
 
 def test_staff_outside_the_team_cannot_open_the_case(client, setup):
     demo_login(client, setup["anna"])
-    client.post(reverse("portal:request", args=["klacht"]), {"onderwerp": "Stoep"})
+    send_request(client, "klacht", {"onderwerp": "Stoep"})
     case = Case.objects.get()
     outsider = UserFactory(staff=True, username="olga")
     TeamFactory(slug="vergunningen", members=[outsider])
@@ -166,7 +165,7 @@ def test_staff_outside_the_team_cannot_open_the_case(client, setup):
 
 def test_illegal_transition_shows_a_clear_message(client, setup):
     demo_login(client, setup["anna"])
-    client.post(reverse("portal:request", args=["klacht"]), {"onderwerp": "Stoep"})
+    send_request(client, "klacht", {"onderwerp": "Stoep"})
     case = Case.objects.get()
     staff_login(client, setup["handler"])
     response = client.post(
@@ -184,7 +183,7 @@ def test_inbox_orders_by_deadline_and_marks_overdue(client, setup):
 
     demo_login(client, setup["anna"])
     for subject in ("eerste", "tweede"):
-        client.post(reverse("portal:request", args=["klacht"]), {"onderwerp": subject})
+        send_request(client, "klacht", {"onderwerp": subject})
     late, later = Case.objects.order_by("pk")
     Case.objects.filter(pk=later.pk).update(deadline=dt.date(2020, 1, 1))
     staff_login(client, setup["handler"])

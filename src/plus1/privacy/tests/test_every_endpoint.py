@@ -26,6 +26,8 @@ ALLOWLIST_PREFIXES = (
 ALLOWLIST_VIEWS = {
     "plus1.common.views.health",  # liveness only; common may not depend on privacy
     "plus1.common.views.security_txt",  # the configured security contact only
+    "plus1.common.views.favicon",  # a fixed image
+    "django.views.i18n.set_language",  # sets the language cookie and redirects back
     "django.views.generic.base.RedirectView",  # redirects carry no data
 }
 # Views of other contexts that existed before this test and still have to declare themselves.

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+# ruff: noqa: F811  (the `case` fixture imported below is used as a parameter)
 """The conversation on a case for staff, through real URLs: asking for more information
 suspends the term, the answered case comes to the top of the inbox marked "antwoord
 ontvangen" until staff move it on, and an unanswered request opens the Awb 4:5 route."""
@@ -17,7 +18,9 @@ from plus1.audit.services import Actor
 from plus1.cases import conversation
 from plus1.cases.models import Case, CaseMessage, InformationRequest
 from plus1.cases.services import case_register, case_transition
-from plus1.cases.tests.conversation_fixtures import case  # noqa: F401 (this package's own `case` differs)
+from plus1.cases.tests.conversation_fixtures import (
+    case,  # noqa: F401 (this package's own `case` differs)
+)
 from plus1.common.testing.factories import ResidentFactory, UserFactory
 from plus1.identity.testing import staff_login
 from plus1.privacy.models import DataTrailRecord

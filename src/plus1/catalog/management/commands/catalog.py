@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 
 from plus1.audit.services import Actor
 from plus1.catalog.evaluation import finder_evaluate, parse_cases
@@ -47,6 +48,12 @@ class Command(BaseCommand):
         evaluate.add_argument("file", type=Path)
         evaluate.add_argument("--min-top1", type=float, default=0.0, help="Fail below this (0–1).")
         evaluate.add_argument("--min-top3", type=float, default=0.0, help="Fail below this (0–1).")
+        evaluate.add_argument(
+            "--latency", action="store_true", help="Also report the search time (p50, p95)."
+        )
+        evaluate.add_argument(
+            "--max-p95-ms", type=float, default=0.0, help="Fail when p95 is above this (ms)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
@@ -57,7 +64,13 @@ class Command(BaseCommand):
         elif action == "import-vocabulary":
             self._import_vocabulary(options["file"])
         elif action == "evaluate-finder":
-            self._evaluate(options["file"], options["min_top1"], options["min_top3"])
+            self._evaluate(
+                options["file"],
+                options["min_top1"],
+                options["min_top3"],
+                latency=options["latency"],
+                max_p95_ms=options["max_p95_ms"],
+            )
         else:
             self._export(options.get("file"))
 
@@ -82,7 +95,14 @@ class Command(BaseCommand):
             raise _nothing_imported(exc) from exc
         self.stdout.write(f"Imported {path}: vocabulary for {changed} products.")
 
-    def _evaluate(self, path: Path, min_top1: float, min_top3: float) -> None:
+    def _evaluate(
+        self,
+        path: Path,
+        min_top1: float,
+        min_top3: float,
+        latency: bool = False,
+        max_p95_ms: float = 0.0,
+    ) -> None:
         try:
             cases = parse_cases(_read(path))
         except ValueError as exc:
@@ -100,9 +120,18 @@ class Command(BaseCommand):
             f"{result.total} questions: top-1 {result.top1_accuracy:.1%} ({result.top1}), "
             f"top-3 {result.top3_accuracy:.1%} ({result.top3})"
         )
+        if latency or max_p95_ms:
+            self.stdout.write(
+                f"latency: p50 {result.latency_ms(50):.1f} ms, p95 {result.latency_ms(95):.1f} ms, "
+                f"max {result.latency_ms(100):.1f} ms ({connection.vendor})"
+            )
         if result.top1_accuracy < min_top1 or result.top3_accuracy < min_top3:
             raise CommandError(
                 f"Below the target (top-1 ≥ {min_top1:.0%}, top-3 ≥ {min_top3:.0%})."
+            )
+        if max_p95_ms and result.latency_ms(95) > max_p95_ms:
+            raise CommandError(
+                f"Search p95 {result.latency_ms(95):.1f} ms is over {max_p95_ms} ms."
             )
 
     def _import(self, path: Path) -> None:
