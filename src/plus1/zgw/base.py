@@ -26,6 +26,7 @@ from rest_framework.viewsets import ViewSet
 
 from plus1.common.api import _invalid_params, refuse_nul_characters
 from plus1.zgw.auth import NotAuthorised, ZgwClient, authenticate
+from plus1.zgw.query_params import UNKNOWN_CODE, unknown_query_params
 from plus1.zgw.scopes import Needed, Scope, Unscoped
 
 TITLES = {
@@ -133,6 +134,18 @@ def _as_drf_detail(exc: DjangoValidationError) -> dict[str, list[exceptions.Erro
     }
 
 
+def refuse_unknown_query_params(request: Any, extra: frozenset[str] = frozenset()) -> None:
+    """A 400 naming every query parameter the operation does not know (nothing is widened)."""
+    unknown = unknown_query_params(request, extra)
+    if unknown:
+        raise exceptions.ValidationError(
+            {
+                name: [exceptions.ErrorDetail(reason, code=UNKNOWN_CODE)]
+                for name, reason in unknown.items()
+            }
+        )
+
+
 class Pagination(PageNumberPagination):
     page_size = 100
 
@@ -149,6 +162,8 @@ class ZgwViewSet(ViewSet):
     component = ""
     api_version = "1.0.0"
     scopes: Mapping[str, Needed] = {}
+    # query parameters an operation beyond the standard's document accepts
+    extra_query_params: frozenset[str] = frozenset()
 
     def get_exception_handler(self) -> Any:
         return zgw_exception_handler
@@ -156,6 +171,7 @@ class ZgwViewSet(ViewSet):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         refuse_nul_characters(request)
+        refuse_unknown_query_params(request, self.extra_query_params)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -215,3 +231,16 @@ class UrlField(serializers.CharField):
         if value and (parts.scheme not in ("http", "https") or not parts.netloc):
             raise serializers.ValidationError("Voer een geldige URL in.", code="invalid")
         return value
+
+
+class TextField(serializers.CharField):
+    """Text the standard marks `nullable`: null is accepted and stored as no text ("")."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        value = super().run_validation(data)
+        return "" if value is None else value

@@ -21,7 +21,7 @@ from plus1.catalog.models import (
     RoleType,
     StatusType,
 )
-from plus1.zgw.base import UrlField, resolve_url
+from plus1.zgw.base import TextField, UrlField, resolve_url
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
     render_eigenschap,
@@ -56,10 +56,22 @@ def _statustype(url: str | None) -> StatusType | None:
     return one_by_url(url, "statustype-detail", StatusType.objects.all(), "statustype")
 
 
+PART_FILTERS = frozenset(
+    {"status", "zaaktypeIdentificatie", "zaaktype_identificatie", "datumGeldigheid"}
+    | {"datum_geldigheid"}
+)
+
+
 class PartViewSet(CatalogiViewSet):
     """A part of one zaaktype: changes only while that zaaktype is a concept."""
 
     NAMES: dict[str, str] = {}
+
+    @property
+    def extra_query_params(self) -> frozenset[str]:  # type: ignore[override]
+        """The list filters every part shares, in both spellings the standard uses
+        (Resultaattypen names them `zaaktype_identificatie` and `datum_geldigheid`)."""
+        return PART_FILTERS if self.action == "list" else frozenset()
 
     def filtered(self, rows: QuerySet, params: Any) -> QuerySet:
         return by_zaaktype(rows, params, dated="case_type__")  # valid while the zaaktype is
@@ -187,9 +199,7 @@ class ResultaatTypeIn(ValidityIn):
     )
     archiefactietermijn = DurationField(required=False, allow_null=True)
     brondatumArchiefprocedure = Brondatum(required=False, allow_null=True)
-    procesobjectaard = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default=""
-    )
+    procesobjectaard = TextField(max_length=200, required=False, default="")
     indicatieSpecifiek = serializers.BooleanField(required=False, allow_null=True, default=None)
     procestermijn = DurationField(required=False, allow_null=True, default=None)
     besluittypen = serializers.ListField(child=UrlField(), required=False, default=list)

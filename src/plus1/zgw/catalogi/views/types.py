@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from plus1.catalog.models import CaseType, Confidentiality, DecisionType, DocumentType
-from plus1.zgw.base import NO_MATCH, UrlField, resolve_url
+from plus1.zgw.base import NO_MATCH, TextField, UrlField, resolve_url
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
     render_besluittype,
@@ -40,9 +40,7 @@ class OmschrijvingGeneriek(serializers.Serializer):
     definitieInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(max_length=255)
     herkomstInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(max_length=12)
     hierarchieInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(max_length=80)
-    opmerkingInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(
-        max_length=255, required=False, allow_blank=True
-    )
+    opmerkingInformatieobjecttypeOmschrijvingGeneriek = TextField(max_length=255, required=False)
 
 
 class InformatieObjectTypeIn(ValidityIn):

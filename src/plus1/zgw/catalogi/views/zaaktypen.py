@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from plus1.catalog.models import CaseType, Confidentiality, StatusType
-from plus1.zgw.base import NO_MATCH, Pagination, UrlField, resolve_url
+from plus1.zgw.base import NO_MATCH, Pagination, TextField, UrlField, resolve_url
 from plus1.zgw.catalogi import refs as refs
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
@@ -50,8 +50,8 @@ class CatalogusIn(serializers.Serializer):
         max_length=20, required=False, default=""
     )
     contactpersoonBeheerEmailadres = serializers.EmailField(required=False, default="")
-    naam = serializers.CharField(max_length=200, required=False, default="")
-    versie = serializers.CharField(max_length=20, required=False, default="")
+    naam = TextField(max_length=200, required=False, default="")
+    versie = TextField(max_length=20, required=False, default="")
     begindatumVersie = serializers.DateField(required=False, allow_null=True, default=None)
 
 
@@ -150,7 +150,7 @@ class StatusTypeIn(ValidityIn):
     volgnummer = serializers.IntegerField(min_value=1, max_value=9999)
     informeren = serializers.BooleanField(required=False)
     doorlooptijd = DurationField(required=False, allow_null=True)
-    toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    toelichting = TextField(max_length=1000, required=False)
     checklistitemStatustype = serializers.ListField(child=serializers.DictField(), required=False)
 
 

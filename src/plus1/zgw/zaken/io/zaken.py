@@ -15,7 +15,7 @@ from plus1.cases.models import ArchiveNomination, ArchiveStatus, Case, CaseStatu
 from plus1.catalog.models import Confidentiality
 from plus1.common import legal_clock
 from plus1.geo.geometry import geojson_problem
-from plus1.zgw.base import UrlField, Urls
+from plus1.zgw.base import TextField, UrlField, Urls
 from plus1.zgw.uuids import to_uuid
 
 ZAAK, STATUS = "/zaken/api/v1/zaken", "/zaken/api/v1/statussen"
@@ -138,7 +138,7 @@ class ZaakIn(serializers.Serializer):
     opdrachtgevendeOrganisatie = serializers.CharField(
         max_length=9, required=False, allow_blank=True
     )
-    processobjectaard = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    processobjectaard = TextField(max_length=200, required=False)
     startdatumBewaartermijn = serializers.DateField(required=False, allow_null=True)
     processobject = serializers.DictField(required=False, allow_null=True)
 
