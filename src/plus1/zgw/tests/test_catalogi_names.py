@@ -13,11 +13,11 @@ from plus1.zgw.tests.test_catalogi_types import (
     NIHIL,
     OMSCHRIJVING,
     besluittype,
-    catalogus,  # noqa: F401 (fixture)
     iot,
     post,
     zaaktype,
 )
+from plus1.zgw.tests.test_catalogi_types import catalogus as catalogus_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
