@@ -17,7 +17,17 @@ from plus1.zgw.tests.test_catalogi_types import (
     post,
     zaaktype,
 )
-from plus1.zgw.tests.test_catalogi_types import catalogus as catalogus_fixture  # noqa: F401
+
+
+@pytest.fixture(name="catalogus")
+def _catalogus(superclient):
+    from plus1.common.testing.factories import TeamFactory
+    from plus1.zgw.tests.conftest import CATALOGI
+
+    TeamFactory(slug="zgw")
+    body = {"domein": "PLUS", "rsin": "002220647", "contactpersoonBeheerNaam": "Beheer"}
+    return superclient.post(f"{CATALOGI}/catalogussen", body, format="json").json()["url"]
+
 
 pytestmark = pytest.mark.django_db
 
