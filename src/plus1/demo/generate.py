@@ -167,14 +167,17 @@ def _batch(
             latitude=point[2] if point else None,
             longitude=point[3] if point else None,
             geometry={"type": "Point", "coordinates": [point[3], point[2]]} if point else None,
+            status=steps[reached - 1],
         )
         cases.append(case)
         plans.append((steps[:reached], registered))
-    Case.objects.bulk_create(cases)
-    by_uuid = dict(Case.objects.filter(uuid__in=[c.uuid for c in cases]).values_list("uuid", "pk"))
+    Case.objects.bulk_create(cases)  # sets the keys (RETURNING) on PostgreSQL and SQLite
+    if any(case.pk is None for case in cases):
+        keys = dict(Case.objects.filter(uuid__in=[c.uuid for c in cases]).values_list("uuid", "pk"))
+        for case in cases:
+            case.pk = keys[case.uuid]
     history, roles, outcome = [], [], []
     for case, (reached, registered) in zip(cases, plans, strict=True):
-        case.pk = by_uuid[case.uuid]
         moment = timezone.make_aware(dt.datetime.combine(registered, dt.time(9)))
         for number, step in enumerate(reached):
             history.append(
@@ -196,12 +199,6 @@ def _batch(
     CaseStatus.objects.bulk_create(history)
     Role.objects.bulk_create(roles)
     Result.objects.bulk_create(outcome)
-    latest = {}
-    for row in CaseStatus.objects.filter(case_id__in=by_uuid.values()).order_by("set_at", "pk"):
-        latest[row.case_id] = row.status_id
-    for case in cases:
-        case.status_id = latest.get(case.pk)
-    Case.objects.bulk_update(cases, ["status"])
     _audit(cases, counts)
     _outbox(cases, consumers, counts)
     counts["zaken"] += len(cases)
