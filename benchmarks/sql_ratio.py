@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if not 200 <= response.status_code < 300:
             print(f"{name}: answered {response.status_code}", file=sys.stderr)
             return 1
+        count = len(captured)  # read now: the next request resets Django's query log
         statements = [
             q["sql"]
             for q in captured
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             sql.append(time.perf_counter() - started)
         api_ms, sql_ms = statistics.median(api) * 1000, statistics.median(sql) * 1000
         print(
-            f"{name:<10} queries={len(captured):<3} api p50={api_ms:7.2f} ms "
+            f"{name:<10} queries={count:<3} api p50={api_ms:7.2f} ms "
             f"sql p50={sql_ms:7.2f} ms ratio={api_ms / sql_ms if sql_ms else 0:5.1f}"
         )
     return 0

@@ -103,10 +103,14 @@ def generate(
     return counts
 
 
-def _residents(count: int, seed: int, rng: random.Random, counts: dict[str, int]) -> list[int]:
+def _residents(
+    count: int, seed: int, rng: random.Random, counts: dict[str, int]
+) -> list[tuple[int, str, str]]:
+    """(pk, encrypted BSN, blind index) of `count` new residents."""
     base = 10_000_000 + (seed % 1000) * 80_000
     existing = set(Party.objects.filter(kind="resident").values_list("bsn_index", flat=True))
-    rows, number = [], base
+    rows: list[Party] = []
+    number = base
     while len(rows) < count:
         bsn = valid_bsn(number)
         number = int(bsn[:8]) + 1
@@ -119,7 +123,9 @@ def _residents(count: int, seed: int, rng: random.Random, counts: dict[str, int]
         Party.objects.bulk_create(rows[start : start + BATCH])
     counts["residents"] += len(rows)
     return list(
-        Party.objects.filter(bsn_index__in=[r.bsn_index for r in rows]).values_list("pk", flat=True)
+        Party.objects.filter(bsn_index__in=[r.bsn_index for r in rows]).values_list(
+            "pk", "bsn_encrypted", "bsn_index"
+        )
     )
 
 
@@ -133,7 +139,7 @@ def _batch(
     initiators: dict[int, Any],
     results: dict[int, Any],
     points: list[tuple[str, str, float, float]],
-    party_ids: list[int],
+    party_ids: list[tuple[int, str, str]],
     consumers: list[str],
     today: dt.date,
     counts: dict[str, int],
@@ -143,7 +149,8 @@ def _batch(
     first = sequence.value + 1
     sequence.value += size
     sequence.save(update_fields=["value"])
-    cases, plans = [], []
+    cases: list[Case] = []
+    plans: list[tuple[list[Any], dt.date]] = []
     for offset in range(size):
         kind = rng.choice(types)
         steps = statuses[kind.pk]
@@ -155,7 +162,7 @@ def _batch(
             uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
             identification=f"ZAAK-{year}-{first + offset:07d}",
             case_type=kind,
-            initiator_id=rng.choice(party_ids),
+            initiator_id=rng.choice(party_ids)[0],
             form_data={"onderwerp": "Gegenereerd", "volgnummer": start + offset},
             responsible_team_id=kind.responsible_team_id,
             confidentiality=kind.confidentiality,
@@ -176,24 +183,27 @@ def _batch(
         keys = dict(Case.objects.filter(uuid__in=[c.uuid for c in cases]).values_list("uuid", "pk"))
         for case in cases:
             case.pk = keys[case.uuid]
-    history, roles, outcome = [], [], []
-    for case, (reached, registered) in zip(cases, plans, strict=True):
+    bsns = {pk: (encrypted, index) for pk, encrypted, index in party_ids}
+    history: list[CaseStatus] = []
+    roles: list[Role] = []
+    outcome: list[Result] = []
+    for case, (steps_reached, registered) in zip(cases, plans, strict=True):
         moment = timezone.make_aware(dt.datetime.combine(registered, dt.time(9)))
-        for number, step in enumerate(reached):
+        for number, step in enumerate(steps_reached):
             history.append(
                 CaseStatus(case=case, status=step, set_at=moment + dt.timedelta(days=number))
             )
-        role_type = initiators[case.case_type_id]
-        if role_type is not None:
-            roles.append(
-                Role(
-                    case=case,
-                    role_type=role_type,
-                    is_initiator=True,
-                    betrokkene_type="natuurlijk_persoon",
-                    party_id=case.initiator_id,
-                )
+        roles.append(  # the initiator, with the zaaktype's initiator roltype when it has one
+            Role(
+                case=case,
+                role_type=initiators[case.case_type_id],
+                is_initiator=True,
+                betrokkene_type="natuurlijk_persoon",
+                party_id=case.initiator_id,
+                bsn_encrypted=bsns[case.initiator_id][0],  # as the role service stores it
+                bsn_index=bsns[case.initiator_id][1],
             )
+        )
         if case.closed_on and results[case.case_type_id] is not None:
             outcome.append(Result(case=case, result_type=results[case.case_type_id]))
     CaseStatus.objects.bulk_create(history)

@@ -157,7 +157,7 @@ class LeanPaginator(DjangoPaginator):
             if len(rows) < self.per_page:
                 self.__dict__["count"] = len(rows)  # Paginator.count is a cached_property
             self.validate_number(1)
-            return self._get_page(rows, 1, self)  # the rows read above: no second page query
+            return self._get_page(rows, 1, self)  # type: ignore[attr-defined]  # rows read above
         return super().page(number)
 
 

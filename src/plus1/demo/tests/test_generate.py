@@ -40,6 +40,9 @@ def test_generated_zaken_have_history_initiators_and_a_verifiable_chain(catalogu
     residents = Party.objects.filter(kind="resident")
     assert residents.count() == 20
     assert all(is_valid_bsn(decrypt(party.bsn_encrypted)) for party in residents)
+    # the initiator role carries the BSN as the role service stores it: searchable by BSN
+    party = cases[0].initiator
+    assert Role.objects.filter(bsn_index=party.bsn_index).count() == party.cases.count()
     assert AuditEntry.objects.count() >= 60
     report = verify_chain()
     assert report.intact, report.problem

@@ -63,9 +63,8 @@ class Ctx:
         if value.startswith(("http://", "https://")):
             return value
         zgw = getattr(row, "zgw", None)
-        named = CaseType.objects.filter(
-            code=value, zgw__catalogus_id=zgw.catalogus_id if zgw else None
-        )
+        named = CaseType.objects.filter(code=value)
+        named = named.filter(zgw__catalogus_id=zgw.catalogus_id) if zgw else named.none()
         found = sel.valid_on(named, self.versions.day).order_by("zgw__concept", "-pk").first()
         return self.zaaktype(found) if found else value
 

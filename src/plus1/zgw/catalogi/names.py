@@ -79,8 +79,8 @@ def resolve_names(
     problems: list[str] = []
     for value in dict.fromkeys(v for v in values if not is_url(v)):
         row, problem = one_by_name(rows, name_field, value, day, label)
-        if problem:
-            problems.append(problem)
+        if problem or row is None:
+            problems.append(problem or value)
         else:
             row.related_by_name = True  # version-independent: may be a published type
             found[value] = row

@@ -230,7 +230,9 @@ class ZaakTypeViewSet(CatalogiViewSet):
                 field="besluittypen",
                 label="besluittype",
             )
-        same_catalogus = CaseType.objects.filter(zgw__catalogus__uuid=key)
+        same_catalogus = (
+            CaseType.objects.filter(zgw__catalogus__uuid=key) if key else CaseType.objects.none()
+        )
         if "deelzaaktypen" in given:
             rows = CaseType.objects.select_related("zgw__catalogus")
             found["sub_case_types"] = related_rows(

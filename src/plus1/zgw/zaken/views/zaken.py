@@ -80,9 +80,11 @@ class ZakenApi(ZgwViewSet):
     api_version = "1.5.1"
     lookup_field = "uuid"
 
-    def _zaak(self, uuid: str, scope: Scope) -> Case:
-        """The zaak, if this client holds `scope` for its zaaktype and confidentiality."""
-        case = get_object_or_404(selectors.zaken_for_all(), uuid=uuid)
+    def _zaak(self, uuid: str, scope: Scope, lean: bool = False) -> Case:
+        """The zaak, if this client holds `scope` for its zaaktype and confidentiality
+        (`lean`: without its related records, for a caller that renders it itself)."""
+        rows = selectors.zaken_lean() if lean else selectors.zaken_for_all()
+        case = get_object_or_404(rows, uuid=uuid)
         if not self.client.may_zaak(scope, case.case_type.uuid, case.confidentiality):
             raise exceptions.PermissionDenied()
         return case
@@ -186,7 +188,11 @@ class ZaakViewSet(ZakenApi):
         return Response(render_zaak(case, urls, documents, records), **kwargs)
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        return self._render(self._zaak(uuid, ZAKEN_LEZEN))
+        case = self._zaak(uuid, ZAKEN_LEZEN, lean=True)
+        urls = Urls(self.request)
+        documents = documents_of([case.uuid], urls).get(case.uuid)
+        records = selectors.records_of([case.pk])[case.pk]
+        return Response(render_zaak(case, urls, documents, records))
 
     def create(self, request: Request) -> Response:
         given = ZaakIn(data=request.data)
