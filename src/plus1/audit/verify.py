@@ -37,15 +37,28 @@ class ChainBroken(Exception):
         self.report = report
 
 
-def verify_chain(checkpoints: Sequence[Checkpoint] = ()) -> ChainReport:
+def verify_chain(
+    checkpoints: Sequence[Checkpoint] = (), since: Checkpoint | None = None
+) -> ChainReport:
     """The chain up to the head row (read first: appends made meanwhile are checked next
-    time), then what lies beyond the head, then the checkpoints."""
+    time), then what lies beyond the head, then the checkpoints.
+
+    `since`: verify incrementally from that signed checkpoint on (its entry must still
+    carry the signed hash; a checkpoint is only signed over a chain verified up to it).
+    Without it the whole chain is verified."""
     head = AuditHead.objects.filter(pk=1).first()
     if head is None:
         return ChainReport(0, 1, "the head row is missing: the log was emptied or replaced")
     pinned = {c.seq: c for c in checkpoints}
     expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
-    entries = AuditEntry.objects.filter(seq__lte=head.last_seq).order_by("seq")
+    if since is not None:
+        anchor = AuditEntry.objects.filter(seq=since.seq).first()
+        if anchor is None:  # entries were removed: the full verification says where
+            return verify_chain(checkpoints)
+        pinned[since.seq] = since
+        expected_seq, expected_prev = since.seq, anchor.prev_hash
+    start = expected_seq
+    entries = AuditEntry.objects.filter(seq__gte=start, seq__lte=head.last_seq).order_by("seq")
     for entry in entries.iterator(chunk_size=2000):
         problem = _problem(entry, expected_seq, expected_prev, pinned)
         if problem:
@@ -59,19 +72,20 @@ def verify_chain(checkpoints: Sequence[Checkpoint] = ()) -> ChainReport:
         return ChainReport(
             checked, extra, f"was added after the head (entry {head.last_seq}): a forged entry"
         )
-    if checked != head.last_seq:
+    last = start - 1 + checked  # the last entry verified
+    if last != head.last_seq:
         return ChainReport(
             checked,
-            checked + 1,
+            last + 1,
             f"is missing: entries at the end of the log were removed (the head says {head.last_seq})",
         )
     if checked and expected_prev != head.last_hash:
-        return ChainReport(checked, checked, "does not match the head row's hash")
+        return ChainReport(checked, last, "does not match the head row's hash")
     latest = max(pinned, default=0)
-    if latest > checked:
+    if latest > last:
         return ChainReport(
             checked,
-            checked + 1,
+            last + 1,
             f"is missing: the log ends before the signed checkpoint at entry {latest} "
             "(entries were removed and the head rewritten)",
         )

@@ -38,11 +38,24 @@ def close_connections_before_fork(server: Any, worker: Any) -> None:
     connections.close_all()
 
 
+#: Seconds an idle keep-alive connection stays open: longer than the idle timeout of the
+#: usual reverse proxies and API clients' pools (nginx upstream keepalive_timeout 60 s), so
+#: the proxy closes first and never sends a request on a connection gunicorn just dropped
+#: (gunicorn's default of 2 s made pooled clients fail now and then).
+KEEPALIVE = 75
+
+
 class Plus1Server(BaseApplication):  # type: ignore[misc]  # gunicorn ships no types
-    def __init__(self, *, bind: str, workers: int) -> None:
+    def __init__(
+        self, *, bind: str, workers: int, threads: int = 1, keepalive: int = KEEPALIVE
+    ) -> None:
         self.options = {
             "bind": bind,
             "workers": workers,
+            # threads > 1: the gthread worker (keep-alive needs it; sync workers close)
+            "threads": threads,
+            "worker_class": "gthread",
+            "keepalive": keepalive,
             "accesslog": "-",
             "logger_class": ScrubbingLogger,
             "pre_fork": close_connections_before_fork,

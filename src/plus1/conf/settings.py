@@ -365,10 +365,24 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "plus1.common.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
+API_CONTACT_EMAIL = env_str(
+    "PLUS1_API_CONTACT_EMAIL",
+    "api@plusstad.nl",
+    help="Contact address for API users, in the OpenAPI document of /api/v1.",
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Plus1 API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # NL API Design Rules: the server URL names the major version; paths are relative to it.
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie van Plus1"}],
+    "CONTACT": {"name": MUNICIPALITY_NAME, "url": BASE_URL, "email": API_CONTACT_EMAIL},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "plus1.common.api.adr_postprocess",
+    ],
 }
 
 ZGW_RSIN = env_str(

@@ -4,17 +4,19 @@ authorisations of that client's applicatie (component, scopes, zaaktype, confide
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass
 
 import jwt
 from django.conf import settings
+from django.db import connection
 from django.db.models import Prefetch, Q
 
 from plus1.audit.services import Actor
 from plus1.catalog.models import Confidentiality
-from plus1.zgw.models import ApplicatieClient, Autorisatie, ClientSecret
+from plus1.zgw.models import Applicatie, ApplicatieClient, Autorisatie, ClientSecret
 from plus1.zgw.scopes import Scope
 
 LEVELS: list[str] = list(Confidentiality.values)  # openbaar … zeer_geheim
@@ -109,9 +111,7 @@ def authenticate(authorization: str) -> ZgwClient:
     client_id = claims.get("client_id") or claims.get("iss")
     if not isinstance(client_id, str) or not client_id:
         raise NotAuthorised("Het JWT mist de claim `client_id`.")
-    secret = (
-        ClientSecret.objects.filter(client_id=client_id).values_list("secret", flat=True).first()
-    )
+    secret, client = _secret_and_client(client_id)
     if secret is None:
         raise NotAuthorised("Deze client_id is niet bekend.")
     try:
@@ -129,7 +129,54 @@ def authenticate(authorization: str) -> ZgwClient:
         now - settings.ZGW_JWT_EXPIRY - leeway <= issued <= now + leeway
     ):
         raise NotAuthorised("Het JWT is verlopen of nog niet geldig (claim `iat`).")
-    return client_for(client_id)
+    return client
+
+
+AUTORISATIE_COLUMNS = (
+    "id",
+    "component",
+    "scopes",
+    "zaaktype",
+    "informatieobjecttype",
+    "besluittype",
+    "max_vertrouwelijkheidaanduiding",
+)
+
+
+def _secret_and_client(client_id: str) -> tuple[str | None, ZgwClient]:
+    """The secret of a client id and its rights now, in one query (read on every request,
+    so a change counts from the next request on)."""
+    secret_t, link_t = ClientSecret._meta.db_table, ApplicatieClient._meta.db_table
+    app_t, auth_t = Applicatie._meta.db_table, Autorisatie._meta.db_table
+    columns = ", ".join(f"au.{name}" for name in AUTORISATIE_COLUMNS)
+    sql = (
+        f"SELECT s.secret, a.id, a.label, a.heeft_alle_autorisaties, {columns} "  # noqa: S608
+        f"FROM {secret_t} s LEFT JOIN {link_t} c ON c.client_id = s.client_id "
+        f"LEFT JOIN {app_t} a ON a.id = c.applicatie_id "
+        f"LEFT JOIN {auth_t} au ON au.applicatie_id = a.id "
+        "WHERE s.client_id = %s ORDER BY au.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [client_id])
+        rows = cursor.fetchall()
+    nobody = ZgwClient(client_id=client_id, label=client_id, all_rights=False, autorisaties=())
+    if not rows:
+        return None, nobody
+    secret, applicatie_id, label, alle = rows[0][:4]
+    if applicatie_id is None:
+        return secret, nobody
+    autorisaties = []
+    for row in rows:
+        if row[4] is None:
+            continue
+        values = dict(zip(AUTORISATIE_COLUMNS, row[4:], strict=True))
+        raw = values["scopes"]
+        values["scopes"] = json.loads(raw) if isinstance(raw, str | bytes) else raw
+        autorisaties.append(Autorisatie(applicatie_id=applicatie_id, **values))
+    client = ZgwClient(
+        client_id=client_id, label=label, all_rights=bool(alle), autorisaties=tuple(autorisaties)
+    )
+    return secret, client
 
 
 def client_for(client_id: str) -> ZgwClient:

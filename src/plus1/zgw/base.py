@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.paginator import Paginator as DjangoPaginator
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from rest_framework import exceptions, serializers, status
@@ -26,6 +27,7 @@ from rest_framework.viewsets import ViewSet
 
 from plus1.common.api import _invalid_params, refuse_nul_characters
 from plus1.zgw.auth import NotAuthorised, ZgwClient, authenticate
+from plus1.zgw.query_params import UNKNOWN_CODE, unknown_query_params
 from plus1.zgw.scopes import Needed, Scope, Unscoped
 
 TITLES = {
@@ -133,8 +135,35 @@ def _as_drf_detail(exc: DjangoValidationError) -> dict[str, list[exceptions.Erro
     }
 
 
+def refuse_unknown_query_params(request: Any, extra: frozenset[str] = frozenset()) -> None:
+    """A 400 naming every query parameter the operation does not know (nothing is widened)."""
+    unknown = unknown_query_params(request, extra)
+    if unknown:
+        raise exceptions.ValidationError(
+            {
+                name: [exceptions.ErrorDetail(reason, code=UNKNOWN_CODE)]
+                for name, reason in unknown.items()
+            }
+        )
+
+
+class LeanPaginator(DjangoPaginator):
+    """A first page that is not full tells the count itself: no COUNT(*) query then (a
+    search by BSN, a filtered list). Every other page counts as before."""
+
+    def page(self, number: Any) -> Any:
+        if str(number) == "1" and "count" not in self.__dict__:
+            rows = list(self.object_list[: self.per_page])
+            if len(rows) < self.per_page:
+                self.__dict__["count"] = len(rows)  # Paginator.count is a cached_property
+            self.validate_number(1)
+            return self._get_page(rows, 1, self)  # type: ignore[attr-defined]  # rows read above
+        return super().page(number)
+
+
 class Pagination(PageNumberPagination):
     page_size = 100
+    django_paginator_class = LeanPaginator
 
 
 class ZgwViewSet(ViewSet):
@@ -149,6 +178,8 @@ class ZgwViewSet(ViewSet):
     component = ""
     api_version = "1.0.0"
     scopes: Mapping[str, Needed] = {}
+    # query parameters an operation beyond the standard's document accepts
+    extra_query_params: frozenset[str] = frozenset()
 
     def get_exception_handler(self) -> Any:
         return zgw_exception_handler
@@ -156,6 +187,7 @@ class ZgwViewSet(ViewSet):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         refuse_nul_characters(request)
+        refuse_unknown_query_params(request, self.extra_query_params)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -215,3 +247,16 @@ class UrlField(serializers.CharField):
         if value and (parts.scheme not in ("http", "https") or not parts.netloc):
             raise serializers.ValidationError("Voer een geldige URL in.", code="invalid")
         return value
+
+
+class TextField(serializers.CharField):
+    """Text the standard marks `nullable`: null is accepted and stored as no text ("")."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        value = super().run_validation(data)
+        return "" if value is None else value

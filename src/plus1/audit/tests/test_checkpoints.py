@@ -121,8 +121,11 @@ def test_checkpoints_are_appended_signed_and_checked(tmp_path, capsys):
     lines = (tmp_path / "audit-checkpoints" / FILE_NAME).read_text().splitlines()
     assert [json.loads(line)["seq"] for line in lines] == [3, 5]
     assert json.loads(lines[0])["hash"] == first.hash == AuditEntry.objects.get(seq=3).hash
-    call_command("audit", "verify", "--checkpoints", str(tmp_path / "audit-checkpoints"))
-    assert "5 entries verified, against 2 signed checkpoints" in capsys.readouterr().out
+    folder = str(tmp_path / "audit-checkpoints")
+    call_command("audit", "verify", "--full", "--checkpoints", folder)
+    assert "5 entries verified, the whole chain, against 2 signed checkpoints" in (
+        capsys.readouterr().out
+    )
     tampered = json.loads(lines[0]) | {"seq": 2}
     (tmp_path / "audit-checkpoints" / FILE_NAME).write_text(json.dumps(tampered) + "\n")
     with pytest.raises(CheckpointError):
@@ -258,3 +261,33 @@ def test_the_worker_publishes_checkpoints_periodically():
     write_entries(2)
     assert audit_checkpoint() == 2
     assert [c.seq for c in checkpoints_read()] == [2]
+
+
+def test_verify_starts_at_the_latest_checkpoint_and_full_checks_everything(capsys):
+    write_entries(5)
+    checkpoint_write()
+    write_entries(3, start=5)
+    call_command("audit", "verify")
+    said = capsys.readouterr().out
+    assert "4 entries verified, from the signed checkpoint at entry 5 on" in said
+    # a change after the checkpoint is found incrementally
+    AuditEntry.objects.filter(seq=7).update(actor_label="iemand anders")
+    with pytest.raises(CommandError, match="entry 7"):
+        call_command("audit", "verify")
+    AuditEntry.objects.filter(seq=7).update(actor_label="test")
+    call_command("audit", "verify")
+    # a change before it only by the full verification (it was verified when signed)
+    AuditEntry.objects.filter(seq=2).update(actor_label="iemand anders")
+    call_command("audit", "verify")
+    with pytest.raises(CommandError, match="entry 2"):
+        call_command("audit", "verify", "--full")
+
+
+def test_the_checkpoint_entry_itself_must_still_carry_the_signed_hash():
+    write_entries(4)
+    checkpoint = checkpoint_write()
+    AuditEntry.objects.filter(seq=4).update(actor_label="iemand anders")
+    report = verify_chain(checkpoints_read(), since=checkpoint)
+    assert report.first_bad_seq == 4
+    AuditEntry.objects.filter(seq=4).delete()
+    assert verify_chain(checkpoints_read(), since=checkpoint).first_bad_seq == 4

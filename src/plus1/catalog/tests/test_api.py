@@ -68,4 +68,4 @@ def test_no_trailing_slash_and_documented(client, products):
     assert client.get(URL + "/", {"zoek": "paspoort"}).status_code == 404
     schema = client.get("/api/v1/openapi.json")
     assert schema.status_code == 200
-    assert "/api/v1/producten" in schema.content.decode()
+    assert "/producten" in schema.json()["paths"]

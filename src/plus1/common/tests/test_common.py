@@ -122,7 +122,8 @@ def test_openapi_document_is_public_json_with_a_version(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200 and response["API-Version"]
     document = response.json()
-    assert document["openapi"].startswith("3.") and "/api/v1/producten" in document["paths"]
+    assert document["openapi"].startswith("3.") and "/producten" in document["paths"]
+    assert document["servers"][0]["url"] == "/api/v1"
 
 
 @pytest.mark.django_db

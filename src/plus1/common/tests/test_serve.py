@@ -162,3 +162,20 @@ def test_access_log_masks_a_bsn_in_the_query_string(tmp_path):
     assert len(requests) == 2, "\n".join(log)
     assert "inpBsn=*********" in requests[0] and "inpBsn=*********" in requests[1]
     assert not any("111222333" in line or "11122233" in line for line in log)
+
+
+def test_threads_and_a_keep_alive_longer_than_a_reverse_proxys():
+    from plus1.common.gunicorn import KEEPALIVE, Plus1Server
+
+    server = Plus1Server(bind="127.0.0.1:8108", workers=2, threads=4)
+    assert server.cfg.workers == 2 and server.cfg.threads == 4
+    assert server.cfg.worker_class_str == "gthread"
+    assert server.cfg.keepalive == KEEPALIVE > 60  # nginx closes idle upstreams at 60 s
+    assert Plus1Server(bind="127.0.0.1:8108", workers=1, keepalive=5).cfg.keepalive == 5
+
+
+def test_serve_refuses_zero_threads():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="--threads"):
+        call_command("serve", "--threads", "0")

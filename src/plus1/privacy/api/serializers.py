@@ -62,6 +62,11 @@ class PartnerRequestIn(serializers.Serializer[Any]):
             raise serializers.ValidationError("Dit is geen geldig burgerservicenummer.")
         return value
 
+    def validate_kvkNummer(self, value: str) -> str:
+        if not (value.isascii() and value.isdigit() and len(value) == 8):
+            raise serializers.ValidationError("Een KVK-nummer bestaat uit 8 cijfers.")
+        return value
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if bool(attrs.get("bsn")) == bool(attrs.get("kvkNummer")):
             raise serializers.ValidationError("Geef een bsn of een kvkNummer, niet allebei.")

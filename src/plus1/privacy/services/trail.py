@@ -86,8 +86,9 @@ def personal_data_list_access(
     *, actor: Actor, cases: Iterable[Case], name: str, subject: Party | None = None
 ) -> list[DataTrailRecord]:
     """A list that shows several people (a team's inbox): one record per person shown, or,
-    when the list was searched by one person (``subject``), one record for them per case.
-    Written with a fixed number of queries however long the list is."""
+    when the list was searched by one person (``subject``), one record for them per purpose
+    (processing activity) of the cases shown. Written with a fixed number of queries
+    however long the list is."""
     shown: list[tuple[Case, Party]] = []
     for case in cases:
         person = subject or case.initiator
@@ -103,11 +104,37 @@ def personal_data_list_access(
             f"Voor zaaktype ‘{purposeless[0].case_type.name}’ is geen doel "
             "(verwerkingsactiviteit) vastgelegd. Zonder doel kunnen de gegevens niet worden getoond."
         )
+    if subject is not None and shown:
+        # One search is one use of one person's data: per purpose one audit entry naming
+        # every case shown and one trail record, however many cases the page holds.
+        by_activity: dict[int, list[Case]] = {}
+        for case, _ in shown:
+            by_activity.setdefault(activities[case.case_type_id].pk, []).append(case)
+        changes = []
+        for cases_of_activity in by_activity.values():
+            activity = activities[cases_of_activity[0].case_type_id]
+            after = _who(actor, activity, name, None, "", "", None)
+            after["cases"] = [case.identification for case in cases_of_activity]
+            changes.append(Change(subject, after=after))
+        entries = audit_record_many(
+            actor=actor, action=audit_actions.PERSONAL_DATA_VIEWED, changes=changes
+        )
+        return DataTrailRecord.objects.bulk_create(
+            _record(activities[group[0].case_type_id], subject, TrailAction.VIEWED, name, entry)
+            for group, entry in zip(by_activity.values(), entries, strict=True)
+        )
+    teams = Team.objects.in_bulk({case.responsible_team_id for case, _ in shown})
     changes = [
         Change(
             person,
             after=_who(
-                actor, activities[case.case_type_id], name, case.responsible_team, "", "", case
+                actor,
+                activities[case.case_type_id],
+                name,
+                teams.get(case.responsible_team_id),
+                "",
+                "",
+                case,
             ),
         )
         for case, person in shown

@@ -92,3 +92,12 @@ def test_partner_api_needs_valid_credentials_and_valid_input(world: World) -> No
     names = {param["name"] for param in bad.json()["invalidParams"]}
     assert names == {"bsn", "gegevens.0"}
     assert "123456789" not in bad.content.decode()
+
+
+def test_a_kvk_number_that_is_not_eight_digits_is_refused(world: World) -> None:
+    for kvk in ("x", "1234567", "１２３４５６７８"):
+        body = {"kvkNummer": kvk, "doel": "delen-schuldhulp", "gegevens": ["naam"]}
+        refused = world.partner_post(FETCH, body)
+        assert refused.status_code == 400, kvk
+        params = {p["name"]: p["reason"] for p in refused.json()["invalidParams"]}
+        assert params == {"kvkNummer": "Een KVK-nummer bestaat uit 8 cijfers."}

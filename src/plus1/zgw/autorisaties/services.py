@@ -208,3 +208,100 @@ def applicatie_register(
         after={"label": label, "client_id": client_id, "alle": heeft_alle_autorisaties},
     )
     return applicatie
+
+
+def _configure_problems(
+    client_id: str, secret: str, component: str, autorisaties: list[dict[str, Any]]
+) -> dict[str, list[ValidationError]]:
+    from plus1.catalog.models import Confidentiality
+    from plus1.zgw.scopes import ALL
+
+    problems: dict[str, list[ValidationError]] = {}
+    if not client_id.strip():
+        problems["client-id"] = [ValidationError("Geef een client id.", code="required")]
+    if len(secret) < 8:
+        message = "Het secret moet minstens 8 tekens lang zijn."
+        problems["secret"] = [ValidationError(message, code="too-short")]
+    known = {scope.code for scope in ALL if scope.component == component}
+    for autorisatie in autorisaties:
+        unknown = sorted(set(autorisatie["scopes"]) - known)
+        if unknown:
+            listed = ", ".join(sorted(known)) or "geen"
+            message = (
+                f"Onbekende scope(s) voor {component}: {', '.join(unknown)}. Kies uit: {listed}."
+            )
+            problems["scopes"] = [ValidationError(message, code="unknown-scope")]
+        level = autorisatie.get("max_vertrouwelijkheidaanduiding", "")
+        if level and level not in Confidentiality.values:
+            message = f"Onbekend niveau {level}. Kies uit: {', '.join(Confidentiality.values)}."
+            problems["max-vertrouwelijkheid"] = [ValidationError(message, code="invalid")]
+    return problems
+
+
+@transaction.atomic(durable=True)
+def applicatie_configure(
+    *,
+    actor: Actor,
+    client_id: str,
+    secret: str,
+    label: str = "",
+    heeft_alle_autorisaties: bool = False,
+    component: str = "",
+    autorisaties: list[dict[str, Any]] | None = None,
+) -> tuple[Applicatie, bool]:
+    """Register or update, in one step, the API client `client_id`: its secret and its
+    applicatie with either all rights or the autorisaties of one component (those replace
+    that component's earlier ones; other components' stay). Returns (applicatie, created).
+    Every problem is raised at once and nothing is written."""
+    given = [{"component": component, **values} for values in autorisaties or []]
+    problems = _configure_problems(client_id, secret, component, given)
+    link = ApplicatieClient.objects.filter(client_id=client_id).select_related("applicatie")
+    existing = link.first()
+    kept: list[dict[str, Any]] = []
+    if existing is not None and not heeft_alle_autorisaties:
+        kept = [
+            dict(values)
+            for values in existing.applicatie.autorisaties.exclude(component=component).values(
+                *AUTORISATIE_FIELDS
+            )
+        ]
+    if problems:
+        raise ValidationError(problems)
+    wanted = [] if heeft_alle_autorisaties else kept + given
+    ClientSecret.objects.update_or_create(client_id=client_id, defaults={"secret": secret})
+    if existing is None:
+        applicatie = applicatie_create(
+            actor=actor,
+            label=label or client_id,
+            client_ids=[client_id],
+            heeft_alle_autorisaties=heeft_alle_autorisaties,
+            autorisaties=wanted,
+        )
+        return applicatie, True
+    applicatie = existing.applicatie
+    applicatie = applicatie_update(
+        actor=actor,
+        applicatie=applicatie,
+        label=label or applicatie.label,
+        client_ids=list(applicatie.clients.values_list("client_id", flat=True)),
+        heeft_alle_autorisaties=heeft_alle_autorisaties,
+        autorisaties=wanted,
+    )
+    return applicatie, False
+
+
+def applicaties_overview() -> list[dict[str, Any]]:
+    """Every applicatie with its client ids and autorisaties, never a secret."""
+    rows = Applicatie.objects.prefetch_related("clients", "autorisaties").order_by("label")
+    return [
+        {
+            "label": applicatie.label,
+            "clientIds": sorted(client.client_id for client in applicatie.clients.all()),
+            "heeftAlleAutorisaties": applicatie.heeft_alle_autorisaties,
+            "autorisaties": [
+                {name: getattr(autorisatie, name) for name in AUTORISATIE_FIELDS}
+                for autorisatie in applicatie.autorisaties.all()
+            ],
+        }
+        for applicatie in rows
+    ]

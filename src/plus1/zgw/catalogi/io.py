@@ -19,6 +19,8 @@ from plus1.catalog.models import (
     StatusType,
 )
 from plus1.zgw.base import Urls
+from plus1.zgw.catalogi import selectors as sel
+from plus1.zgw.catalogi.names import Versions
 from plus1.zgw.models import Catalogus
 
 ROOT = "/catalogi/api/v1"
@@ -38,8 +40,33 @@ class Ctx:
     """What rendering needs besides the row: the URL builder and the fallback catalogus of
     case types made in Plus1 itself."""
 
-    def __init__(self, urls: Urls, default: Catalogus | None) -> None:
+    def __init__(self, urls: Urls, default: Catalogus | None, day: dt.date | None = None) -> None:
         self.urls, self.default = urls, default
+        # relations are shown as the versions valid on this day (datumGeldigheid, or today)
+        self.versions = Versions(day or dt.date.today())
+
+    def decision_type(self, row: DecisionType) -> DecisionType:
+        rows = DecisionType.objects.all()
+        return self.versions.shown(row, "besluittype", rows, "catalogue", "description")
+
+    def document_type(self, row: DocumentType) -> DocumentType:
+        rows = DocumentType.objects.all()
+        return self.versions.shown(row, "informatieobjecttype", rows, "catalogue", "description")
+
+    def case_type(self, row: CaseType) -> CaseType:
+        rows = CaseType.objects.select_related("zgw")
+        return self.versions.shown(row, "zaaktype", rows, "zgw__catalogus_id", "code")
+
+    def related_zaaktype(self, value: str, row: CaseType) -> str:
+        """A gerelateerdeZaaktypen entry given by identificatie, as the URL of the version
+        valid on the day (the identificatie itself when there is none)."""
+        if value.startswith(("http://", "https://")):
+            return value
+        zgw = getattr(row, "zgw", None)
+        named = CaseType.objects.filter(code=value)
+        named = named.filter(zgw__catalogus_id=zgw.catalogus_id) if zgw else named.none()
+        found = sel.valid_on(named, self.versions.day).order_by("zgw__concept", "-pk").first()
+        return self.zaaktype(found) if found else value
 
     def catalogus_of(self, case_type: CaseType) -> str | None:
         zgw = getattr(case_type, "zgw", None)
@@ -116,7 +143,7 @@ def render_besluittype(row: DecisionType, ctx: Ctx) -> dict[str, Any]:
         "publicatietekst": row.publication_text,
         "publicatietermijn": row.publication_term or None,
         "toelichting": row.explanation,
-        "informatieobjecttypen": [ctx.urls(IOTYPE, d.uuid) for d in documents],
+        "informatieobjecttypen": [ctx.urls(IOTYPE, ctx.document_type(d).uuid) for d in documents],
         **validity(row),
         "concept": row.concept,
         "resultaattypen": [ctx.urls(RESULTAATTYPE, r.uuid) for r in results],
@@ -163,7 +190,7 @@ def render_resultaattype(row: ResultType, ctx: Ctx) -> dict[str, Any]:
         **validity(row),
         "besluittypen": [ctx.urls(BESLUITTYPE, d.uuid) for d in decisions],
         "besluittypeOmschrijving": [d.description for d in decisions],
-        "informatieobjecttypen": [ctx.urls(IOTYPE, d.uuid) for d in documents],
+        "informatieobjecttypen": [ctx.urls(IOTYPE, ctx.document_type(d).uuid) for d in documents],
         "informatieobjecttypeOmschrijving": [d.description for d in documents],
     }
 
@@ -195,7 +222,7 @@ def render_zaakobjecttype(row: CaseObjectType, ctx: Ctx) -> dict[str, Any]:
 def render_ziot(row: CaseTypeDocumentType, ctx: Ctx) -> dict[str, Any]:
     return {
         **_part(row, ctx, ZIOT),
-        "informatieobjecttype": ctx.urls(IOTYPE, row.document_type.uuid),
+        "informatieobjecttype": ctx.urls(IOTYPE, ctx.document_type(row.document_type).uuid),
         "volgnummer": row.order,
         "richting": row.direction,
         "statustype": ctx.urls(STATUSTYPE, row.status_type.uuid) if row.status_type else None,
@@ -261,12 +288,18 @@ def render_zaaktype(row: CaseType, ctx: Ctx) -> dict[str, Any]:
         "resultaattypen": [urls(RESULTAATTYPE, r.uuid) for r in row.result_types.all()],
         "eigenschappen": [urls(EIGENSCHAP, p.uuid) for p in row.property_types.all()],
         "informatieobjecttypen": [
-            urls(IOTYPE, link.document_type.uuid) for link in row.document_type_links.all()
+            urls(IOTYPE, ctx.document_type(link.document_type).uuid)
+            for link in row.document_type_links.all()
         ],
         "roltypen": [urls(ROLTYPE, r.uuid) for r in row.role_types.all()],
-        "besluittypen": [urls(BESLUITTYPE, d.uuid) for d in row.decision_types.all()],
-        "deelzaaktypen": [ctx.zaaktype(z) for z in row.sub_case_types.all()],
-        "gerelateerdeZaaktypen": data.get("gerelateerdeZaaktypen", []),
+        "besluittypen": [
+            urls(BESLUITTYPE, ctx.decision_type(d).uuid) for d in row.decision_types.all()
+        ],
+        "deelzaaktypen": [ctx.zaaktype(ctx.case_type(z)) for z in row.sub_case_types.all()],
+        "gerelateerdeZaaktypen": [
+            {**relatie, "zaaktype": ctx.related_zaaktype(relatie.get("zaaktype", ""), row)}
+            for relatie in data.get("gerelateerdeZaaktypen", [])
+        ],
         "zaakobjecttypen": [urls(ZAAKOBJECTTYPE, o.uuid) for o in row.object_types.all()],
         "beginGeldigheid": _date(row.valid_from),
         "eindeGeldigheid": _date(row.valid_to),

@@ -40,7 +40,9 @@ def require_concept(row: Any) -> None:
 
 
 def require_concept_relations(related: Iterable[Any]) -> None:
-    if any(not is_concept(row) for row in related):
+    """A new relation by URL needs a concept; one by name (Catalogi 1.3, version-independent:
+    plus1.zgw.catalogi.names) may name a published type."""
+    if any(not is_concept(row) and not getattr(row, "related_by_name", False) for row in related):
         raise problem(
             "nonFieldErrors",
             "Dit type is gekoppeld aan een gepubliceerd type en kan niet meer veranderen.",

@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.auth import uuid_in_url
-from plus1.zgw.base import Pagination, zgw_exception_handler
+from plus1.zgw.base import Pagination, refuse_unknown_query_params, zgw_exception_handler
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 ROOT = "/referentielijsten/api/v1"
@@ -39,6 +39,10 @@ class ReferentieView(APIView):
 
     def get_exception_handler(self) -> Any:
         return zgw_exception_handler
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        refuse_unknown_query_params(request)
 
     def url(self, collection: str, key: str) -> str:
         return self.request.build_absolute_uri(f"{ROOT}/{collection}/{key}")

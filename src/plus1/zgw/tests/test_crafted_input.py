@@ -87,6 +87,7 @@ def test_an_unexpected_failure_is_a_zgw_500_without_a_stack_trace(superclient, m
 
     monkeypatch.setattr(selectors, "zaken_for_all", broken)
     monkeypatch.setattr(selectors, "zaken_for", broken, raising=False)
+    monkeypatch.setattr(selectors, "zaken_lean", broken)
     response = superclient.get(f"{ZAKEN}/zaken")
     assert response.status_code == 500
     assert response["Content-Type"] == "application/problem+json"

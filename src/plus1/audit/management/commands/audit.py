@@ -19,13 +19,19 @@ from plus1.audit.verify import ChainBroken, verify_chain
 
 class Command(BaseCommand):
     help = (
-        "Audit log tools. `audit verify [--checkpoints DIR]` checks the hash chain and the "
-        "signed checkpoints (exit 1 when broken); `audit checkpoint` signs and publishes the "
+        "Audit log tools. `audit verify [--full] [--checkpoints DIR]` checks the hash chain "
+        "(from the latest signed checkpoint on; --full: all of it) and the signed "
+        "checkpoints (exit 1 when broken); `audit checkpoint` signs and publishes the "
         "chain's head; `audit keygen` makes the signing key."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["verify", "checkpoint", "keygen"])
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help="verify: the whole chain (default: from the latest signed checkpoint on)",
+        )
         parser.add_argument(
             "--checkpoints",
             metavar="DIR",
@@ -59,13 +65,19 @@ class Command(BaseCommand):
             checkpoints = checkpoints_read(folder)
         except CheckpointError as exc:
             raise CommandError(f"Checkpoints cannot be trusted: {exc}.") from exc
-        report = verify_chain(checkpoints)
+        since = None if options["full"] or not checkpoints else checkpoints[-1]
+        report = verify_chain(checkpoints, since=since)
         if not report.intact:
             raise CommandError(
                 f"Audit chain broken at entry {report.first_bad_seq}: {report.problem} "
                 f"({report.checked} entries verified before it)."
             )
+        scope = (
+            f"from the signed checkpoint at entry {since.seq} on (--full: the whole chain)"
+            if since
+            else "the whole chain"
+        )
         self.stdout.write(
-            f"Audit chain intact: {report.checked} entries verified, "
+            f"Audit chain intact: {report.checked} entries verified, {scope}, "
             f"against {report.checkpoints} signed checkpoints in {folder}."
         )

@@ -18,7 +18,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
-        parser.add_argument("--workers", type=int, default=3)
+        parser.add_argument("--workers", type=int, default=3, help="processes (about 1 per core)")
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=2,
+            help="threads per worker (gthread); see docs/performance.md for sizing",
+        )
+        parser.add_argument(
+            "--keepalive",
+            type=int,
+            default=75,
+            help="seconds an idle connection stays open (above the reverse proxy's timeout)",
+        )
         parser.add_argument(
             "--migrate",
             action="store_true",
@@ -26,6 +38,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["workers"] < 1 or options["threads"] < 1 or options["keepalive"] < 0:
+            raise CommandError(
+                "--workers en --threads moeten minstens 1 zijn, --keepalive 0 of meer."
+            )
         # The Django deploy checks, ours included (plus1.common.checks); errors refuse to start.
         try:
             refuse_unsafe_production_settings()
@@ -37,4 +53,9 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         from plus1.common.gunicorn import Plus1Server
 
-        Plus1Server(bind=options["bind"], workers=options["workers"]).run()
+        Plus1Server(
+            bind=options["bind"],
+            workers=options["workers"],
+            threads=options["threads"],
+            keepalive=options["keepalive"],
+        ).run()

@@ -138,7 +138,12 @@ class CatalogiViewSet(ZgwViewSet):
         return self.client.has_scope(CATALOGI_GEFORCEERD_VERWIJDEREN)
 
     def ctx(self) -> Ctx:
-        return Ctx(Urls(self.request), sel.default_catalogus())
+        raw = self.request.query_params.get("datumGeldigheid") or ""
+        try:
+            day = dt.date.fromisoformat(raw) if raw else None
+        except ValueError:
+            day = None  # a list refuses it in by_date; a detail shows today's relations
+        return Ctx(Urls(self.request), sel.default_catalogus(), day)
 
     def filtered(self, rows: QuerySet, params: Any) -> QuerySet:
         return rows

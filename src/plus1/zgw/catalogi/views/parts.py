@@ -4,6 +4,7 @@ zaakobjecttypen) and its informatieobjecttypen (zaaktype-informatieobjecttypen).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -21,7 +22,7 @@ from plus1.catalog.models import (
     RoleType,
     StatusType,
 )
-from plus1.zgw.base import UrlField, resolve_url
+from plus1.zgw.base import TextField, UrlField, resolve_url
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
     render_eigenschap,
@@ -30,6 +31,7 @@ from plus1.zgw.catalogi.io import (
     render_zaakobjecttype,
     render_ziot,
 )
+from plus1.zgw.catalogi.names import UrlOrNameField, is_url, resolve_names
 from plus1.zgw.catalogi.refs import AFLEIDINGSWIJZEN
 from plus1.zgw.catalogi.results import result_values
 from plus1.zgw.catalogi.services import types as services
@@ -56,10 +58,22 @@ def _statustype(url: str | None) -> StatusType | None:
     return one_by_url(url, "statustype-detail", StatusType.objects.all(), "statustype")
 
 
+PART_FILTERS = frozenset(
+    {"status", "zaaktypeIdentificatie", "zaaktype_identificatie", "datumGeldigheid"}
+    | {"datum_geldigheid"}
+)
+
+
 class PartViewSet(CatalogiViewSet):
     """A part of one zaaktype: changes only while that zaaktype is a concept."""
 
     NAMES: dict[str, str] = {}
+
+    @property
+    def extra_query_params(self) -> frozenset[str]:  # type: ignore[override]
+        """The list filters every part shares, in both spellings the standard uses
+        (Resultaattypen names them `zaaktype_identificatie` and `datum_geldigheid`)."""
+        return PART_FILTERS if self.action == "list" else frozenset()
 
     def filtered(self, rows: QuerySet, params: Any) -> QuerySet:
         return by_zaaktype(rows, params, dated="case_type__")  # valid while the zaaktype is
@@ -187,9 +201,7 @@ class ResultaatTypeIn(ValidityIn):
     )
     archiefactietermijn = DurationField(required=False, allow_null=True)
     brondatumArchiefprocedure = Brondatum(required=False, allow_null=True)
-    procesobjectaard = serializers.CharField(
-        max_length=200, required=False, allow_blank=True, default=""
-    )
+    procesobjectaard = TextField(max_length=200, required=False, default="")
     indicatieSpecifiek = serializers.BooleanField(required=False, allow_null=True, default=None)
     procestermijn = DurationField(required=False, allow_null=True, default=None)
     besluittypen = serializers.ListField(child=UrlField(), required=False, default=list)
@@ -227,7 +239,7 @@ class ResultaatTypeViewSet(PartViewSet):
 
 class ZaakTypeInformatieObjectTypeIn(serializers.Serializer):
     zaaktype = UrlField()
-    informatieobjecttype = UrlField()
+    informatieobjecttype = UrlOrNameField()  # a URL, or (Catalogi 1.3) an omschrijving
     volgnummer = serializers.IntegerField(min_value=1, max_value=999)
     richting = serializers.ChoiceField(Direction.values)
     statustype = UrlField(required=False, allow_null=True, allow_blank=True)
@@ -254,15 +266,25 @@ class ZaakTypeInformatieObjectTypeViewSet(CatalogiViewSet):
         if "zaaktype" in given:
             values["case_type"] = zaaktype_by_url(given["zaaktype"])
         if "informatieobjecttype" in given:
-            values["document_type"] = one_by_url(
-                given["informatieobjecttype"],
-                "informatieobjecttype-detail",
-                DocumentType.objects.all(),
-                "informatieobjecttype",
+            values["document_type"] = self._document_type(
+                given["informatieobjecttype"], values.get("case_type") or row.case_type
             )
         if "statustype" in given:
             values["status_type"] = _statustype(given["statustype"])
         return services.case_type_document_save(actor=self.client.actor, row=row, values=values)
+
+    @staticmethod
+    def _document_type(value: str, case_type: CaseType) -> DocumentType:
+        """By URL, or by omschrijving within the zaaktype's catalogus on its beginGeldigheid."""
+        if is_url(value):
+            rows = DocumentType.objects.all()
+            return one_by_url(value, "informatieobjecttype-detail", rows, "informatieobjecttype")
+        zgw = getattr(case_type, "zgw", None)
+        catalogue = zgw.catalogus.uuid if zgw else None
+        day = case_type.valid_from or dt.date.today()
+        named_in = DocumentType.objects.filter(catalogue=catalogue)
+        field, label = "informatieobjecttype", "informatieobjecttype"
+        return resolve_names([value], named_in, "description", day, field, label)[value]
 
     def remove(self, row: CaseTypeDocumentType) -> None:
         services.case_type_document_delete(actor=self.client.actor, row=row)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -14,12 +15,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from plus1.catalog.models import CaseType, Confidentiality, DecisionType, DocumentType
-from plus1.zgw.base import NO_MATCH, UrlField, resolve_url
+from plus1.zgw.base import NO_MATCH, TextField, UrlField, resolve_url
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
     render_besluittype,
     render_documenttype,
 )
+from plus1.zgw.catalogi.names import UrlOrNameField, related_rows
 from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.views.base import (
     PUBLISHABLE,
@@ -40,9 +42,7 @@ class OmschrijvingGeneriek(serializers.Serializer):
     definitieInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(max_length=255)
     herkomstInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(max_length=12)
     hierarchieInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(max_length=80)
-    opmerkingInformatieobjecttypeOmschrijvingGeneriek = serializers.CharField(
-        max_length=255, required=False, allow_blank=True
-    )
+    opmerkingInformatieobjecttypeOmschrijvingGeneriek = TextField(max_length=255, required=False)
 
 
 class InformatieObjectTypeIn(ValidityIn):
@@ -75,7 +75,10 @@ class BesluitTypeIn(ValidityIn):
     publicatietekst = serializers.CharField(required=False, allow_blank=True, default="")
     publicatietermijn = DurationField(required=False, allow_null=True, default=None)
     toelichting = serializers.CharField(required=False, allow_blank=True, default="")
-    informatieobjecttypen = serializers.ListField(child=UrlField(), required=False, default=list)
+    # URLs or (Catalogi 1.3) omschrijvingen of informatieobjecttypen in the same catalogus
+    informatieobjecttypen = serializers.ListField(
+        child=UrlOrNameField(), required=False, default=list
+    )
 
 
 def _catalogus(url: str) -> Catalogus:
@@ -161,11 +164,17 @@ class BesluitTypeViewSet(PublishMixin, CatalogiViewSet):
             values["catalogue"] = _catalogus(given["catalogus"]).uuid
         relations = {}
         if "informatieobjecttypen" in given:
-            relations["document_types"] = many_by_url(
+            catalogue = values.get("catalogue", row.catalogue)
+            day = given.get("beginGeldigheid") or row.valid_from or dt.date.today()
+            relations["document_types"] = related_rows(
                 given["informatieobjecttypen"],
-                "informatieobjecttype-detail",
-                DocumentType.objects.all(),
-                "informatieobjecttypen",
+                url_name="informatieobjecttype-detail",
+                rows=DocumentType.objects.all(),
+                named_in=DocumentType.objects.filter(catalogue=catalogue),
+                name_field="description",
+                day=day,
+                field="informatieobjecttypen",
+                label="informatieobjecttype",
             )
         if "zaaktypen" in given:
             relations["case_types"] = many_by_url(

@@ -5,6 +5,7 @@ resources live in catalogi_types.py and catalogi_parts.py."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -14,8 +15,8 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from plus1.catalog.models import CaseType, Confidentiality, StatusType
-from plus1.zgw.base import NO_MATCH, Pagination, UrlField, resolve_url
+from plus1.catalog.models import CaseType, Confidentiality, DecisionType, StatusType
+from plus1.zgw.base import NO_MATCH, Pagination, TextField, UrlField, resolve_url
 from plus1.zgw.catalogi import refs as refs
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import (
@@ -23,6 +24,7 @@ from plus1.zgw.catalogi.io import (
     render_statustype,
     render_zaaktype,
 )
+from plus1.zgw.catalogi.names import UrlOrNameField, is_url, related_rows, resolve_names
 from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.services import zaaktypen as zaaktype_services
 from plus1.zgw.catalogi.views.base import (
@@ -33,8 +35,6 @@ from plus1.zgw.catalogi.views.base import (
     by_date,
     by_status,
     by_zaaktype,
-    decision_types_in,
-    many_by_url,
     one_by_url,
 )
 from plus1.zgw.catalogi.views.parts import zaaktype_by_url
@@ -50,8 +50,8 @@ class CatalogusIn(serializers.Serializer):
         max_length=20, required=False, default=""
     )
     contactpersoonBeheerEmailadres = serializers.EmailField(required=False, default="")
-    naam = serializers.CharField(max_length=200, required=False, default="")
-    versie = serializers.CharField(max_length=20, required=False, default="")
+    naam = TextField(max_length=200, required=False, default="")
+    versie = TextField(max_length=20, required=False, default="")
     begindatumVersie = serializers.DateField(required=False, allow_null=True, default=None)
 
 
@@ -61,7 +61,7 @@ class Referentieproces(serializers.Serializer):
 
 
 class ZaakTypenRelatie(serializers.Serializer):
-    zaaktype = UrlField()
+    zaaktype = UrlOrNameField()  # a URL, or (Catalogi 1.3) a zaaktype identificatie
     aardRelatie = serializers.ChoiceField(["vervolg", "bijdrage", "onderwerp"])
     toelichting = serializers.CharField(max_length=255, required=False, allow_blank=True)
 
@@ -107,8 +107,8 @@ class ZaakTypeIn(ValidityIn):
     )
     referentieproces = Referentieproces()
     verantwoordelijke = serializers.CharField(max_length=50, required=False)
-    besluittypen = serializers.ListField(child=UrlField())
-    deelzaaktypen = serializers.ListField(child=UrlField(), required=False)
+    besluittypen = serializers.ListField(child=UrlOrNameField())  # URLs or omschrijvingen
+    deelzaaktypen = serializers.ListField(child=UrlOrNameField(), required=False)
     gerelateerdeZaaktypen = ZaakTypenRelatie(many=True)
     beginGeldigheid = serializers.DateField()
     versiedatum = serializers.DateField()
@@ -150,7 +150,7 @@ class StatusTypeIn(ValidityIn):
     volgnummer = serializers.IntegerField(min_value=1, max_value=9999)
     informeren = serializers.BooleanField(required=False)
     doorlooptijd = DurationField(required=False, allow_null=True)
-    toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    toelichting = TextField(max_length=1000, required=False)
     checklistitemStatustype = serializers.ListField(child=serializers.DictField(), required=False)
 
 
@@ -213,14 +213,42 @@ class ZaakTypeViewSet(CatalogiViewSet):
             rows = rows.filter(zgw__catalogus__uuid=key)
         return by_date(by_status(rows, params, "concept"), params)
 
-    def relations(self, given: dict[str, Any]) -> dict[str, list[Any]]:
+    def relations(
+        self, given: dict[str, Any], catalogus: Catalogus | None, day: dt.date
+    ) -> dict[str, list[Any]]:
+        """The related rows; names are resolved within the catalogus on `day`."""
         found: dict[str, list[Any]] = {}
-        found.update(decision_types_in(given))
+        key = catalogus.uuid if catalogus else None
+        if "besluittypen" in given:
+            found["decision_types"] = related_rows(
+                given["besluittypen"],
+                url_name="besluittype-detail",
+                rows=DecisionType.objects.all(),
+                named_in=DecisionType.objects.filter(catalogue=key),
+                name_field="description",
+                day=day,
+                field="besluittypen",
+                label="besluittype",
+            )
+        same_catalogus = (
+            CaseType.objects.filter(zgw__catalogus__uuid=key) if key else CaseType.objects.none()
+        )
         if "deelzaaktypen" in given:
             rows = CaseType.objects.select_related("zgw__catalogus")
-            found["sub_case_types"] = many_by_url(
-                given["deelzaaktypen"], "zaaktype-detail", rows, "deelzaaktypen"
+            found["sub_case_types"] = related_rows(
+                given["deelzaaktypen"],
+                url_name="zaaktype-detail",
+                rows=rows,
+                named_in=same_catalogus,
+                name_field="code",
+                day=day,
+                field="deelzaaktypen",
+                label="zaaktype",
             )
+        for index, relatie in enumerate(given.get("gerelateerdeZaaktypen", [])):
+            if not is_url(relatie["zaaktype"]):
+                field = f"gerelateerdeZaaktypen.{index}.zaaktype"
+                resolve_names([relatie["zaaktype"]], same_catalogus, "code", day, field, "zaaktype")
         return found
 
     def create(self, request: Request) -> Response:
@@ -234,13 +262,15 @@ class ZaakTypeViewSet(CatalogiViewSet):
         )
         values, data = given.split()
         case_type = CaseType()
+        day = given.validated_data.get("beginGeldigheid") or dt.date.today()
+        relations = self.relations(given.validated_data, catalogus, day)
         zaaktype_services.zaaktype_create(
             actor=self.client.actor,
             row=case_type,
             catalogus=catalogus,
             values=values,
             data=data,
-            relations=self.relations(given.validated_data),
+            relations=relations,
         )
         return self.show(case_type, status.HTTP_201_CREATED)
 
@@ -249,12 +279,15 @@ class ZaakTypeViewSet(CatalogiViewSet):
         given = ZaakTypeIn(data=request.data, partial=partial)
         given.is_valid(raise_exception=True)
         values, data = given.split()
+        day = given.validated_data.get("beginGeldigheid") or case_type.valid_from or dt.date.today()
+        zgw = getattr(case_type, "zgw", None)
+        relations = self.relations(given.validated_data, zgw.catalogus if zgw else None, day)
         zaaktype_services.zaaktype_update(
             actor=self.client.actor,
             case_type=case_type,
             values=values,
             data=data,
-            relations=self.relations(given.validated_data),
+            relations=relations,
         )
         return self.show(case_type)
 

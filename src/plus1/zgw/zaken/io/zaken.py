@@ -15,7 +15,7 @@ from plus1.cases.models import ArchiveNomination, ArchiveStatus, Case, CaseStatu
 from plus1.catalog.models import Confidentiality
 from plus1.common import legal_clock
 from plus1.geo.geometry import geojson_problem
-from plus1.zgw.base import UrlField, Urls
+from plus1.zgw.base import TextField, UrlField, Urls
 from plus1.zgw.uuids import to_uuid
 
 ZAAK, STATUS = "/zaken/api/v1/zaken", "/zaken/api/v1/statussen"
@@ -138,7 +138,7 @@ class ZaakIn(serializers.Serializer):
     opdrachtgevendeOrganisatie = serializers.CharField(
         max_length=9, required=False, allow_blank=True
     )
-    processobjectaard = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    processobjectaard = TextField(max_length=200, required=False)
     startdatumBewaartermijn = serializers.DateField(required=False, allow_null=True)
     processobject = serializers.DictField(required=False, allow_null=True)
 
@@ -208,11 +208,22 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def render_zaak(case: Case, urls: Urls, documents: list[str] | None = None) -> dict[str, Any]:
-    """The zaak as the standard shows it; `documents` are its zaakinformatieobject URLs."""
+def render_zaak(
+    case: Case, urls: Urls, documents: list[str] | None = None, records: Any = None
+) -> dict[str, Any]:
+    """The zaak as the standard shows it; `documents` are its zaakinformatieobject URLs and
+    `records` the UUIDs of its related records (zgw.zaken.selectors.records_of)."""
     zgw = getattr(case, "zgw", None)
     data = zgw.data if zgw else {}
-    history = list(case.history.all())
+    if records is None:  # prefetched relations
+        history = [row.uuid for row in case.history.all()]
+        children = [row.uuid for row in case.children.all()]
+        properties = [row.uuid for row in case.properties.all()]
+        roles = [row.uuid for row in case.roles.all()]
+        objects = [row.uuid for row in case.case_objects.all()]
+    else:
+        history, children, properties = records.history, records.children, records.properties
+        roles, objects = records.roles, records.objects
     result = getattr(case, "result", None)
     zaak_url = urls(ZAAK, case.uuid)
     return {
@@ -250,15 +261,13 @@ def render_zaak(case: Case, urls: Urls, documents: list[str] | None = None) -> d
         },
         "selectielijstklasse": data.get("selectielijstklasse", ""),
         "hoofdzaak": urls(ZAAK, case.parent.uuid) if case.parent else None,
-        "deelzaken": [urls(ZAAK, child.uuid) for child in case.children.all()],
+        "deelzaken": [urls(ZAAK, key) for key in children],
         "relevanteAndereZaken": data.get("relevanteAndereZaken", []),
-        "eigenschappen": [
-            f"{zaak_url}/zaakeigenschappen/{row.uuid}" for row in case.properties.all()
-        ],
-        "rollen": [urls(ROL, role.uuid) for role in case.roles.all()],
-        "status": urls(STATUS, history[-1].uuid) if history else None,
+        "eigenschappen": [f"{zaak_url}/zaakeigenschappen/{key}" for key in properties],
+        "rollen": [urls(ROL, key) for key in roles],
+        "status": urls(STATUS, history[-1]) if history else None,
         "zaakinformatieobjecten": documents or [],
-        "zaakobjecten": [urls(ZAAKOBJECT, row.uuid) for row in case.case_objects.all()],
+        "zaakobjecten": [urls(ZAAKOBJECT, key) for key in objects],
         "kenmerken": data.get("kenmerken", []),
         "archiefnominatie": case.archive_nomination or None,
         "archiefstatus": case.archive_status,

@@ -80,9 +80,11 @@ class ZakenApi(ZgwViewSet):
     api_version = "1.5.1"
     lookup_field = "uuid"
 
-    def _zaak(self, uuid: str, scope: Scope) -> Case:
-        """The zaak, if this client holds `scope` for its zaaktype and confidentiality."""
-        case = get_object_or_404(selectors.zaken_for_all(), uuid=uuid)
+    def _zaak(self, uuid: str, scope: Scope, lean: bool = False) -> Case:
+        """The zaak, if this client holds `scope` for its zaaktype and confidentiality
+        (`lean`: without its related records, for a caller that renders it itself)."""
+        rows = selectors.zaken_lean() if lean else selectors.zaken_for_all()
+        case = get_object_or_404(rows, uuid=uuid)
         if not self.client.may_zaak(scope, case.case_type.uuid, case.confidentiality):
             raise exceptions.PermissionDenied()
         return case
@@ -141,7 +143,7 @@ class ZaakViewSet(ZakenApi):
     def _list(self, params: Any, area: dict[str, Any] | None = None) -> Response:
         given = ZaakFilter(data=comma_lists(params))
         given.is_valid(raise_exception=True)
-        rows = given.apply(selectors.zaken_for(self.client))
+        rows = given.apply(selectors.zaken_lean(self.client))
         if area is not None:
             rows = cases_within(rows, area)
         urls = Urls(self.request)
@@ -158,8 +160,9 @@ class ZaakViewSet(ZakenApi):
                 actor=self.client.actor, cases=page, name="zaken gezocht op BSN", subject=searched
             )
         documents = documents_of([case.uuid for case in page], urls)
+        records = selectors.records_of([case.pk for case in page])
         return paginator.get_paginated_response(
-            [render_zaak(case, urls, documents.get(case.uuid)) for case in page]
+            [render_zaak(case, urls, documents.get(case.uuid), records[case.pk]) for case in page]
         )
 
     def list(self, request: Request) -> Response:
@@ -179,13 +182,17 @@ class ZaakViewSet(ZakenApi):
 
     def _render(self, case: Case, **kwargs: Any) -> Response:
         urls = Urls(self.request)
-        case = selectors.zaken_for_all().get(pk=case.pk)
-        return Response(
-            render_zaak(case, urls, documents_of([case.uuid], urls).get(case.uuid)), **kwargs
-        )
+        case = selectors.zaken_lean().get(pk=case.pk)
+        documents = documents_of([case.uuid], urls).get(case.uuid)
+        records = selectors.records_of([case.pk])[case.pk]
+        return Response(render_zaak(case, urls, documents, records), **kwargs)
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        return self._render(self._zaak(uuid, ZAKEN_LEZEN))
+        case = self._zaak(uuid, ZAKEN_LEZEN, lean=True)
+        urls = Urls(self.request)
+        documents = documents_of([case.uuid], urls).get(case.uuid)
+        records = selectors.records_of([case.pk])[case.pk]
+        return Response(render_zaak(case, urls, documents, records))
 
     def create(self, request: Request) -> Response:
         given = ZaakIn(data=request.data)
