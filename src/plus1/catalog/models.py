@@ -92,6 +92,11 @@ class CaseType(models.Model):
         help_text="JSON Schema met Nederlandse labels (title) en hulpteksten (description).",
     )
     active = models.BooleanField("actief", default=True)
+    penalty_applies = models.BooleanField(
+        "dwangsom bij niet tijdig beslissen",
+        default=True,
+        help_text="Uit als de Awb-dwangsom (art. 4:17) voor dit zaaktype niet geldt.",
+    )
     decision_types = models.ManyToManyField(
         "catalog.DecisionType", blank=True, related_name="case_types", verbose_name="besluittypen"
     )

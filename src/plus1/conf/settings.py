@@ -102,6 +102,8 @@ INSTALLED_APPS = [
     "plus1.portal",
     "plus1.workbench",
     "plus1.contact",  # contact moments, callbacks and appointments (issue 10)
+    "plus1.insights",  # legal clock to its end, performance figures (issue 14)
+    "plus1.opendata",  # DCAT catalogue and open datasets (issue 14)
     "plus1.demo",
 ]
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.portal import finder_views, login_views, views
+from plus1.portal import finder_views, insights_views, login_views, views
 
 app_name = "portal"
 
@@ -43,4 +43,9 @@ urlpatterns = [
     path("mijn-zaken/", views.my_cases, name="my-cases"),
     path("mijn-zaken/<str:identification>/", views.case_detail, name="case-detail"),
     path("mijn-zaken/<str:identification>/ontvangen/", views.case_received, name="case-received"),
+    path(
+        "mijn-zaken/<str:identification>/ingebrekestelling/",
+        insights_views.default_notice,
+        name="default-notice",
+    ),
 ]

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.workbench import login_views, views
+from plus1.workbench import insights_views, login_views, views
 
 app_name = "workbench"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("zaken/<str:identification>/", views.case_detail, name="case"),
     path("zaken/<str:identification>/notities/", views.case_note, name="case-note"),
     path("zaken/<str:identification>/status/", views.case_status, name="case-status"),
+    path("termijnen/", insights_views.legal_clock_overview, name="legal-clock"),
 ]
