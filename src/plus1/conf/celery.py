@@ -4,6 +4,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.settings")
@@ -16,5 +17,6 @@ app.conf.beat_schedule = {
         "task": "plus1.audit.checkpoint",
         "schedule": float(settings.AUDIT_CHECKPOINT_SECONDS),
     },
+    "opendata-build": {"task": "plus1.opendata.build", "schedule": crontab(hour=3, minute=0)},
 }
 app.autodiscover_tasks()

@@ -48,7 +48,9 @@ def published(table):
 
 
 def test_a_single_small_cell_hides_a_partner_in_its_row_and_column():
-    table = protect_table(["a", "b"], ["x", "y"], {("a", "x"): 3, ("a", "y"): 40, ("b", "x"): 25, ("b", "y"): 50})
+    table = protect_table(
+        ["a", "b"], ["x", "y"], {("a", "x"): 3, ("a", "y"): 40, ("b", "x"): 25, ("b", "y"): 50}
+    )
     assert table.value(0, 0) is None and table.note(0, 0) == NOTE_SMALL
     assert len(table.hidden) >= 4  # a cycle: at least four cells
     assert recomputable(table) == []
@@ -72,9 +74,7 @@ def test_random_tables_publish_no_small_count_and_no_recomputable_cell(seed):
     rows = [f"r{n}" for n in range(rng.randint(1, 6))]
     cols = [f"c{n}" for n in range(rng.randint(1, 6))]
     counts = {
-        (r, c): rng.choice([0, 0, 1, 2, 5, 9, 10, 11, 14, 30, 80])
-        for r in rows
-        for c in cols
+        (r, c): rng.choice([0, 0, 1, 2, 5, 9, 10, 11, 14, 30, 80]) for r in rows for c in cols
     }
     table = protect_table(rows, cols, counts)
     assert all(value is None or not is_small(value) for value in published(table))
