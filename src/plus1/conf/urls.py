@@ -18,6 +18,7 @@ urlpatterns = [
     path("werkplek/", include("plus1.workbench.urls")),
     path("meldingen/", include("plus1.meldingen.urls")),
     path("opendata/", include("plus1.opendata.urls")),
+    path("prestaties/", include("plus1.insights.urls")),
     path("audit/", include("plus1.portal.audit_urls")),
     # The catalog's report product opens the report form, which also works without logging in.
     path(
