@@ -133,12 +133,13 @@ def lead_times_per_product_month() -> list[Row]:
     counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
     days: dict[tuple[str, str], list[int]] = defaultdict(list)
     for case_type_id, registered_on, closed_on, deadline in decided:
+        assert closed_on is not None  # filtered above
         month, product = month_key(closed_on), labels[case_type_id]
         counts[month][(product, ON_TIME if closed_on <= deadline else LATE)] += 1
         lead = working_days_between(registered_on, closed_on)
         days[(month, product)].append(lead)
         days[(month, TOTAL)].append(lead)
-    products = sorted({key[0] for per_month in counts.values() for key in per_month})
+    products = sorted({str(key[0]) for per_month in counts.values() for key in per_month})
     found: list[Row] = []
     for month in sorted(counts):
         table = protect_table(products, [ON_TIME, LATE], counts[month])

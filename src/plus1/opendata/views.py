@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
 from plus1.opendata.build import FORMATS, published
@@ -23,7 +23,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @no_personal_data
-def catalogue(request: HttpRequest) -> HttpResponse:
+def catalogue(request: HttpRequest) -> HttpResponseBase:
     build = published()
     if build is None:
         raise Http404("Er is nog geen open data gepubliceerd.")
@@ -33,7 +33,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 @no_personal_data
-def download(request: HttpRequest, slug: str, ext: str) -> HttpResponse:
+def download(request: HttpRequest, slug: str, ext: str) -> HttpResponseBase:
     build = published()
     if build is None or ext not in FORMATS or dataset(slug) is None:
         raise Http404
