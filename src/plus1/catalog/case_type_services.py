@@ -27,6 +27,7 @@ CASE_TYPE_FIELDS = frozenset(
         "confidentiality",
         "form_schema",
         "active",
+        "penalty_applies",
         "valid_from",
         "valid_to",
         "version_date",

@@ -173,3 +173,13 @@ def test_the_overview_shows_only_the_staff_members_teams(client, world):
     Case.objects.filter(pk=other.pk).update(deadline=TODAY + dt.timedelta(days=1))
     staff_login(client, world["handler"])
     assert other.identification not in client.get(reverse("workbench:legal-clock")).content.decode()
+
+
+def test_the_penalty_flag_is_saved_through_the_one_writer_of_case_types(world):
+    from plus1.catalog.case_type_services import case_type_save
+
+    case_type_save(
+        actor=Actor.system("test"), case_type=world["case_type"], values={"penalty_applies": False}
+    )
+    world["case_type"].refresh_from_db()
+    assert world["case_type"].penalty_applies is False
