@@ -5,3 +5,8 @@ from django.apps import AppConfig
 class InsightsConfig(AppConfig):
     name = "plus1.insights"
     verbose_name = "Inzicht"
+
+    def ready(self) -> None:
+        from plus1.insights import ratings
+
+        ratings.register()

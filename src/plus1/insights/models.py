@@ -32,3 +32,30 @@ class DefaultNotice(models.Model):
 
     def __str__(self) -> str:
         return f"Ingebrekestelling {self.case_id} ({self.sent_on})"
+
+
+class SatisfactionRating(models.Model):
+    """The resident's answer to "how satisfied are you?" after a case closed (1–5)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.OneToOneField(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="satisfaction_rating",
+        verbose_name="zaak",
+    )
+    score = models.PositiveSmallIntegerField("cijfer (1 tot en met 5)")
+    comment = models.TextField("toelichting", blank=True)
+    answered_at = models.DateTimeField("beantwoord op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tevredenheidsoordeel"
+        verbose_name_plural = "tevredenheidsoordelen"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="rating_score_1_to_5"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Oordeel {self.score} voor zaak {self.case_id}"
