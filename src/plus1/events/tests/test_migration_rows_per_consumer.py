@@ -51,7 +51,6 @@ def test_pending_events_are_split_per_consumer_and_carry_the_status_that_was_set
     rows = OutboxMessage.objects.filter(topic="case.status_changed")
     assert sorted(rows.values_list("consumer", flat=True)) == [
         "cases.status_message",
-        "insights.rating_request",
         "meldingen.follower_updates",
         "zgw.notifications",
     ]
