@@ -17,7 +17,8 @@ from plus1.cases.services import case_register
 from plus1.common.testing.factories import CaseTypeFactory
 from plus1.demo.loader import demo_load
 from plus1.identity.models import Party, Team
-from plus1.insights.models import DefaultNotice
+from plus1.insights.models import DefaultNotice, SatisfactionRating
+from plus1.insights.statistics import SCORE_COLUMNS
 from plus1.opendata.build import opendata_build
 from plus1.privacy.testing import serve_under_activity
 from tests.browser.helpers import assert_accessible, login_as_resident
@@ -82,16 +83,21 @@ def test_performance_page_with_charts_and_tables(page, live_server, plusstad, wi
 
     make_cases(plusstad, 14, registered_on=TODAY.replace(day=1), district_code="WK999901")
     make_cases(plusstad, 4, registered_on=TODAY.replace(day=1), district_code="WK999902")
-    make_cases(plusstad, 12, registered_on=TODAY.replace(day=1), closed_on=TODAY, deadline=TODAY)
+    closed = make_cases(
+        plusstad, 12, registered_on=TODAY.replace(day=1), closed_on=TODAY, deadline=TODAY
+    )
+    for case in closed:
+        SatisfactionRating.objects.create(case=case, score=4)
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_server.url + "/prestaties/")
     assert page.get_by_role("heading", level=1).inner_text() == "Hoe doen wij het?"
-    assert page.locator("svg.kpi-chart").count() == 4
-    assert page.locator("table.kpi-table").count() == 4
+    assert page.locator("svg.kpi-chart").count() == 5
+    assert page.locator("table.kpi-table").count() == 5
     page.get_by_label("Product").select_option("Dakkapel plaatsen")
     page.get_by_role("button", name="Cijfers tonen").click()
     assert "30" in page.locator("#tabel-aanvragen").inner_text()
     assert "100" in page.locator("#tabel-op-tijd").inner_text()
+    assert "4" in page.locator("#tabel-tevredenheid").inner_text()
     assert _overflow(page)[0] <= 0
     assert_accessible(page)
 
@@ -107,7 +113,7 @@ def test_catalogue_is_dcat_json_ld_and_every_csv_has_no_small_count(page, live_s
     assert response.ok and response.headers["content-type"] == "application/ld+json"
     catalogue = json.loads(response.text())
     assert catalogue["@context"]["dcat"] == "http://www.w3.org/ns/dcat#"
-    assert catalogue["@type"] == "dcat:Catalog" and len(catalogue["dcat:dataset"]) == 4
+    assert catalogue["@type"] == "dcat:Catalog" and len(catalogue["dcat:dataset"]) == 5
     for dataset in catalogue["dcat:dataset"]:
         for key in ("dct:title", "dct:description", "dct:license", "dct:publisher", "dct:spatial"):
             assert dataset[key], key
@@ -116,14 +122,15 @@ def test_catalogue_is_dcat_json_ld_and_every_csv_has_no_small_count(page, live_s
     page.goto(base + "/opendata/")
     assert_accessible(page)
     links = page.get_by_role("link", name="als CSV")
-    assert links.count() == 4
+    assert links.count() == 5
     hidden = 0
     for n in range(links.count()):
         with page.expect_download() as download:
             links.nth(n).click()
         rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
         for row in rows:
-            for column in ("aantal", "afgehandeld", "op_tijd", "te_laat"):
+            counts = ("aantal", "afgehandeld", "op_tijd", "te_laat", *SCORE_COLUMNS)
+            for column in counts:
                 value = row.get(column)
                 if value == "":
                     hidden += 1

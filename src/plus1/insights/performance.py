@@ -125,6 +125,14 @@ def performance(raw: dict[str, str]) -> Performance:
         if r["product"] == product and r["wijk"] == wijk and in_period(r["maand"])
     ]
     lead = [r for r in leads if r["product"] == product and in_period(r["maand"])]
+    start_q, end_q = _quarter_of(filters.start), _quarter_of(filters.end)
+    rated = [
+        r
+        for r in statistics.satisfaction_per_product_quarter()
+        if r["product"] == product
+        and (not start_q or r["kwartaal"] >= start_q)
+        and (not end_q or r["kwartaal"] <= end_q)
+    ]
     charts = [
         chart(
             "aanvragen",
@@ -150,8 +158,22 @@ def performance(raw: dict[str, str]) -> Performance:
             "procent",
             [(r["maand"], r["percentage_op_tijd"], r["opmerking"]) for r in lead],
         ),
+        chart(
+            "tevredenheid",
+            "Hoe tevreden inwoners zijn per kwartaal (gemiddeld cijfer, 1 tot en met 5)",
+            "gemiddeld cijfer",
+            [(r["kwartaal"], r["gemiddeld_cijfer"], r["opmerking"]) for r in rated],
+        ),
     ]
     return Performance(filters, products, wijken, months, charts, problems)
+
+
+def _quarter_of(month: str) -> str:
+    """ "2026-05" → "2026-K2"; empty stays empty."""
+    if not month:
+        return ""
+    year, number = month.split("-")
+    return f"{year}-K{(int(number) - 1) // 3 + 1}"
 
 
 def _parse(

@@ -165,3 +165,45 @@ def lead_times_per_product_month() -> list[Row]:
                 }
             )
     return found
+
+
+SCORE_COLUMNS = tuple(f"cijfer_{n}" for n in range(1, 6))
+
+
+def quarter_key(day: dt.date | dt.datetime) -> str:
+    return f"{day.year:04d}-K{(day.month - 1) // 3 + 1}"
+
+
+def satisfaction_per_product_quarter() -> list[Row]:
+    """Per product and quarter of answering: how many gave each score (protected, with
+    totals), and the average score only when no count of that row is hidden (with the
+    number of ratings, an average and the visible counts would give a hidden one away)."""
+    from plus1.insights.models import SatisfactionRating
+
+    labels = product_labels()
+    counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
+    for case_type_id, score, answered_at in SatisfactionRating.objects.values_list(
+        "case__case_type_id", "score", "answered_at"
+    ):
+        counts[quarter_key(answered_at)][(labels[case_type_id], SCORE_COLUMNS[score - 1])] += 1
+    products = sorted({str(key[0]) for per in counts.values() for key in per})
+    found: list[Row] = []
+    for quarter in sorted(counts):
+        table = protect_table(products, SCORE_COLUMNS, counts[quarter])
+        for i, product in enumerate([*products, TOTAL]):
+            row: Row = {"kwartaal": quarter, "product": product}
+            cells = [table.value(i, j) for j in range(len(SCORE_COLUMNS))]
+            total = table.value(i, len(SCORE_COLUMNS))
+            row.update(dict(zip(SCORE_COLUMNS, cells, strict=True)))
+            row["aantal"] = total
+            visible = [c for c in cells if c is not None]
+            complete = len(visible) == len(cells) and total
+            row["gemiddeld_cijfer"] = (
+                round(sum(n * c for n, c in enumerate(visible, start=1)) / total, 2)
+                if complete and total
+                else None
+            )
+            notes = {table.note(i, j) for j in range(len(SCORE_COLUMNS) + 1)} - {""}
+            row["opmerking"] = "; ".join(sorted(notes))
+            found.append(row)
+    return found

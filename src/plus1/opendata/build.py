@@ -7,6 +7,7 @@ atomically, last)."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import logging
@@ -65,6 +66,23 @@ def _check(item: Dataset, rows: list[dict[str, Any]]) -> None:
                 raise BuildFailed(f"{item.slug}: een aantal onder de 10 in kolom {column}")
 
 
+def _coverage(first: str, last: str) -> list[str]:
+    """First and last day covered by periods "2026-01" (month) or "2026-K1" (quarter)."""
+
+    def bounds(period: str) -> tuple[dt.date, dt.date]:
+        year, part = period.split("-")
+        if part.startswith("K"):
+            first_month, months = (int(part[1:]) - 1) * 3 + 1, 3
+        else:
+            first_month, months = int(part), 1
+        start = dt.date(int(year), first_month, 1)
+        end_month = first_month + months
+        end = dt.date(int(year) + (end_month > 12), (end_month - 1) % 12 + 1, 1)
+        return start, end - dt.timedelta(days=1)
+
+    return [bounds(first)[0].isoformat(), bounds(last)[1].isoformat()]
+
+
 def opendata_build(root: Path | None = None) -> Build:
     """Build every dataset and publish the result; raises BuildFailed (or the error that
     stopped it) and leaves the previous publication when anything goes wrong."""
@@ -87,7 +105,7 @@ def opendata_build(root: Path | None = None) -> Build:
             )
             meta[item.slug] = {
                 "rows": len(rows),
-                "temporal": [periods[0], periods[-1]] if periods else None,
+                "temporal": _coverage(periods[0], periods[-1]) if periods else None,
                 "sizes": {ext: len(data) for ext, data in files.items()},
             }
         document = catalogue(meta, built_at)

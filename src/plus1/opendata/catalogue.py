@@ -100,8 +100,8 @@ def _dataset(slug: str, facts: dict[str, Any], built_at: str) -> dict[str, Any]:
     if temporal:
         found["dct:temporal"] = {
             "@type": "dct:PeriodOfTime",
-            "dcat:startDate": {"@value": temporal[0], "@type": "xsd:gYearMonth"},
-            "dcat:endDate": {"@value": temporal[1], "@type": "xsd:gYearMonth"},
+            "dcat:startDate": {"@value": temporal[0], "@type": "xsd:date"},
+            "dcat:endDate": {"@value": temporal[1], "@type": "xsd:date"},
         }
     return found
 

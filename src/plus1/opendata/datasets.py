@@ -102,6 +102,29 @@ DATASETS: tuple[Dataset, ...] = (
         rows=statistics.lead_times_per_product_month,
     ),
     Dataset(
+        slug="tevredenheid-per-product-kwartaal",
+        title="Tevredenheid per product en kwartaal",
+        description=(
+            "Na een besluit vragen wij inwoners één vraag: hoe tevreden bent u (1 tot en met "
+            "5)? Per product en kwartaal: hoeveel mensen elk cijfer gaven, het totaal en het "
+            "gemiddelde. " + SUPPRESSION_NOTE + " Het gemiddelde staat er alleen bij als "
+            "geen enkel aantal in die rij is weggelaten."
+        ),
+        columns=(
+            "kwartaal",
+            "product",
+            *statistics.SCORE_COLUMNS,
+            "aantal",
+            "gemiddeld_cijfer",
+            "opmerking",
+        ),
+        count_columns=(*statistics.SCORE_COLUMNS, "aantal"),
+        keywords=("tevredenheid", "dienstverlening", "prestaties"),
+        theme="Bestuur",
+        rows=statistics.satisfaction_per_product_quarter,
+        period_column="kwartaal",
+    ),
+    Dataset(
         slug="verwerkingsregister",
         title="Register van verwerkingen van persoonsgegevens",
         description=(

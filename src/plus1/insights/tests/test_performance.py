@@ -20,9 +20,10 @@ def table(page, slug):
 def test_the_page_shows_every_kpi_as_a_chart_and_a_table(client, municipality):  # noqa: F811
     page = client.get(reverse("insights:performance")).content.decode()
     assert "Hoe doen wij het?" in page
-    assert page.count("<svg") == 4 and page.count('class="kpi-table"') == 4
+    assert page.count("<svg") == 5 and page.count('class="kpi-table"') == 5
     requests = table(page, "aanvragen")
     assert '<th scope="row">2026-01</th><td>56</td>' in requests.replace("\n", "")
+    assert "2026-K" in table(page, "tevredenheid")
     on_time = table(page, "op-tijd")
     assert "2026-02" in on_time
 
@@ -47,4 +48,4 @@ def test_unknown_filters_are_all_named_in_dutch_and_the_page_still_shows(client,
     assert "Het product ‘Raket’ kennen wij niet." in page
     assert "De wijk ‘WK0’ kennen wij niet." in page
     assert "De maand ‘van’ moet een maand uit de lijst zijn." in page
-    assert page.count("<svg") == 4
+    assert page.count("<svg") == 5

@@ -12,6 +12,7 @@ from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.cases.services import case_register
 from plus1.common.testing.factories import CaseTypeFactory, ProductFactory, TeamFactory
+from plus1.insights.models import SatisfactionRating
 from plus1.meldingen.models import Melding
 
 JANUARY, FEBRUARY = dt.date(2026, 1, 12), dt.date(2026, 2, 9)
@@ -49,7 +50,7 @@ def municipality(db, settings, tmp_path):
     make_cases(passport.case_type, 15, registered_on=JANUARY, district_code="WK999901")
     make_cases(passport.case_type, 11, registered_on=JANUARY, district_code="WK999902")
     # Decided in February: 11 parking on time, 4 late; 10 passports on time.
-    make_cases(
+    on_time = make_cases(
         parking.case_type,
         11,
         registered_on=JANUARY,
@@ -57,7 +58,7 @@ def municipality(db, settings, tmp_path):
         deadline=FEBRUARY + dt.timedelta(days=5),
         district_code="WK999901",
     )
-    make_cases(
+    late = make_cases(
         parking.case_type,
         4,
         registered_on=JANUARY,
@@ -65,7 +66,7 @@ def municipality(db, settings, tmp_path):
         deadline=FEBRUARY - dt.timedelta(days=5),
         district_code="WK999901",
     )
-    make_cases(
+    passports = make_cases(
         passport.case_type,
         10,
         registered_on=FEBRUARY,
@@ -73,6 +74,10 @@ def municipality(db, settings, tmp_path):
         deadline=FEBRUARY,
         district_code="WK999902",
     )
+    # Ratings: parking 11 × 4 and 4 × 2 (hidden); passports 10 × 5.
+    for cases, score in ((on_time, 4), (late, 2), (passports, 5)):
+        for case in cases:
+            SatisfactionRating.objects.create(case=case, score=score)
     # Meldingen: 12 about lighting in one buurt, 2 in another.
     melding_type = CaseTypeFactory(responsible_team=team, name="Melding openbare ruimte")
     for code, n in (("BU99990101", 12), ("BU99990201", 2)):

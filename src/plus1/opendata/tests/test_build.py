@@ -66,6 +66,7 @@ def test_the_catalogue_is_dcat_with_every_field_and_every_distribution_downloads
         "Meldingen openbare ruimte per categorie, buurt en maand",
         "Doorlooptijden en tijdig beslissen per product en maand",
         "Register van verwerkingen van persoonsgegevens",
+        "Tevredenheid per product en kwartaal",
     }
     for item in listed:
         for field in (
@@ -88,7 +89,7 @@ def test_the_catalogue_is_dcat_with_every_field_and_every_distribution_downloads
             download_rows(client, url.removeprefix("http://127.0.0.1:8000"))
         assert formats == {"CSV", "JSON"}
     counts = next(i for i in listed if i[DCT + "title"].startswith("Aanvragen"))
-    assert counts[DCT + "temporal"][DCAT + "startDate"]["@value"] == "2026-01"
+    assert counts[DCT + "temporal"][DCAT + "startDate"]["@value"] == "2026-01-01"
 
 
 def all_counts(client):
@@ -146,6 +147,33 @@ def test_no_hidden_cell_can_be_recomputed_from_the_published_totals(client, muni
     )
     assert parking["te_laat"] is None and parking["op_tijd"] is None  # 4 late hides 11 on time
     assert parking["percentage_op_tijd"] is None  # the share would give them away
+    ratings = download_rows(
+        client, reverse("opendata:download", args=["tevredenheid-per-product-kwartaal", "json"])
+    )
+    quarter = ratings[0]["kwartaal"]
+    mine = [{**row, "maand": row["kwartaal"]} for row in ratings if row["kwartaal"] == quarter]
+    scores = [f"cijfer_{n}" for n in range(1, 6)]
+    long_rows = [
+        {
+            "maand": quarter,
+            "product": row["product"],
+            "cijfer": column,
+            "aantal": row[column],
+            "opmerking": row["opmerking"],
+        }
+        for row in mine
+        for column in [*scores, "aantal"]
+    ]
+    for row in long_rows:
+        if row["cijfer"] == "aantal":
+            row["cijfer"] = TOTAL
+    table = table_from_rows(long_rows, "product", "cijfer", "aantal", quarter)
+    assert table.hidden and recomputable(table) == []
+    parking_rating = next(r for r in ratings if r["product"] == "Parkeervergunning")
+    assert parking_rating["cijfer_2"] is None and parking_rating["gemiddeld_cijfer"] is None
+    for row in ratings:  # an average only where no count of its row is hidden
+        complete = all(row[column] is not None for column in [*scores, "aantal"])
+        assert (row["gemiddeld_cijfer"] is not None) == bool(complete and row["aantal"])
 
 
 def test_meldingen_are_not_counted_in_the_cases_dataset_so_the_two_share_no_cell(
