@@ -137,3 +137,23 @@ def test_catalogue_is_dcat_json_ld_and_every_csv_has_no_small_count(page, live_s
                 elif value is not None:
                     assert not 1 <= int(value) <= 9, row
     assert hidden >= 1  # the 3 in Noord (and its complement) were left empty
+
+
+def test_a_closed_cases_rating_link_records_a_4(page, live_server, plusstad):
+    from plus1.insights.ratings import rating_token
+
+    case = late_case_of_anna(plusstad)
+    Case.objects.filter(pk=case.pk).update(closed_on=TODAY)
+    url = f"{live_server.url}/beoordelen/{rating_token(case)}"
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(url)
+    assert page.get_by_role("heading", level=1).inner_text() == "Hoe tevreden bent u?"
+    assert _overflow(page)[0] <= 0
+    assert_accessible(page)
+    page.get_by_label("4: Tevreden").check()
+    page.get_by_role("button", name="Verstuur mijn oordeel").click()
+    assert "Wij hebben uw oordeel ontvangen" in page.inner_text("main")
+    assert SatisfactionRating.objects.get(case=case).score == 4
+    page.goto(url)  # a second time: refused, nothing changes
+    assert "al een oordeel gegeven" in page.inner_text("main")
+    assert_accessible(page)
