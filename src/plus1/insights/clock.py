@@ -8,12 +8,13 @@ past its deadline). Branch wb adds `Case.is_overdue`; at merge this should call 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
+import holidays
 from django.utils import timezone
 
 from plus1.cases.models import Case
-from plus1.common.legal_clock import is_working_day
 from plus1.insights import penalty
 from plus1.insights.models import DefaultNotice
 
@@ -23,12 +24,23 @@ def decision_late_insights(case: Case, today: dt.date) -> bool:
     return case.closed_on is None and case.suspended_on is None and today > case.deadline
 
 
+@functools.lru_cache(maxsize=256)
+def _holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.country_holidays("NL", years=year))
+
+
+def _working(day: dt.date) -> bool:
+    """Same rule as common.legal_clock.is_working_day, with the holidays cached per year
+    (the lead times of the figures count many days)."""
+    return day.weekday() < 5 and day not in _holidays(day.year)
+
+
 def working_days_between(start: dt.date, end: dt.date) -> int:
     """Working days after `start` up to and including `end` (0 when end <= start)."""
     days, day = 0, start
     while day < end:
         day += dt.timedelta(days=1)
-        days += is_working_day(day)
+        days += _working(day)
     return days
 
 

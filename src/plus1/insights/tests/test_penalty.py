@@ -69,3 +69,15 @@ def test_the_decision_stops_the_penalty_and_its_day_does_not_count():
 def test_first_penalty_day_and_first_notice_day():
     assert first_penalty_day(NOTICE) == dt.date(2027, 1, 18)
     assert notice_allowed_from(dt.date(2027, 1, 29)) == dt.date(2027, 1, 30)
+
+
+def test_working_days_skip_weekends_and_holidays_like_the_legal_clock():
+    from plus1.common.legal_clock import is_working_day
+    from plus1.insights.clock import working_days_between
+
+    start = dt.date(2026, 12, 18)  # a Friday; Christmas and a weekend follow
+    end = dt.date(2027, 1, 8)
+    expected = sum(
+        is_working_day(start + dt.timedelta(days=n)) for n in range(1, (end - start).days + 1)
+    )
+    assert working_days_between(start, end) == expected == 13
