@@ -21,7 +21,7 @@ from plus1.insights.models import DefaultNotice, SatisfactionRating
 from plus1.insights.statistics import SCORE_COLUMNS
 from plus1.opendata.build import opendata_build
 from plus1.privacy.testing import serve_under_activity
-from tests.browser.helpers import assert_accessible, login_as_resident
+from tests.browser.helpers import assert_accessible, login_as_resident, login_as_staff
 from tests.browser.test_small_screens_browser import _overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -74,6 +74,17 @@ def test_late_case_notice_of_default_and_penalty_to_date(page, live_server, plus
     assert "184" in text and "8 dagen" in text
     page.set_viewport_size({"width": 320, "height": 800})
     assert _overflow(page)[0] <= 0
+    assert_accessible(page)
+
+    # Staff see the same amount, and the exposure on the Termijnen page.
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login_as_staff(page, base, "behandelaar.vergunningen")
+    page.goto(f"{base}/werkplek/zaken/{case.identification}/")
+    assert "184" in page.locator("section.legal-clock").inner_text()
+    page.goto(f"{base}/werkplek/termijnen/")
+    assert "Dwangsommen tot nu toe: € 184" in page.inner_text("main").replace("\xa0", " ")
+    assert case.identification in page.inner_text("main")
     assert_accessible(page)
 
 
