@@ -87,7 +87,11 @@ def rating_problems(score: str, comment: str) -> list[str]:
 @transaction.atomic(durable=True)
 def satisfaction_rate(*, token: str, score: int, comment: str = "") -> SatisfactionRating:
     case = case_for_token(token)
-    case = Case.objects.select_for_update().select_related("case_type", "initiator").get(pk=case.pk)
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("case_type", "initiator")
+        .get(pk=case.pk)
+    )
     try:
         with transaction.atomic():
             rating = SatisfactionRating.objects.create(case=case, score=score, comment=comment)
