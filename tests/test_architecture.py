@@ -17,7 +17,9 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parent.parent / "src" / "plus1"
 
 RANKS = {"common": 0, "audit": 1, "events": 1, "identity": 2, "catalog": 3, "cases": 4}
-REST = 5  # documents, decisions, geo, meldingen, privacy, …: may import each other
+REST = (
+    5  # documents, decisions, geo, meldingen, privacy, insights, opendata, …: may import each other
+)
 LEAVES = {"portal": 6, "workbench": 6, "zgw": 6}
 SHELL = {
     "conf",

@@ -44,6 +44,7 @@ CASE_TYPE_FIELDS = frozenset(
         "form_schema",
         "active",
         "concept",
+        "penalty_applies",
         "valid_from",
         "valid_to",
         "version_date",

@@ -134,6 +134,11 @@ class CaseType(models.Model):
         default=False,
         help_text="Laat de aanvrager in Mijn zaken zien wie de zaak behandelt.",
     )
+    penalty_applies = models.BooleanField(
+        "dwangsom bij niet tijdig beslissen",
+        default=True,
+        help_text="Uit als de Awb-dwangsom (art. 4:17) voor dit zaaktype niet geldt.",
+    )
     decision_types = models.ManyToManyField(
         "catalog.DecisionType", blank=True, related_name="case_types", verbose_name="besluittypen"
     )

@@ -169,6 +169,7 @@ def _case_type_document(case_type: CaseType) -> dict[str, Any]:
         "team": case_type.responsible_team.slug,
         "confidentiality": case_type.confidentiality,
         "active": case_type.active,
+        "penalty_applies": case_type.penalty_applies,
         "statuses": [
             {
                 "code": status.code,

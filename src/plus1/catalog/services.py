@@ -145,6 +145,7 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "confidentiality": item.get("confidentiality", Confidentiality.ZAAKVERTROUWELIJK),
         "form_schema": item.get("form", {}),
         "active": item.get("active", True),
+        "penalty_applies": item.get("penalty_applies", True),
     }
     existing = CaseType.objects.filter(code=item["code"], valid_from=ALWAYS).first()
     case_type = case_type_save(

@@ -4,6 +4,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.settings")
@@ -17,5 +18,6 @@ app.conf.beat_schedule = {
         "schedule": float(settings.AUDIT_CHECKPOINT_SECONDS),
     },
     "sweep-request-drafts": {"task": "plus1.cases.sweep_request_drafts", "schedule": 86400.0},
+    "opendata-build": {"task": "plus1.opendata.build", "schedule": crontab(hour=3, minute=0)},
 }
 app.autodiscover_tasks()

@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "plus1.portal",
     "plus1.workbench",
     "plus1.contact",  # contact moments, callbacks and appointments (issue 10)
+    "plus1.insights",  # legal clock to its end, performance figures (issue 14)
+    "plus1.opendata",  # DCAT catalogue and open datasets (issue 14)
     "plus1.demo",
 ]
 
@@ -579,3 +581,12 @@ SECURITY_POLICY_URL = env_str(
     "",
     help="Page with the municipality's disclosure policy (security.txt `Policy`), if any.",
 )
+
+# Open data (issue 14): each build is written here; `current.json` names the published one.
+OPENDATA_DIR = Path(
+    env_str(
+        "PLUS1_OPENDATA_DIR",
+        str(DATA_DIR / "opendata"),
+        help="Folder for the published open-data builds (default: opendata in PLUS1_DATA_DIR).",
+    )
+).resolve()

@@ -20,6 +20,9 @@ urlpatterns = [
     path("werkplek/meldingen/", include("plus1.meldingen.staff_urls")),
     path("werkplek/", include("plus1.workbench.urls")),
     path("meldingen/", include("plus1.meldingen.urls")),
+    path("opendata/", include("plus1.opendata.urls")),
+    path("prestaties/", include("plus1.insights.urls")),
+    path("beoordelen/", include("plus1.insights.rating_urls")),
     path("audit/", include("plus1.portal.audit_urls")),
     # The catalog's report product opens the report form, which also works without logging in.
     path(

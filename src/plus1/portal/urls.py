@@ -1,7 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.portal import conversation_views, finder_views, login_views, request_views, views
+from plus1.portal import (
+    conversation_views,
+    finder_views,
+    insights_views,
+    login_views,
+    request_views,
+    views,
+)
 
 app_name = "portal"
 
@@ -53,5 +60,10 @@ urlpatterns = [
         "mijn-zaken/<str:identification>/vragen/",
         conversation_views.question,
         name="case-question",
+    ),
+    path(
+        "mijn-zaken/<str:identification>/ingebrekestelling/",
+        insights_views.default_notice,
+        name="default-notice",
     ),
 ]

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.workbench import conversation_views, login_views, views, work_views
+from plus1.workbench import conversation_views, insights_views, login_views, views, work_views
 
 app_name = "workbench"
 
@@ -49,4 +49,5 @@ urlpatterns = [
     path("zoeken/", work_views.search_view, name="search"),
     path("werkverdeling/", work_views.workload_view, name="workload"),
     path("toewijzen/", work_views.bulk_assign_view, name="bulk-assign"),
+    path("termijnen/", insights_views.legal_clock_overview, name="legal-clock"),
 ]

@@ -45,10 +45,12 @@ class Command(BaseCommand):
         from plus1.audit.tasks import start_in_process as start_checkpoints
         from plus1.catalog.finder import finder_index
         from plus1.events.worker import start_in_process
+        from plus1.opendata.tasks import start_in_process as start_opendata
 
         finder_index()  # build the search index now, not on the first resident's search
         start_in_process()
         start_checkpoints()
+        start_opendata()
         call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False)
 
     def _print_welcome(self, base: str) -> None:
@@ -61,6 +63,7 @@ class Command(BaseCommand):
             f"  Health:                 {base}/health",
             f"  Reports on the map:     {base}/meldingen/",
             f"  Processing register:    {base}/privacy/verwerkingen/",
+            f"  Open data, figures:     {base}/opendata/  {base}/prestaties/",
             f"  API (OpenAPI):          {base}/api/v1/openapi.json",
             f"  ZGW APIs:               {base}/zaken/api/v1/ (and catalogi, documenten, besluiten, …)",
             f"    OpenAPI document at each API root, reference at {base}/zaken/api/v1/schema/",

@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Statistical disclosure control for every published count (open data and /prestaties/).
+
+Primary suppression: a count from 1 to 9 is not published (shown empty, with a note).
+Complementary suppression: a two-way table is published with its row totals, column totals
+and grand total, so a single hidden cell in a row could be recomputed from the row total.
+Read the table, totals included, as a bipartite graph (rows and columns are nodes, every
+hidden cell an edge): with the totals' signs flipped every row and column sums to zero, so
+the values of the hidden cells that fit the published ones differ by a combination of
+cycles. A hidden cell can therefore be recomputed exactly when its edge lies on no cycle
+(a bridge). We hide further cells, the smallest first, until no hidden cell is a bridge.
+
+Pure functions, no database; tests prove the result by linear algebra.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+THRESHOLD = 10
+TOTAL = "totaal"
+NOTE_SMALL = "minder dan 10"
+NOTE_COMPLEMENTARY = "verborgen om een kleine waarde te beschermen"
+
+Key = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Protected:
+    """A table with totals: `value(row, col)` is None where hidden; index len(rows) is the
+    column-total row, len(cols) the row-total column."""
+
+    rows: tuple[Hashable, ...]
+    cols: tuple[Hashable, ...]
+    values: dict[Key, int]
+    hidden: dict[Key, str]  # cell → note (why it is hidden)
+
+    def value(self, row: int, col: int) -> int | None:
+        return None if (row, col) in self.hidden else self.values[(row, col)]
+
+    def note(self, row: int, col: int) -> str:
+        return self.hidden.get((row, col), "")
+
+
+def is_small(count: int) -> bool:
+    return 0 < count < THRESHOLD
+
+
+def protect_table(
+    rows: Sequence[Hashable], cols: Sequence[Hashable], counts: dict[tuple[Hashable, Hashable], int]
+) -> Protected:
+    """Add totals to the counts (missing combinations are 0) and hide what must be hidden."""
+    r_n, c_n = len(rows), len(cols)
+    values: dict[Key, int] = {}
+    for i, row in enumerate(rows):
+        for j, col in enumerate(cols):
+            values[(i, j)] = counts.get((row, col), 0)
+    for i in range(r_n):
+        values[(i, c_n)] = sum(values[(i, j)] for j in range(c_n))
+    for j in range(c_n + 1):
+        values[(r_n, j)] = sum(values[(i, j)] for i in range(r_n))
+    hidden = {key: NOTE_SMALL for key, value in values.items() if is_small(value)}
+    _complement(values, hidden, r_n + 1, c_n + 1)
+    return Protected(tuple(rows), tuple(cols), values, hidden)
+
+
+def _complement(values: dict[Key, int], hidden: dict[Key, str], r_n: int, c_n: int) -> None:
+    while True:
+        bridge = next((key for key in sorted(hidden) if _is_bridge(key, hidden)), None)
+        if bridge is None:
+            return
+        row, col = bridge
+        row_degree = sum(1 for key in hidden if key[0] == row)
+        if row_degree == 1:
+            line = [(row, j) for j in range(c_n)]
+        else:  # the column end is alone, or the cell joins two groups: open another cycle
+            line = [(i, col) for i in range(r_n)]
+            if sum(1 for key in hidden if key[1] == col) > 1:
+                line = [(row, j) for j in range(c_n)] + line
+        candidates = [key for key in line if key not in hidden]
+        if not candidates:  # cannot happen with a total row and column; be safe anyway
+            line = [key for key in values if key not in hidden]
+            candidates = line
+        if not candidates:
+            return
+        choice = min(candidates, key=lambda key: (values[key] == 0, values[key], key))
+        hidden[choice] = NOTE_COMPLEMENTARY
+
+
+def _is_bridge(edge: Key, hidden: dict[Key, str]) -> bool:
+    """Whether row and column of `edge` are disconnected once the edge is removed."""
+    others = [key for key in hidden if key != edge]
+    start, goal = ("r", edge[0]), ("c", edge[1])
+    seen, todo = {start}, [start]
+    while todo:
+        kind, index = todo.pop()
+        for row, col in others:
+            if kind == "r" and row == index:
+                nxt = ("c", col)
+            elif kind == "c" and col == index:
+                nxt = ("r", row)
+            else:
+                continue
+            if nxt == goal:
+                return False
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return True

@@ -1,0 +1,209 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The published figures: counts per product × wijk × month, meldingen per category × buurt
+× month, lead times and on-time rates per product × month. Read-only aggregate queries over
+the cases and meldingen tables; every count goes through `disclosure.protect_table`.
+
+Each month is its own two-way table with its totals (row `totaal`, column `totaal`); no sum
+over months is published, so no cell can be recomputed from another month. Cases that are
+meldingen are counted only in the meldingen figures (never twice), so the two datasets
+share no cell. Lead times count cases by the month they were decided, a population that no
+other table publishes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics as stats
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from plus1.cases.models import Case
+from plus1.catalog.models import CaseType, Product
+from plus1.geo.models import District, Neighbourhood
+from plus1.insights.clock import working_days_between
+from plus1.insights.disclosure import TOTAL, Protected, protect_table
+from plus1.meldingen.categories import category_choices
+from plus1.meldingen.models import Melding
+
+UNKNOWN = "onbekend"
+Row = dict[str, Any]
+
+
+def month_key(day: dt.date | dt.datetime) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def product_labels() -> dict[int, str]:
+    """Case type id → the product's name (the case type's name when it has no product)."""
+    labels = dict(CaseType.objects.values_list("pk", "name"))
+    for case_type_id, name in Product.objects.filter(case_type__isnull=False).values_list(
+        "case_type_id", "name"
+    ):
+        labels[case_type_id] = name
+    return labels
+
+
+def area_labels() -> dict[str, str]:
+    districts = dict(District.objects.values_list("code", "name"))
+    return {**districts, **dict(Neighbourhood.objects.values_list("code", "name"))}
+
+
+def _rows_of(
+    table: Protected, month: str, row_name: str, col_name: str, value_name: str
+) -> Iterable[Row]:
+    rows, cols = [*table.rows, TOTAL], [*table.cols, TOTAL]
+    for i, row in enumerate(rows):
+        for j, col in enumerate(cols):
+            yield {
+                "maand": month,
+                row_name: row,
+                col_name: col,
+                value_name: table.value(i, j),
+                "opmerking": table.note(i, j),
+            }
+
+
+def _monthly_tables(
+    counts: dict[str, dict[tuple[Hashable, Hashable], int]], row_name: str, col_name: str
+) -> list[Row]:
+    found: list[Row] = []
+    all_rows = sorted({key[0] for per_month in counts.values() for key in per_month}, key=str)
+    all_cols = sorted({key[1] for per_month in counts.values() for key in per_month}, key=str)
+    for month in sorted(counts):
+        table = protect_table(all_rows, all_cols, counts[month])
+        found.extend(_rows_of(table, month, row_name, col_name, "aantal"))
+    return found
+
+
+def cases_per_product_district_month() -> list[Row]:
+    labels = product_labels()
+    grouped = (
+        Case.objects.filter(melding__isnull=True)
+        .annotate(month=TruncMonth("registered_on"))
+        .values("month", "case_type_id", "district_code")
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
+    for item in grouped:
+        key = (labels[item["case_type_id"]], item["district_code"] or UNKNOWN)
+        counts[month_key(item["month"])][key] += item["n"]
+    return _monthly_tables(counts, "product", "wijk")
+
+
+def meldingen_per_category_neighbourhood_month() -> list[Row]:
+    names = dict(category_choices())
+    grouped = (
+        Melding.objects.filter(merged_into__isnull=True)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month", "category", "case__neighbourhood_code")
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
+    for item in grouped:
+        key = (
+            names.get(item["category"], item["category"]),
+            item["case__neighbourhood_code"] or UNKNOWN,
+        )
+        counts[month_key(item["month"])][key] += item["n"]
+    return _monthly_tables(counts, "categorie", "buurt")
+
+
+ON_TIME, LATE = "op tijd", "te laat"
+
+
+def _percentile(values: list[int], fraction: float) -> float:
+    """Nearest-rank percentile (p90 of 10 values is the 9th smallest)."""
+    ordered = sorted(values)
+    rank = max(1, -(-int(fraction * 100) * len(ordered) // 100))
+    return float(ordered[rank - 1])
+
+
+def lead_times_per_product_month() -> list[Row]:
+    """Per product and month of decision: decided, on time, late (counts, protected),
+    share on time, and median and p90 lead time in working days, shown only when the
+    number decided is published and the counts behind the share are too."""
+    labels = product_labels()
+    decided = Case.objects.filter(closed_on__isnull=False, melding__isnull=True).values_list(
+        "case_type_id", "registered_on", "closed_on", "deadline"
+    )
+    counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
+    days: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for case_type_id, registered_on, closed_on, deadline in decided:
+        assert closed_on is not None  # filtered above
+        month, product = month_key(closed_on), labels[case_type_id]
+        counts[month][(product, ON_TIME if closed_on <= deadline else LATE)] += 1
+        lead = working_days_between(registered_on, closed_on)
+        days[(month, product)].append(lead)
+        days[(month, TOTAL)].append(lead)
+    products = sorted({str(key[0]) for per_month in counts.values() for key in per_month})
+    found: list[Row] = []
+    for month in sorted(counts):
+        table = protect_table(products, [ON_TIME, LATE], counts[month])
+        for i, product in enumerate([*products, TOTAL]):
+            on_time, late, total = table.value(i, 0), table.value(i, 1), table.value(i, 2)
+            share = None
+            if on_time is not None and late is not None and total:
+                share = round(100 * on_time / total, 1)
+            spread = days.get((month, product), [])
+            show = total is not None and total > 0
+            notes = {table.note(i, 0), table.note(i, 1), table.note(i, 2)} - {""}
+            found.append(
+                {
+                    "maand": month,
+                    "product": product,
+                    "afgehandeld": total,
+                    "op_tijd": on_time,
+                    "te_laat": late,
+                    "percentage_op_tijd": share,
+                    "mediaan_werkdagen": float(stats.median(spread)) if show else None,
+                    "p90_werkdagen": _percentile(spread, 0.9) if show else None,
+                    "opmerking": "; ".join(sorted(notes)),
+                }
+            )
+    return found
+
+
+SCORE_COLUMNS = tuple(f"cijfer_{n}" for n in range(1, 6))
+
+
+def quarter_key(day: dt.date | dt.datetime) -> str:
+    return f"{day.year:04d}-K{(day.month - 1) // 3 + 1}"
+
+
+def satisfaction_per_product_quarter() -> list[Row]:
+    """Per product and quarter of answering: how many gave each score (protected, with
+    totals), and the average score only when no count of that row is hidden (with the
+    number of ratings, an average and the visible counts would give a hidden one away)."""
+    from plus1.insights.models import SatisfactionRating
+
+    labels = product_labels()
+    counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
+    for case_type_id, score, answered_at in SatisfactionRating.objects.values_list(
+        "case__case_type_id", "score", "answered_at"
+    ):
+        counts[quarter_key(answered_at)][(labels[case_type_id], SCORE_COLUMNS[score - 1])] += 1
+    products = sorted({str(key[0]) for per in counts.values() for key in per})
+    found: list[Row] = []
+    for quarter in sorted(counts):
+        table = protect_table(products, SCORE_COLUMNS, counts[quarter])
+        for i, product in enumerate([*products, TOTAL]):
+            row: Row = {"kwartaal": quarter, "product": product}
+            cells = [table.value(i, j) for j in range(len(SCORE_COLUMNS))]
+            total = table.value(i, len(SCORE_COLUMNS))
+            row.update(dict(zip(SCORE_COLUMNS, cells, strict=True)))
+            row["aantal"] = total
+            visible = [c for c in cells if c is not None]
+            complete = len(visible) == len(cells) and total
+            row["gemiddeld_cijfer"] = (
+                round(sum(n * c for n, c in enumerate(visible, start=1)) / total, 2)
+                if complete and total
+                else None
+            )
+            notes = {table.note(i, j) for j in range(len(SCORE_COLUMNS) + 1)} - {""}
+            row["opmerking"] = "; ".join(sorted(notes))
+            found.append(row)
+    return found

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+
+from plus1.insights import views
+
+app_name = "insights"
+
+urlpatterns = [path("", views.performance_page, name="performance")]

@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The public page "Hoe doen wij het?" (/prestaties/)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from plus1.insights.disclosure import THRESHOLD
+from plus1.insights.performance import performance
+from plus1.privacy.declarations import no_personal_data
+
+
+@no_personal_data
+def performance_page(request: HttpRequest) -> HttpResponse:
+    figures = performance(request.GET.dict())
+    status = 400 if figures.problems else 200
+    context = {"figures": figures, "threshold": THRESHOLD}
+    return render(request, "insights/performance.html", context, status=status)

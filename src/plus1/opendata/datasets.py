@@ -1,0 +1,154 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The datasets the municipality publishes, built from the platform's own rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from plus1.insights import statistics
+from plus1.insights.disclosure import NOTE_COMPLEMENTARY, NOTE_SMALL, THRESHOLD
+from plus1.privacy.selectors import register_public
+
+SUPPRESSION_NOTE = (
+    f"Aantallen van 1 tot en met {THRESHOLD - 1} zijn niet gepubliceerd (leeg, opmerking "
+    f"‘{NOTE_SMALL}’). Om zo’n aantal niet terug te laten rekenen uit de totalen zijn ook "
+    f"andere cellen leeg gelaten (opmerking ‘{NOTE_COMPLEMENTARY}’)."
+)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    slug: str
+    title: str
+    description: str
+    columns: tuple[str, ...]
+    count_columns: tuple[str, ...]  # the columns that hold counts of people or cases
+    keywords: tuple[str, ...]
+    theme: str  # a term of the overheid.nl themes list (TOOI/OWMS), e.g. "Bestuur"
+    rows: Callable[[], list[dict[str, Any]]]
+    period_column: str | None = "maand"
+
+
+def _register_rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "code": activity.code,
+            "naam": activity.name,
+            "doel": activity.purpose,
+            "grondslag": activity.get_legal_ground_display(),
+            "wet_of_regeling": activity.legal_basis,
+            "bewaartermijn": activity.retention,
+            "soorten_persoonsgegevens": ", ".join(activity.personal_data_categories),
+            "van_wie": ", ".join(activity.data_subject_categories),
+        }
+        for activity in register_public()
+    ]
+
+
+DATASETS: tuple[Dataset, ...] = (
+    Dataset(
+        slug="zaken-per-product-wijk-maand",
+        title="Aanvragen per product, wijk en maand",
+        description=(
+            "Hoeveel aanvragen (zaken) de gemeente per maand kreeg, per product en per wijk, "
+            "met totalen. Meldingen openbare ruimte staan in een eigen dataset. " + SUPPRESSION_NOTE
+        ),
+        columns=("maand", "product", "wijk", "aantal", "opmerking"),
+        count_columns=("aantal",),
+        keywords=("aanvragen", "zaken", "dienstverlening", "wijken"),
+        theme="Bestuur",
+        rows=statistics.cases_per_product_district_month,
+    ),
+    Dataset(
+        slug="meldingen-per-categorie-buurt-maand",
+        title="Meldingen openbare ruimte per categorie, buurt en maand",
+        description=(
+            "Hoeveel meldingen over de openbare ruimte (zoals afval, straatverlichting) de "
+            "gemeente per maand kreeg, per categorie en buurt, met totalen. Samengevoegde "
+            "dubbele meldingen tellen één keer. " + SUPPRESSION_NOTE
+        ),
+        columns=("maand", "categorie", "buurt", "aantal", "opmerking"),
+        count_columns=("aantal",),
+        keywords=("meldingen", "openbare ruimte", "buurten"),
+        theme="Ruimte en infrastructuur",
+        rows=statistics.meldingen_per_category_neighbourhood_month,
+    ),
+    Dataset(
+        slug="doorlooptijden-per-product-maand",
+        title="Doorlooptijden en tijdig beslissen per product en maand",
+        description=(
+            "Per product en per maand waarin besloten is: hoeveel aanvragen zijn afgehandeld, "
+            "hoeveel op tijd en te laat (binnen de wettelijke termijn, met opschorting en "
+            "verlenging), het percentage op tijd, en de doorlooptijd in werkdagen (mediaan "
+            "en 90e percentiel). " + SUPPRESSION_NOTE + " Percentages en doorlooptijden "
+            "staan er alleen bij als de aantallen erachter gepubliceerd zijn."
+        ),
+        columns=(
+            "maand",
+            "product",
+            "afgehandeld",
+            "op_tijd",
+            "te_laat",
+            "percentage_op_tijd",
+            "mediaan_werkdagen",
+            "p90_werkdagen",
+            "opmerking",
+        ),
+        count_columns=("afgehandeld", "op_tijd", "te_laat"),
+        keywords=("doorlooptijd", "termijnen", "prestaties"),
+        theme="Bestuur",
+        rows=statistics.lead_times_per_product_month,
+    ),
+    Dataset(
+        slug="tevredenheid-per-product-kwartaal",
+        title="Tevredenheid per product en kwartaal",
+        description=(
+            "Na een besluit vragen wij inwoners één vraag: hoe tevreden bent u (1 tot en met "
+            "5)? Per product en kwartaal: hoeveel mensen elk cijfer gaven, het totaal en het "
+            "gemiddelde. " + SUPPRESSION_NOTE + " Het gemiddelde staat er alleen bij als "
+            "geen enkel aantal in die rij is weggelaten."
+        ),
+        columns=(
+            "kwartaal",
+            "product",
+            *statistics.SCORE_COLUMNS,
+            "aantal",
+            "gemiddeld_cijfer",
+            "opmerking",
+        ),
+        count_columns=(*statistics.SCORE_COLUMNS, "aantal"),
+        keywords=("tevredenheid", "dienstverlening", "prestaties"),
+        theme="Bestuur",
+        rows=statistics.satisfaction_per_product_quarter,
+        period_column="kwartaal",
+    ),
+    Dataset(
+        slug="verwerkingsregister",
+        title="Register van verwerkingen van persoonsgegevens",
+        description=(
+            "Welke persoonsgegevens de gemeente verwerkt, waarvoor, op welke grondslag en hoe "
+            "lang zij ze bewaart (AVG artikel 30). Bevat geen persoonsgegevens."
+        ),
+        columns=(
+            "code",
+            "naam",
+            "doel",
+            "grondslag",
+            "wet_of_regeling",
+            "bewaartermijn",
+            "soorten_persoonsgegevens",
+            "van_wie",
+        ),
+        count_columns=(),
+        keywords=("privacy", "AVG", "verwerkingsregister"),
+        theme="Bestuur",
+        rows=_register_rows,
+        period_column=None,
+    ),
+)
+
+
+def dataset(slug: str) -> Dataset | None:
+    return next((item for item in DATASETS if item.slug == slug), None)
