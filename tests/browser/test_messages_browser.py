@@ -33,6 +33,7 @@ def test_mijn_berichten_lists_the_journey_with_its_delivery_status(page, live_se
     page.goto(base + "/aanvragen/klacht/")
     page.get_by_label("Waar gaat uw klacht over?").fill("Balie")
     page.get_by_label("Wat is er gebeurd?").fill("Ik heb een uur aan de balie gewacht.")
+    page.get_by_role("button", name="Controleer uw antwoorden").click()
     page.get_by_role("button", name="Versturen").click()
     case = Case.objects.latest("pk")
     outbox_drain()

@@ -86,7 +86,7 @@ def needs_attention(user: User | AnonymousUser, team: Team | None) -> QuerySet[C
     )
     return (
         with_conversation_markers(cases.filter(pk__in=candidates.values("pk")))
-        .filter(needs_attention=1)
+        .filter(needs_attention=1)  # type: ignore[misc]  # an annotation
         .order_by("deadline", "pk")
     )
 

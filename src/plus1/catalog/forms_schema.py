@@ -18,7 +18,12 @@ SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "array", "object"}
 #: Widgets a property may ask for with `x-widget`; without it the type decides.
 WIDGETS = {"textarea", "radio", "select", "checkboxes", "yesno", "file", "address"}
 #: What the platform already knows about a resident, for `x-prefill`.
-PREFILL = {"name": "naam", "email": "e-mailadres", "phone": "telefoonnummer"}
+PREFILL = {
+    "name": "naam",
+    "email": "e-mailadres",
+    "phone": "telefoonnummer",
+    "address": "adres (postcode en huisnummer)",
+}
 YES = {"on", "true", "1", "ja"}
 # Date rules relative to the day of sending: ISO 8601 durations, "-" for the past
 # ("x-earliest": "-P5D", "x-latest": "P4W" = from 5 days ago up to 4 weeks ahead).
@@ -238,12 +243,17 @@ def form_values(schema: dict[str, Any], raw: Any) -> dict[str, Any]:
 
 def prefill(schema: dict[str, Any], known: dict[str, str]) -> dict[str, str]:
     """Start values for the fields the platform can fill in (`x-prefill`), so nothing is
-    asked twice."""
-    return {
-        name: known[prop["x-prefill"]]
-        for name, prop in schema.get("properties", {}).items()
-        if prop.get("x-prefill") in known and known[prop["x-prefill"]]
-    }
+    asked twice. An address field takes the postcode and house number the platform knows."""
+    values = {}
+    for name, prop in schema.get("properties", {}).items():
+        source = prop.get("x-prefill")
+        if source == "address":
+            for part, key in (("postcode", "postcode"), ("huisnummer", "house_number")):
+                if known.get(key):
+                    values[f"{name}-{part}"] = known[key]
+        elif source and known.get(source):
+            values[name] = known[source]
+    return values
 
 
 def in_language(prop: dict[str, Any], key: str) -> str:

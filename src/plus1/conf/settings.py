@@ -586,7 +586,8 @@ SECURITY_POLICY_URL = env_str(
 OPENDATA_DIR = Path(
     env_str(
         "PLUS1_OPENDATA_DIR",
-        str(DATA_DIR / "opendata"),
-        help="Folder for the published open-data builds (default: opendata in PLUS1_DATA_DIR).",
+        "",
+        help="Folder for the published open-data builds (empty: opendata in PLUS1_DATA_DIR).",
     )
+    or DATA_DIR / "opendata"
 ).resolve()

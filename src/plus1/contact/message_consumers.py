@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from plus1.cases import events as case_events
 from plus1.cases.models import Case
+from plus1.common.nl_dates import nl_date
 from plus1.contact import events, message_texts
 from plus1.contact.ics import appointment_ics
 from plus1.contact.message_services import message_queue, message_send, route_for
@@ -30,6 +31,7 @@ from plus1.contact.messages import manage_url
 from plus1.contact.models import Appointment, Callback, Channel, TimeOfDay
 from plus1.events.services import Delivery, consumer_register, effect_once, subscribe
 from plus1.identity.models import Party
+from plus1.insights import events as insights_events
 from plus1.meldingen.categories import category_name
 from plus1.meldingen.models import Melding
 
@@ -44,17 +46,6 @@ CASE_INFORMATION_RECEIVED = getattr(
     case_events, "CASE_INFORMATION_RECEIVED", "case.information_received"
 )
 CASE_MESSAGE_POSTED = getattr(case_events, "CASE_MESSAGE_POSTED", "case.message_posted")
-
-MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-]  # fmt: skip
-
-
-def nl_date(value: dt.date | str) -> str:
-    """29 december 2026."""
-    day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def absolute(path: str) -> str:
@@ -328,6 +319,29 @@ def on_callback_requested(delivery: Delivery) -> None:
     )
 
 
+def on_default_notice_sent(delivery: Delivery) -> None:
+    """The confirmation of a notice of default (Awb 4:17)."""
+    facts = delivery.payload
+    case = _case(facts)
+    if case is None:
+        return
+    values = {
+        "verzonden": nl_date(facts["sent_on"]),
+        "dwangsom_vanaf": nl_date(facts["penalty_from"]) if facts.get("penalty_from") else "",
+    }
+    _to_initiator(delivery, case, message_texts.DEFAULT_NOTICE_SENT, values)
+
+
+def on_rating_requested(delivery: Delivery) -> None:
+    """The one question after a case closed, with its signed link (no login needed)."""
+    facts = delivery.payload
+    case = _case(facts)
+    if case is None:
+        return
+    values = {"link": facts["link"], "geldig_tot": nl_date(facts["expires_on"])}
+    _to_initiator(delivery, case, message_texts.RATING_REQUESTED, values)
+
+
 HANDLERS = {
     case_events.CASE_REGISTERED: on_case_registered,
     case_events.CASE_STATUS_CHANGED: on_status_changed,
@@ -337,6 +351,8 @@ HANDLERS = {
     events.APPOINTMENT_CONFIRMATION: on_appointment,
     events.APPOINTMENT_REMINDER: on_appointment_reminder,
     events.CALLBACK_REQUESTED: on_callback_requested,
+    insights_events.DEFAULT_NOTICE_SENT: on_default_notice_sent,
+    insights_events.RATING_REQUESTED: on_rating_requested,
 }
 
 

@@ -32,6 +32,8 @@ APPOINTMENT_RESCHEDULED = "appointment.rescheduled"
 APPOINTMENT_CANCELLED = "appointment.cancelled"
 APPOINTMENT_REMINDER = "appointment.reminder"
 CALLBACK_REQUESTED = "callback.requested"
+DEFAULT_NOTICE_SENT = "case.default_notice_sent"
+RATING_REQUESTED = "case.rating_requested"
 VERIFICATION = "contact.verification"
 
 COMMON = {"naam": "Anna de Boer", "gemeente": "Gemeente Plusstad", "link": ""}
@@ -95,6 +97,14 @@ EVENTS: dict[str, tuple[str, dict[str, str]]] = {
             "telefoon": "020 123 4567",
             "voorkeur": "Middag (12:00-17:00)",
         },
+    ),
+    DEFAULT_NOTICE_SENT: (
+        "Ingebrekestelling ontvangen",
+        {**COMMON, **CASE, "verzonden": "29 december 2026", "dwangsom_vanaf": "12 januari 2027"},
+    ),
+    RATING_REQUESTED: (
+        "Vraag om een beoordeling (na afloop)",
+        {**COMMON, **CASE, "geldig_tot": "28 januari 2027"},
     ),
     VERIFICATION: ("Code om een adres te bevestigen", {**COMMON, "code": "482913"}),
 }
@@ -195,6 +205,20 @@ DEFAULTS: dict[str, Text] = {
         "Uw voorkeur: {voorkeur}.\n\n"
         "U ziet uw terugbelverzoek onder ‘Mijn contactmomenten’: {link}\n" + GREETING,
         "Wij bellen u uiterlijk {datum} om {tijd} uur terug op {telefoon}.",
+    ),
+    DEFAULT_NOTICE_SENT: Text(
+        "Wij hebben uw ingebrekestelling ontvangen ({zaaknummer})",
+        "Beste {naam},\n\nWij hebben uw ingebrekestelling voor zaak {zaaknummer} ({zaaktype}) "
+        "ontvangen op {verzonden}. Wij beslissen zo snel mogelijk.\n"
+        "Beslissen wij niet binnen twee weken, dan krijgt u vanaf {dwangsom_vanaf} een dwangsom "
+        "per dag.\n\nUw zaak: {link}\n" + GREETING,
+    ),
+    RATING_REQUESTED: Text(
+        "Hoe hebben wij u geholpen? ({zaaknummer})",
+        "Beste {naam},\n\nUw zaak {zaaknummer} ({zaaktype}) is afgerond. Wilt u ons met één "
+        "klik laten weten hoe tevreden u bent? Inloggen is niet nodig: {link}\n"
+        "De link werkt tot en met {geldig_tot}.\n" + GREETING,
+        "Hoe tevreden bent u over zaak {zaaknummer}? Geef een cijfer: {link}",
     ),
     VERIFICATION: Text(
         "Uw code: {code}",

@@ -122,11 +122,12 @@ def _residents(
     for start in range(0, len(rows), BATCH):
         Party.objects.bulk_create(rows[start : start + BATCH])
     counts["residents"] += len(rows)
-    return list(
-        Party.objects.filter(bsn_index__in=[r.bsn_index for r in rows]).values_list(
-            "pk", "bsn_encrypted", "bsn_index"
-        )
-    )
+    return [
+        (pk, encrypted, index or "")
+        for pk, encrypted, index in Party.objects.filter(
+            bsn_index__in=[r.bsn_index for r in rows]
+        ).values_list("pk", "bsn_encrypted", "bsn_index")
+    ]
 
 
 def _batch(
@@ -200,8 +201,8 @@ def _batch(
                 is_initiator=True,
                 betrokkene_type="natuurlijk_persoon",
                 party_id=case.initiator_id,
-                bsn_encrypted=bsns[case.initiator_id][0],  # as the role service stores it
-                bsn_index=bsns[case.initiator_id][1],
+                bsn_encrypted=bsns[case.initiator_id or 0][0],  # as the role service stores it
+                bsn_index=bsns[case.initiator_id or 0][1],
             )
         )
         if case.closed_on and results[case.case_type_id] is not None:

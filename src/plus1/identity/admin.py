@@ -14,7 +14,7 @@ class PartyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     exclude = ["bsn_encrypted", "bsn_index"]
 
 
-class TeamMembershipInline(admin.TabularInline):
+class TeamMembershipInline(admin.StackedInline):
     model = TeamMembership
     extra = 0
     fields = ["user", "is_lead", "weekly_hours", "skills", "areas"]

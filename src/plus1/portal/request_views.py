@@ -164,7 +164,13 @@ def _after_save(
 
 def _known(party: Party) -> dict[str, str]:
     """What the platform knows about the resident, to fill in so nothing is asked twice."""
-    return {"name": party.name, "email": party.email, "phone": party.phone}
+    return {
+        "name": party.name,
+        "email": party.email,
+        "phone": party.phone,
+        "postcode": party.postcode,
+        "house_number": party.house_number,
+    }
 
 
 def _as_form_values(draft: Any) -> dict[str, Any]:

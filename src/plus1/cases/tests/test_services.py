@@ -84,8 +84,9 @@ def test_allowed_transition_changes_status_and_sends_message(case_type, resident
     entry = AuditEntry.objects.filter(action="case.status_changed").get()
     assert (entry.before["status"], entry.after["status"]) == ("ontvangen", "in-behandeling")
     assert entry.actor_label == "Bram"
-    # registered and status change (2 consumers each), and sending their two messages
-    assert outbox_drain() == 6
+    # registered and status change (2 consumers each, the status change also the rating
+    # request's), and sending their two messages
+    assert outbox_drain() == 7
     assert [m.to for m in mail.outbox] == [["anna@example.nl"], ["anna@example.nl"]]
     assert "ontvangen" in mail.outbox[0].subject and "In behandeling" in mail.outbox[1].subject
 

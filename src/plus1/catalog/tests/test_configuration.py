@@ -265,3 +265,25 @@ def test_an_import_is_checked_like_the_workflow_editor():
     assert catalog_problems(document) == [
         "zaaktype kap: Status ‘Advies’ is vanuit de beginstatus niet te bereiken."
     ]
+
+
+def test_prefill_fills_in_what_the_platform_knows_also_an_address():
+    schema = {
+        "type": "object",
+        "properties": {
+            "naam": {"type": "string", "title": "Naam", "x-prefill": "name"},
+            "telefoon": {"type": "string", "title": "Telefoon", "x-prefill": "phone"},
+            "plek": {
+                "type": "object",
+                "title": "Adres",
+                "x-widget": "address",
+                "x-prefill": "address",
+            },
+        },
+    }
+    known = {"name": "Anna de Boer", "phone": "", "postcode": "1234AB", "house_number": "12a"}
+    assert forms_schema.prefill(schema, known) == {
+        "naam": "Anna de Boer",
+        "plek-postcode": "1234AB",
+        "plek-huisnummer": "12a",
+    }  # an unknown phone number is left empty, not filled with ""

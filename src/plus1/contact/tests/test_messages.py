@@ -4,6 +4,7 @@ with fallback, through the outbox (nothing lost while a backend is down), links 
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import smtplib
@@ -487,3 +488,31 @@ def test_rows_queued_for_the_replaced_consumers_are_still_delivered_once(case_ty
         f"Nieuwe status voor uw zaak {case.identification}: In behandeling"
     ]
     assert not OutboxMessage.objects.filter(state="pending").exists()
+
+
+def test_a_closed_case_asks_for_a_rating_with_its_signed_link(case_type, anna, handler):
+    case = register(case_type, anna)
+    for code in ("in-behandeling", "afgehandeld"):
+        case = case_transition(
+            actor=Actor.from_user(handler), case=case, target=case_type.statuses.get(code=code)
+        )
+    outbox_drain()
+    rating = Message.objects.get(event="case.rating_requested")
+    assert rating.recipient == anna and rating.case == case
+    [link] = re.findall(rf"{BASE}/beoordelen/\S+", rating.body)
+    assert "Inloggen is niet nodig" in rating.body
+    assert Client().get(link.removeprefix(BASE)).status_code == 200  # the link opens the question
+
+
+def test_a_notice_of_default_is_confirmed(case_type, anna):
+    from plus1.insights.services import default_notice_send
+
+    case = register(case_type, anna)
+    late = timezone.localdate() - datetime.timedelta(days=3)
+    Case.objects.filter(pk=case.pk).update(deadline=late)
+    case.refresh_from_db()
+    default_notice_send(actor=Actor.from_user(anna.user), party=anna, case=case)
+    outbox_drain()
+    notice = Message.objects.get(event="case.default_notice_sent")
+    assert notice.recipient == anna
+    assert f"ingebrekestelling voor zaak {case.identification}" in notice.body

@@ -181,6 +181,7 @@ def personal_data_many_access(
     return DataTrailRecord.objects.bulk_create(records)
 
 
+@transaction.atomic
 def personal_data_page_access(
     *, actor: Actor, cases: Iterable[Case], name: str
 ) -> list[DataTrailRecord]:

@@ -65,7 +65,7 @@ class Ctx:
         zgw = getattr(row, "zgw", None)
         named = CaseType.objects.filter(code=value)
         named = named.filter(zgw__catalogus_id=zgw.catalogus_id) if zgw else named.none()
-        found = sel.valid_on(named, self.versions.day).order_by("zgw__concept", "-pk").first()
+        found = sel.valid_on(named, self.versions.day).order_by("concept", "-pk").first()
         return self.zaaktype(found) if found else value
 
     def catalogus_of(self, case_type: CaseType) -> str | None:
