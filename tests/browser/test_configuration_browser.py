@@ -153,7 +153,7 @@ def test_administrator_changes_form_and_workflow_and_publishes(browser, live_ser
     resident.goto(f"{base}/aanvragen/evenementenvergunning/")
     resident.get_by_label("Naam van het evenement").fill("Zomerfestival")
     resident.get_by_label("Datum").fill("2027-07-01")
-    resident.get_by_label("Locatie").fill("Stadspark")
+    resident.get_by_label("Locatie", exact=True).fill("Stadspark")
     resident.get_by_label("Verwacht aantal bezoekers").fill("500")
     resident.get_by_label("Ja").first.check()
     resident.get_by_role("button", name="Controleer uw antwoorden").click()

@@ -108,7 +108,7 @@ def test_staff_ask_resident_answers_with_a_pdf_staff_continue(
     assert case.identification in first_row.inner_text()
     assert "antwoord ontvangen" in first_row.inner_text()
     assert_accessible(page)
-    page.get_by_role("link", name=case.identification).click()
+    page.get_by_role("link", name=case.identification).first.click()
     assert "Hierbij mijn huurcontract." in page.inner_text("main")
     with page.expect_download() as download:
         page.get_by_role("link", name="huurcontract.pdf").click()
