@@ -11,6 +11,8 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from plus1.catalog.forms_schema import properties_in_order
+
 #: Field kinds, in the order the builder offers them, with their Dutch names.
 KINDS = {
     "text": "Tekst (één regel)",
@@ -182,7 +184,7 @@ def specs(schema: dict[str, Any]) -> list[FieldSpec]:
         for name in rule.get("then", {}).get("required", [])
     }
     result = []
-    for name, prop in schema.get("properties", {}).items():
+    for name, prop in properties_in_order(schema):
         kind = kind_of(prop)
         low, high = _bound_names(kind)
         condition = prop.get("x-showIf") or {}

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from plus1.catalog.forms_schema import in_language
+from plus1.catalog.forms_schema import in_language, properties_in_order
 from plus1.common.nl_dates import nl_date
 
 
@@ -18,7 +18,7 @@ def labelled_answers(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple
     properties: dict[str, Any] = schema.get("properties", {}) if schema else {}
     rows = [
         (in_language(prop, "title") or name, answer_text(prop, data[name]))
-        for name, prop in properties.items()
+        for name, prop in properties_in_order(schema)
         if name in data
     ]
     return rows + [

@@ -80,7 +80,9 @@ def pages(schema: dict[str, Any]) -> list[Page]:
     """The pages of a form: `x-pages` ([{title, fields}]) or one page with every field."""
     declared = schema.get("x-pages") or []
     if not declared:
-        return [Page(title=_("Uw gegevens"), fields=tuple(schema.get("properties", {})))]
+        return [
+            Page(title=_("Uw gegevens"), fields=tuple(n for n, _p in properties_in_order(schema)))
+        ]
     return [
         Page(title=in_language(page, "title"), fields=tuple(page["fields"])) for page in declared
     ]
@@ -109,6 +111,22 @@ def _page_problems(schema: dict[str, Any]) -> list[str]:
         if placed.count(name) > 1
     ]
     return problems
+
+
+def properties_in_order(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The fields in the form's order. PostgreSQL's jsonb keeps no key order, so the order is
+    also written down as `x-order` (with_field_order); fields it does not name come last."""
+    properties: dict[str, Any] = schema.get("properties", {}) if schema else {}
+    named = [name for name in schema.get("x-order", []) if name in properties] if schema else []
+    rest = [name for name in properties if name not in named]
+    return [(name, properties[name]) for name in named + rest]
+
+
+def with_field_order(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with `x-order` naming its fields in the order they were written."""
+    if not schema or not isinstance(schema.get("properties"), dict):
+        return schema
+    return {**schema, "x-order": list(schema["properties"])}
 
 
 def schema_problems(schema: dict[str, Any]) -> list[str]:
@@ -183,7 +201,7 @@ def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
     properties = schema.get("properties", {})
     required = set(schema.get("required", [])) | set(conditionally_required(schema))
     result = []
-    for name, prop in properties.items():
+    for name, prop in properties_in_order(schema):
         condition = _condition(prop)
         earliest, latest = date_bounds(prop, today or dt.date.today())
         result.append(

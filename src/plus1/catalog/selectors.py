@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
+from plus1.catalog import forms_schema
 from plus1.catalog.finder import STOPWORDS, finder_index
 from plus1.catalog.finder_query import understand
 from plus1.catalog.models import CaseType, Channel, Layer, Product, StatusType, Transition
@@ -185,5 +186,13 @@ def _case_type_document(case_type: CaseType) -> dict[str, Any]:
             {"from": t.source.code, "to": t.target.code, "label": t.label}
             for t in case_type.transitions.all()
         ],
-        "form": case_type.form_schema,
+        "form": _form_for_export(case_type.form_schema),
     }
+
+
+def _form_for_export(schema: dict[str, Any]) -> dict[str, Any]:
+    """The form as written: its fields in order, without the stored `x-order`."""
+    if not schema or not isinstance(schema.get("properties"), dict):
+        return schema
+    rest = {key: value for key, value in schema.items() if key not in {"x-order", "properties"}}
+    return {**rest, "properties": dict(forms_schema.properties_in_order(schema))}

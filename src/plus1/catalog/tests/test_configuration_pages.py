@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from plus1.audit.models import AuditEntry
 from plus1.cases.models import Case
-from plus1.catalog import audit_actions
+from plus1.catalog import audit_actions, forms_schema
 from plus1.catalog.models import CaseType
 from plus1.common.testing.factories import (
     CaseTypeFactory,
@@ -61,7 +61,7 @@ def test_builder_adds_a_conditional_field_in_a_draft_and_shows_a_preview(client,
     )
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert list(draft.form_schema["properties"]) == [
+    assert [name for name, _ in forms_schema.properties_in_order(draft.form_schema)] == [
         "onderwerp",
         "aantal",
         "is_er_muziek",
@@ -80,7 +80,7 @@ def test_builder_adds_a_conditional_field_in_a_draft_and_shows_a_preview(client,
 
     client.post(_url("form", draft), {"action": "up", "field": "tot_hoe_laat"})
     draft.refresh_from_db()
-    assert list(draft.form_schema["properties"])[2] == "tot_hoe_laat"
+    assert forms_schema.properties_in_order(draft.form_schema)[2][0] == "tot_hoe_laat"
 
     preview = client.post(_url("preview", draft), {"onderwerp": "Braderie", "is_er_muziek": "ja"})
     assert "Tot hoe laat?: Dit veld is verplicht." in preview.content.decode()

@@ -90,6 +90,7 @@ class CaseTypeFactory(factory.django.DjangoModelFactory):
                 "onderwerp": {"type": "string", "title": "Onderwerp", "maxLength": 50},
                 "aantal": {"type": "integer", "title": "Aantal", "minimum": 1},
             },
+            "x-order": ["onderwerp", "aantal"],  # as the case-type writer stores it
         }
     )
 
