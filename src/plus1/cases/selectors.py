@@ -11,7 +11,6 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Qu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from plus1.cases.conversation_selectors import with_conversation_markers
 from plus1.cases.models import Case, CaseNote, CaseObject, CaseProperty, CaseStatus, Role
 from plus1.identity.models import Party
 
@@ -66,13 +65,6 @@ def cases_of_party_for_purpose(
         .filter(initiator=party, case_type__processing__activity__code=activity_code)
         .order_by("-registered_on", "-pk")
     )
-
-
-def team_inbox(user: User | AnonymousUser) -> QuerySet[Case]:
-    """Open cases of the user's teams, most urgent deadline first; a case whose initiator
-    answered or wrote since staff last moved it on comes first (conversation markers)."""
-    open_cases = cases_for_staff(user).filter(closed_on__isnull=True)
-    return with_conversation_markers(open_cases).order_by("-needs_attention", "deadline", "pk")
 
 
 def case_for_staff(user: User | AnonymousUser, identification: str) -> Case | None:
