@@ -137,7 +137,12 @@ def catalog_export() -> dict[str, Any]:
     """The whole catalog as a document that `catalog_import` reads back unchanged."""
     case_types = CaseType.objects.select_related("responsible_team").prefetch_related(
         Prefetch("statuses", queryset=StatusType.objects.order_by("order")),
-        Prefetch("transitions", queryset=Transition.objects.select_related("source", "target")),
+        Prefetch(
+            "transitions",
+            queryset=Transition.objects.select_related("source", "target").order_by(
+                "source__order", "target__order", "label"
+            ),
+        ),
     )
     return {
         "case_types": [_case_type_document(case_type) for case_type in case_types],
