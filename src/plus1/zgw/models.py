@@ -126,17 +126,47 @@ class Catalogus(models.Model):
 
 
 class ZaakTypeExtensie(models.Model):
-    """ZGW fields of a zaaktype that the portal does not need."""
+    """The Catalogi API's zaaktype fields that the portal does not use, one column each
+    (plus1.zgw.catalogi.zaaktype_fields maps them to the API). An empty doel, onderwerp,
+    referentieproces naam or verantwoordelijke falls back to the case type's own value."""
 
     case_type = models.OneToOneField(
         "catalog.CaseType", on_delete=models.CASCADE, related_name="zgw", primary_key=True
     )
     catalogus = models.ForeignKey(Catalogus, on_delete=models.PROTECT, related_name="zaaktypen")
-    data = models.JSONField(
-        default=dict,
-        blank=True,
-        help_text="De overige ZGW-velden (doel, aanleiding, …) in camelCase.",
+    omschrijving_generiek = models.CharField(max_length=80, blank=True)
+    doel = models.TextField(blank=True)
+    aanleiding = models.TextField(blank=True)
+    indicatie_intern_of_extern = models.CharField(
+        max_length=6, choices=[("intern", "intern"), ("extern", "extern")], default="extern"
     )
+    handeling_initiator = models.CharField(max_length=20, default="aanvragen")
+    onderwerp = models.CharField(max_length=80, blank=True)
+    handeling_behandelaar = models.CharField(max_length=20, default="behandelen")
+    servicenorm = models.CharField("servicenorm (ISO 8601-duur)", max_length=20, blank=True)
+    opschorting_en_aanhouding_mogelijk = models.BooleanField(default=True)
+    verlenging_mogelijk = models.BooleanField(default=False)
+    verlengingstermijn = models.CharField(
+        "verlengingstermijn (ISO 8601-duur)", max_length=20, blank=True
+    )
+    publicatie_indicatie = models.BooleanField(default=False)
+    publicatietekst = models.TextField(blank=True)
+    verantwoordingsrelatie = models.JSONField(default=list, blank=True)
+    producten_of_diensten = models.JSONField(
+        "producten of diensten (URL's)", default=list, blank=True
+    )
+    selectielijst_procestype = models.CharField(max_length=1000, blank=True)
+    referentieproces_naam = models.CharField(max_length=80, blank=True)
+    referentieproces_link = models.CharField(max_length=200, blank=True)
+    verantwoordelijke = models.CharField(max_length=50, blank=True)
+    broncatalogus_url = models.CharField(max_length=200, blank=True)
+    broncatalogus_domein = models.CharField(max_length=5, blank=True)
+    broncatalogus_rsin = models.CharField(max_length=9, blank=True)
+    bronzaaktype_url = models.CharField(max_length=200, blank=True)
+    bronzaaktype_identificatie = models.CharField(max_length=50, blank=True)
+    bronzaaktype_omschrijving = models.CharField(max_length=80, blank=True)
+    begin_object = models.DateField(null=True, blank=True)
+    einde_object = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = "ZGW-gegevens van een zaaktype"
@@ -144,6 +174,49 @@ class ZaakTypeExtensie(models.Model):
 
     def __str__(self) -> str:
         return str(self.case_type_id)
+
+
+class ZaakTypeTrefwoord(models.Model):
+    """A trefwoord of a zaaktype: rows, so `GET /zaaktypen?trefwoorden=` filters on every
+    database."""
+
+    zaaktype = models.ForeignKey(
+        ZaakTypeExtensie, on_delete=models.CASCADE, related_name="trefwoord_rows"
+    )
+    position = models.PositiveSmallIntegerField()
+    woord = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = "trefwoord van een zaaktype"
+        verbose_name_plural = "trefwoorden van zaaktypen"
+        ordering = ["zaaktype", "position"]
+        indexes = [models.Index(fields=["woord"], name="zgw_trefwoord_woord")]
+
+    def __str__(self) -> str:
+        return self.woord
+
+
+class ZaakTypeRelatie(models.Model):
+    """A gerelateerdeZaaktypen entry: the other zaaktype by URL or (Catalogi 1.3) identificatie."""
+
+    zaaktype = models.ForeignKey(
+        ZaakTypeExtensie, on_delete=models.CASCADE, related_name="relaties"
+    )
+    position = models.PositiveSmallIntegerField()
+    gerelateerd = models.CharField("zaaktype (URL of identificatie)", max_length=1000)
+    aard_relatie = models.CharField(
+        max_length=10,
+        choices=[("vervolg", "vervolg"), ("bijdrage", "bijdrage"), ("onderwerp", "onderwerp")],
+    )
+    toelichting = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "relatie tussen zaaktypen"
+        verbose_name_plural = "relaties tussen zaaktypen"
+        ordering = ["zaaktype", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.aard_relatie}: {self.gerelateerd}"
 
 
 class StatusTypeExtensie(models.Model):

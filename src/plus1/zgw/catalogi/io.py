@@ -20,6 +20,7 @@ from plus1.catalog.models import (
 )
 from plus1.zgw.base import Urls
 from plus1.zgw.catalogi import selectors as sel
+from plus1.zgw.catalogi import zaaktype_fields
 from plus1.zgw.catalogi.names import Versions
 from plus1.zgw.models import Catalogus
 
@@ -252,37 +253,15 @@ def render_statustype(row: StatusType, ctx: Ctx) -> dict[str, Any]:
 
 
 def render_zaaktype(row: CaseType, ctx: Ctx) -> dict[str, Any]:
-    zgw = getattr(row, "zgw", None)
-    data = zgw.data if zgw else {}
     urls = ctx.urls
     return {
         "url": ctx.zaaktype(row),
         "identificatie": row.code,
         "omschrijving": row.name,
-        "omschrijvingGeneriek": data.get("omschrijvingGeneriek", ""),
         "vertrouwelijkheidaanduiding": row.confidentiality,
-        "doel": data.get("doel", row.description),
-        "aanleiding": data.get("aanleiding", ""),
         "toelichting": row.description,
-        "indicatieInternOfExtern": data.get("indicatieInternOfExtern", "extern"),
-        "handelingInitiator": data.get("handelingInitiator", "aanvragen"),
-        "onderwerp": data.get("onderwerp", row.name[:80]),
-        "handelingBehandelaar": data.get("handelingBehandelaar", "behandelen"),
         "doorlooptijd": row.legal_term,
-        "servicenorm": data.get("servicenorm"),
-        "opschortingEnAanhoudingMogelijk": data.get("opschortingEnAanhoudingMogelijk", True),
-        "verlengingMogelijk": data.get("verlengingMogelijk", False),
-        "verlengingstermijn": data.get("verlengingstermijn"),
-        "trefwoorden": data.get("trefwoorden", []),
-        "publicatieIndicatie": data.get("publicatieIndicatie", False),
-        "publicatietekst": data.get("publicatietekst", ""),
-        "verantwoordingsrelatie": data.get("verantwoordingsrelatie", []),
-        "productenOfDiensten": data.get("productenOfDiensten", []),
-        "selectielijstProcestype": data.get("selectielijstProcestype", ""),
-        "referentieproces": data.get("referentieproces", {"naam": row.name[:80], "link": ""}),
-        "verantwoordelijke": data.get("verantwoordelijke", row.responsible_team.name[:50]),
-        "broncatalogus": data.get("broncatalogus"),
-        "bronzaaktype": data.get("bronzaaktype"),
+        **zaaktype_fields.render(row),
         "catalogus": ctx.catalogus_of(row),
         "statustypen": [urls(STATUSTYPE, s.uuid) for s in row.statuses.all()],
         "resultaattypen": [urls(RESULTAATTYPE, r.uuid) for r in row.result_types.all()],
@@ -297,14 +276,16 @@ def render_zaaktype(row: CaseType, ctx: Ctx) -> dict[str, Any]:
         ],
         "deelzaaktypen": [ctx.zaaktype(ctx.case_type(z)) for z in row.sub_case_types.all()],
         "gerelateerdeZaaktypen": [
-            {**relatie, "zaaktype": ctx.related_zaaktype(relatie.get("zaaktype", ""), row)}
-            for relatie in data.get("gerelateerdeZaaktypen", [])
+            {
+                "zaaktype": ctx.related_zaaktype(relatie.gerelateerd, row),
+                "aardRelatie": relatie.aard_relatie,
+                "toelichting": relatie.toelichting,
+            }
+            for relatie in zaaktype_fields.relaties(row)
         ],
         "zaakobjecttypen": [urls(ZAAKOBJECTTYPE, o.uuid) for o in row.object_types.all()],
         "beginGeldigheid": _date(row.valid_from),
         "eindeGeldigheid": _date(row.valid_to),
-        "beginObject": data.get("beginObject"),
-        "eindeObject": data.get("eindeObject"),
         "versiedatum": _date(row.version_date),
         "concept": row.concept,
     }

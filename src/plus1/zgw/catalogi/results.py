@@ -77,7 +77,7 @@ def _against_selectielijst(
 ) -> list[tuple[str, str, str]]:
     found = []
     zgw = getattr(case_type, "zgw", None)
-    procestype = refs.uuid_of((zgw.data if zgw else {}).get("selectielijstProcestype", ""))
+    procestype = refs.uuid_of(zgw.selectielijst_procestype if zgw else "")
     if procestype and klasse.get("procesType") != procestype:
         found.append(
             (

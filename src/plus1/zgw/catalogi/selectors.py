@@ -56,6 +56,8 @@ def zaaktypen() -> QuerySet[CaseType]:
             "result_types",
             "property_types",
             "object_types",
+            "zgw__trefwoord_rows",
+            "zgw__relaties",
         )
         .order_by("pk")
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from plus1.catalog import events as catalog_events
 from plus1.catalog.models import CaseType
 from plus1.events.services import Delivery, effect_once, subscribe
+from plus1.zgw.catalogi.zaaktype_fields import extension_copy
 from plus1.zgw.models import StatusTypeExtensie, ZaakTypeExtensie
 
 CONSUMER = "zgw.zaaktype_version_fields"
@@ -27,9 +28,7 @@ def version_fields_copy(delivery: Delivery) -> None:
             or ZaakTypeExtensie.objects.filter(case_type=new).exists()
         ):
             return
-        ZaakTypeExtensie.objects.create(
-            case_type=new, catalogus=original.catalogus, data=original.data
-        )
+        extension_copy(original, new)
         statuses = {status.code: status for status in new.statuses.all()}
         for extension in StatusTypeExtensie.objects.filter(
             status_type__case_type=original.case_type

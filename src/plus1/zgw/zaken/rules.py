@@ -50,7 +50,7 @@ def _products(products: list[str] | None, case_type: CaseType) -> None:
     if not products:
         return
     extension = getattr(case_type, "zgw", None)
-    allowed = set((extension.data if extension else {}).get("productenOfDiensten") or [])
+    allowed = set(extension.producten_of_diensten if extension else [])
     if not set(products) <= allowed:
         raise invalid(
             "productenOfDiensten",

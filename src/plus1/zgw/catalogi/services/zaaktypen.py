@@ -20,6 +20,7 @@ from plus1.identity.models import Team
 from plus1.zgw import audit_actions
 from plus1.zgw.catalogi import rules as rules
 from plus1.zgw.catalogi.services.types import catalog_event_put, delete_row, save_row
+from plus1.zgw.catalogi.zaaktype_fields import ZaakTypeFields, fields_apply
 from plus1.zgw.models import Catalogus, StatusTypeExtensie, ZaakTypeExtensie
 
 
@@ -47,7 +48,7 @@ def zaaktype_create(
     row: CaseType,
     catalogus: Catalogus,
     values: dict[str, Any],
-    data: dict[str, Any],
+    fields: ZaakTypeFields,
     relations: dict[str, list[Any]],
 ) -> CaseType:
     """A new zaaktype (row: unsaved) in concept: not offered in the portal (active=False)."""
@@ -62,7 +63,7 @@ def zaaktype_create(
     case_type = case_type_save(
         actor=actor, case_type=None, new=row, values=values, relations=relations
     )
-    ZaakTypeExtensie.objects.create(case_type=case_type, catalogus=catalogus, data=data)
+    fields_apply(ZaakTypeExtensie(case_type=case_type, catalogus=catalogus), fields)
     catalog_event_put(catalog_events.CASE_TYPE_CREATED, case_type, catalogus.uuid)
     return case_type
 
@@ -86,22 +87,21 @@ def zaaktype_update(
     actor: Actor,
     case_type: CaseType,
     values: dict[str, Any],
-    data: dict[str, Any],
+    fields: ZaakTypeFields,
     relations: dict[str, list[Any]],
 ) -> CaseType:
     """Change a concept zaaktype; a published one only accepts an end date."""
     case_type = _locked(case_type)
-    if not (rules.only_end_date(values) and not data and not relations):
+    if not (rules.only_end_date(values) and not fields and not relations):
         rules.require_concept(case_type)
         rules.require_concept_relations(case_type.decision_types.all())
         _check_relations(rules.catalogue_of(case_type), relations)
     case_type = case_type_save(actor=actor, case_type=case_type, values=values, relations=relations)
-    if data:
+    if fields:
         extension, _ = ZaakTypeExtensie.objects.get_or_create(
             case_type=case_type, defaults={"catalogus": Catalogus.objects.order_by("pk").first()}
         )
-        extension.data = {**extension.data, **data}
-        extension.save(update_fields=["data"])
+        fields_apply(extension, fields)
     catalog_event_put(catalog_events.CASE_TYPE_UPDATED, case_type, _catalogus_of(case_type))
     return case_type
 

@@ -19,6 +19,7 @@ from plus1.catalog.models import CaseType, Confidentiality, DecisionType, Status
 from plus1.zgw.base import NO_MATCH, Pagination, TextField, UrlField, resolve_url
 from plus1.zgw.catalogi import refs as refs
 from plus1.zgw.catalogi import selectors as sel
+from plus1.zgw.catalogi import zaaktype_fields
 from plus1.zgw.catalogi.io import (
     render_catalogus,
     render_statustype,
@@ -60,6 +61,18 @@ class Referentieproces(serializers.Serializer):
     link = UrlField(required=False, allow_blank=True, default="")
 
 
+class BronCatalogus(serializers.Serializer):
+    url = UrlField(max_length=200)
+    domein = serializers.CharField(max_length=5)
+    rsin = serializers.CharField(max_length=9)
+
+
+class BronZaaktype(serializers.Serializer):
+    url = UrlField(max_length=200)
+    identificatie = serializers.CharField(max_length=50)
+    omschrijving = serializers.CharField(max_length=80)
+
+
 class ZaakTypenRelatie(serializers.Serializer):
     zaaktype = UrlOrNameField()  # a URL, or (Catalogi 1.3) a zaaktype identificatie
     aardRelatie = serializers.ChoiceField(["vervolg", "bijdrage", "onderwerp"])
@@ -67,7 +80,7 @@ class ZaakTypenRelatie(serializers.Serializer):
 
 
 class ZaakTypeIn(ValidityIn):
-    """Fields that map onto CaseType are named in MAPPED; the rest is kept as ZGW data."""
+    """Fields that map onto CaseType are named in MAPPED; the rest are zgw.ZaakTypeExtensie's."""
 
     MAPPED = {
         "identificatie": "code",
@@ -112,8 +125,8 @@ class ZaakTypeIn(ValidityIn):
     gerelateerdeZaaktypen = ZaakTypenRelatie(many=True)
     beginGeldigheid = serializers.DateField()
     versiedatum = serializers.DateField()
-    broncatalogus = serializers.DictField(required=False, allow_null=True)
-    bronzaaktype = serializers.DictField(required=False, allow_null=True)
+    broncatalogus = BronCatalogus(required=False, allow_null=True)
+    bronzaaktype = BronZaaktype(required=False, allow_null=True)
 
     def validate_selectielijstProcestype(self, value: str) -> str:
         if value and refs.lookup(value, "procestypen") is None:
@@ -129,15 +142,11 @@ class ZaakTypeIn(ValidityIn):
             )
         return attrs
 
-    def split(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(CaseType values, ZGW data as JSON) from the validated input."""
-        values, data = {}, {}
-        for name, value in self.validated_data.items():
-            if name in self.MAPPED:
-                values[self.MAPPED[name]] = value
-            elif name not in self.RELATIONS:
-                data[name] = value.isoformat() if hasattr(value, "isoformat") else value
-        return values, data
+    def split(self) -> tuple[dict[str, Any], zaaktype_fields.ZaakTypeFields]:
+        """(CaseType values, the zaaktype's ZGW fields) from the validated input."""
+        given = self.validated_data
+        values = {self.MAPPED[name]: value for name, value in given.items() if name in self.MAPPED}
+        return values, zaaktype_fields.from_input(given)
 
 
 class StatusTypeIn(ValidityIn):
@@ -208,6 +217,8 @@ class ZaakTypeViewSet(CatalogiViewSet):
     def filtered(self, rows: QuerySet, params: Any) -> QuerySet:
         if params.get("identificatie"):
             rows = rows.filter(code=params["identificatie"])
+        for word in filter(None, params.get("trefwoorden", "").split(",")):
+            rows = rows.filter(zgw__trefwoord_rows__woord=word)
         if params.get("catalogus"):
             key = resolve_url(params["catalogus"], "catalogus-detail") or NO_MATCH
             rows = rows.filter(zgw__catalogus__uuid=key)
@@ -260,7 +271,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
             Catalogus.objects.all(),
             "catalogus",
         )
-        values, data = given.split()
+        values, fields = given.split()
         case_type = CaseType()
         day = given.validated_data.get("beginGeldigheid") or dt.date.today()
         relations = self.relations(given.validated_data, catalogus, day)
@@ -269,7 +280,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
             row=case_type,
             catalogus=catalogus,
             values=values,
-            data=data,
+            fields=fields,
             relations=relations,
         )
         return self.show(case_type, status.HTTP_201_CREATED)
@@ -278,7 +289,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
         case_type = get_object_or_404(CaseType.objects.select_related("zgw__catalogus"), uuid=uuid)
         given = ZaakTypeIn(data=request.data, partial=partial)
         given.is_valid(raise_exception=True)
-        values, data = given.split()
+        values, fields = given.split()
         day = given.validated_data.get("beginGeldigheid") or case_type.valid_from or dt.date.today()
         zgw = getattr(case_type, "zgw", None)
         relations = self.relations(given.validated_data, zgw.catalogus if zgw else None, day)
@@ -286,7 +297,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
             actor=self.client.actor,
             case_type=case_type,
             values=values,
-            data=data,
+            fields=fields,
             relations=relations,
         )
         return self.show(case_type)
