@@ -216,20 +216,7 @@ def _set_betrokkene(
         if name in values:
             setattr(row, name, values[name])
     row.save()
-    audit_record(
-        actor=actor,
-        action=audit_actions.BETROKKENE_SET,
-        obj=moment,
-        before=before,
-        after=_snapshot(moment),
-    )
-    if party is not None:
-        trail(
-            actor=actor,
-            parties=[party],
-            name="betrokkene bij klantcontact vastgelegd",
-            changed=True,
-        )
+    _betrokkene_recorded(actor, audit_actions.BETROKKENE_SET, moment, before, party, "vastgelegd")
     return moment
 
 
@@ -245,19 +232,24 @@ def betrokkene_remove(*, actor: Actor, moment: ContactMoment) -> None:
         setattr(row, name, "")
     row.save()
     moment.digital_addresses.all().delete()
-    audit_record(
-        actor=actor,
-        action=audit_actions.BETROKKENE_REMOVED,
-        obj=moment,
-        before=before,
-        after=_snapshot(moment),
+    _betrokkene_recorded(
+        actor, audit_actions.BETROKKENE_REMOVED, moment, before, party, "verwijderd"
     )
+
+
+def _betrokkene_recorded(
+    actor: Actor,
+    action: str,
+    moment: ContactMoment,
+    before: dict[str, Any],
+    party: Party | None,
+    done: str,
+) -> None:
+    """The audit entry of a betrokkene change, and the party's data trail."""
+    audit_record(actor=actor, action=action, obj=moment, before=before, after=_snapshot(moment))
     if party is not None:
         trail(
-            actor=actor,
-            parties=[party],
-            name="betrokkene bij klantcontact verwijderd",
-            changed=True,
+            actor=actor, parties=[party], name=f"betrokkene bij klantcontact {done}", changed=True
         )
 
 
