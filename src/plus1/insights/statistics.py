@@ -23,8 +23,8 @@ from django.db.models.functions import TruncMonth
 
 from plus1.cases.models import Case
 from plus1.catalog.models import CaseType, Product
+from plus1.common.legal_clock import working_days_between
 from plus1.geo.models import District, Neighbourhood
-from plus1.insights.clock import working_days_between
 from plus1.insights.disclosure import TOTAL, Protected, protect_table
 from plus1.meldingen.categories import category_choices
 from plus1.meldingen.models import Melding
