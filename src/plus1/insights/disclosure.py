@@ -15,7 +15,7 @@ Pure functions, no database; tests prove the result by linear algebra.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 THRESHOLD = 10
@@ -48,9 +48,33 @@ def is_small(count: int) -> bool:
 
 
 def protect_table(
+    rows: Sequence[Hashable],
+    cols: Sequence[Hashable],
+    counts: dict[tuple[Hashable, Hashable], int],
+    force: Iterable[Key] = (),
+) -> Protected:
+    """Add totals to the counts (missing combinations are 0) and hide what must be hidden;
+    `force` names cells to hide as well (a total another table hides, see protect_linked)."""
+    r_n, c_n = len(rows), len(cols)
+    values = _with_totals(rows, cols, counts)
+    hidden = {key: NOTE_SMALL for key, value in values.items() if is_small(value)}
+    for key in force:
+        hidden.setdefault(key, NOTE_COMPLEMENTARY)
+    _complement(values, hidden, r_n + 1, c_n + 1)
+    return Protected(tuple(rows), tuple(cols), values, hidden)
+
+
+def plain_table(
     rows: Sequence[Hashable], cols: Sequence[Hashable], counts: dict[tuple[Hashable, Hashable], int]
 ) -> Protected:
-    """Add totals to the counts (missing combinations are 0) and hide what must be hidden."""
+    """The same table with its totals and nothing hidden: for staff reading their own
+    teams' figures, never for publication."""
+    return Protected(tuple(rows), tuple(cols), _with_totals(rows, cols, counts), {})
+
+
+def _with_totals(
+    rows: Sequence[Hashable], cols: Sequence[Hashable], counts: dict[tuple[Hashable, Hashable], int]
+) -> dict[Key, int]:
     r_n, c_n = len(rows), len(cols)
     values: dict[Key, int] = {}
     for i, row in enumerate(rows):
@@ -60,9 +84,7 @@ def protect_table(
         values[(i, c_n)] = sum(values[(i, j)] for j in range(c_n))
     for j in range(c_n + 1):
         values[(r_n, j)] = sum(values[(i, j)] for i in range(r_n))
-    hidden = {key: NOTE_SMALL for key, value in values.items() if is_small(value)}
-    _complement(values, hidden, r_n + 1, c_n + 1)
-    return Protected(tuple(rows), tuple(cols), values, hidden)
+    return values
 
 
 def _complement(values: dict[Key, int], hidden: dict[Key, str], r_n: int, c_n: int) -> None:
@@ -108,3 +130,31 @@ def _is_bridge(edge: Key, hidden: dict[Key, str]) -> bool:
                 seen.add(nxt)
                 todo.append(nxt)
     return True
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: Sequence[Hashable]
+    cols: Sequence[Hashable]
+    counts: dict[tuple[Hashable, Hashable], int]
+
+
+def protect_linked(
+    tables: Sequence[Table], shared: Sequence[Sequence[tuple[int, Key]]]
+) -> list[Protected]:
+    """Protect tables that publish some of the same numbers (e.g. the same row totals):
+    `shared` lists groups of (table index, cell) that hold one number. A number hidden in one
+    table is hidden in every table that shows it, and each table is protected again until
+    nothing changes, so no table gives away what another hides."""
+    force: list[set[Key]] = [set() for _ in tables]
+    while True:
+        found = [protect_table(t.rows, t.cols, t.counts, force[n]) for n, t in enumerate(tables)]
+        grown = False
+        for group in shared:
+            if any(cell in found[n].hidden for n, cell in group):
+                for n, cell in group:
+                    if cell not in force[n] and cell not in found[n].hidden:
+                        force[n].add(cell)
+                        grown = True
+        if not grown:
+            return found
