@@ -119,9 +119,10 @@ def closed_cases(cases: QuerySet[Case] | None = None) -> list[ClosedCase]:
     if not rows:
         return []
     labels, upheld = product_labels(), _upheld_objections()
-    contacts = _contacts_since(min(row[6] for row in rows))
+    contacts = _contacts_since(min(row[6] for row in rows if row[6] is not None))
     facts = []
     for pk, number, type_id, party, district, registered, closed, deadline, asked, again in rows:
+        assert closed is not None  # filtered above
         until = closed + REPEAT_WINDOW
         repeat = any(
             closed < day <= until and (case_id == pk or product_type == type_id)
@@ -313,7 +314,7 @@ def melding_resolution_per_category_month(
     counts: dict[str, Counter[tuple[Any, Any]]] = defaultdict(Counter)
     days: dict[tuple[str, str], list[int]] = defaultdict(list)
     for slug, registered, closed in resolved:
-        if slug not in names:  # a category that no longer exists has no norm
+        if slug not in names or closed is None:  # a category that no longer exists has no norm
             continue
         month, category = month_key(closed), names[slug]
         within = closed <= service_deadline(slug, registered)
