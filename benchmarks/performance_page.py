@@ -17,14 +17,14 @@ os.environ.setdefault("PLUS1_DATA_DIR", tempfile.mkdtemp())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plus1.conf.settings")
 os.environ.setdefault("PLUS1_ALLOWED_HOSTS", "testserver")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.db import connection  # noqa: E402
 
 CASES, REQUESTS = 400, 20
 
