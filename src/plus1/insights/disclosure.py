@@ -15,7 +15,7 @@ Pure functions, no database; tests prove the result by linear algebra.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 THRESHOLD = 10
@@ -93,6 +93,11 @@ def _complement(values: dict[Key, int], hidden: dict[Key, str], r_n: int, c_n: i
         if bridge is None:
             return
         row, col = bridge
+        order = _smallest_first(values)
+        closing = _closing_cells(bridge, values, hidden)
+        if closing:  # one more cell puts the bridge on a cycle: hide the smallest such cell
+            hidden[min(closing, key=order)] = NOTE_COMPLEMENTARY
+            continue
         row_degree = sum(1 for key in hidden if key[0] == row)
         if row_degree == 1:
             line = [(row, j) for j in range(c_n)]
@@ -106,8 +111,44 @@ def _complement(values: dict[Key, int], hidden: dict[Key, str], r_n: int, c_n: i
             candidates = line
         if not candidates:
             return
-        choice = min(candidates, key=lambda key: (values[key] == 0, values[key], key))
+        choice = min(candidates, key=order)
         hidden[choice] = NOTE_COMPLEMENTARY
+
+
+def _smallest_first(values: dict[Key, int]) -> Callable[[Key], tuple[bool, int, Key]]:
+    return lambda key: (values[key] == 0, values[key], key)
+
+
+def _closing_cells(bridge: Key, values: dict[Key, int], hidden: dict[Key, str]) -> list[Key]:
+    """Visible cells that, hidden too, put `bridge` on a cycle: they join the part of the
+    graph on the bridge's row side to the part on its column side."""
+    others = [key for key in hidden if key != bridge]
+    row_side = _reach(("r", bridge[0]), others)
+    col_side = _reach(("c", bridge[1]), others)
+    return [
+        (r, c)
+        for r, c in values
+        if (r, c) not in hidden
+        and (
+            (("r", r) in row_side and ("c", c) in col_side)
+            or (("r", r) in col_side and ("c", c) in row_side)
+        )
+    ]
+
+
+def _reach(start: tuple[str, int], edges: list[Key]) -> set[tuple[str, int]]:
+    """The nodes connected to `start` by hidden cells (rows and columns as nodes)."""
+    links: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for row, col in edges:
+        links.setdefault(("r", row), []).append(("c", col))
+        links.setdefault(("c", col), []).append(("r", row))
+    seen, todo = {start}, [start]
+    while todo:
+        for nxt in links.get(todo.pop(), []):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 def _is_bridge(edge: Key, hidden: dict[Key, str]) -> bool:

@@ -114,6 +114,10 @@ def test_first_time_right_counts_information_requests_reopening_and_upheld_objec
     # 8 first-time-right and 4 not: the 4 is below 10 and hidden, and with it the 8.
     assert permit["niet_in_een_keer"] is None and permit["goed_in_een_keer"] is None
     assert "minder dan 10" in permit["opmerking"]
+    # The 12 decided stays visible: hiding both parts is enough, in every linked table.
+    assert permit["afgehandeld"] == 12
+    lead = row(effectiveness.lead_times_per_product_month(), maand="2026-03", product="Vergunning")
+    assert (lead["afgehandeld"], lead["op_tijd"], lead["te_laat"]) == (12, 12, 0)
     plain = effectiveness.right_rows(
         effectiveness.months(effectiveness.closed_cases(), protect=False)
     )
