@@ -104,8 +104,8 @@ def test_performance_page_with_charts_and_tables(page, live_server, plusstad, wi
     page.goto(live_server.url + "/prestaties/")
     assert page.get_by_role("heading", level=1).inner_text() == "Hoe doen wij het?"
     assert "Bijgewerkt op" in page.inner_text("main")
-    # Nine KPIs; no melding was resolved, so those two say so instead of drawing a chart.
-    assert page.locator("section.kpi").count() == 9
+    # Ten KPIs; no melding was resolved and no question asked: those three say so.
+    assert page.locator("section.kpi").count() == 10
     assert page.locator("svg.kpi-chart").count() == 7
     assert page.locator("table.kpi-table").count() == 7
     page.get_by_label("Product").select_option("Dakkapel plaatsen")

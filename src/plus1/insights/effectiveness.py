@@ -29,6 +29,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.utils import timezone
 
 from plus1.cases.models import Case, CaseStatus, InformationRequest
+from plus1.catalog.models import Product
 from plus1.common.legal_clock import working_days_between
 from plus1.contact.models import ContactMoment
 from plus1.insights.disclosure import (
@@ -334,4 +335,46 @@ def melding_resolution_per_category_month(
         for i, category in enumerate([*categories, TOTAL]):
             row = {"maand": month, "categorie": category, **_share(table, i, RESOLVED)}
             found.append(_spread(row, row["opgelost"], days.get((month, category), [])))
+    return found
+
+
+QUESTION_NAMES = (
+    "vragen",
+    "met_herhaalcontact",
+    "zonder_herhaalcontact",
+    "percentage_herhaalcontact",
+)
+
+
+def repeat_contact_questions_per_product_month(
+    moments: QuerySet[ContactMoment] | None = None, protect: bool = True
+) -> list[Row]:
+    """Questions about a product asked in a contact moment, not about a case: a party's
+    contact about a product opens a question when they had none about it in the 30 days
+    before; it had repeat contact when their next one about it came within 30 days. Counted
+    by the month the question was opened (a population no other table holds)."""
+    base = ContactMoment.objects.all() if moments is None else moments
+    names = dict(Product.objects.values_list("pk", "name"))
+    found_moments = (
+        base.filter(party__isnull=False, product__isnull=False, case__isnull=True)
+        .values_list("party_id", "product_id", "registered_at")
+        .order_by("party_id", "product_id", "registered_at", "pk")
+    )
+    days: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
+    for party_id, product_id, at in found_moments:
+        days[(party_id, product_id)].append(timezone.localtime(at).date())
+    counts: dict[str, Counter[tuple[Any, Any]]] = defaultdict(Counter)
+    for (_party, product_id), seen in days.items():
+        for n, day in enumerate(seen):
+            if n and day - seen[n - 1] <= REPEAT_WINDOW:
+                continue  # part of the question asked before
+            again = n + 1 < len(seen) and seen[n + 1] - day <= REPEAT_WINDOW
+            counts[month_key(day)][(names[product_id], REPEAT if again else NO_REPEAT)] += 1
+    products = sorted({key[0] for per_month in counts.values() for key in per_month})
+    found = []
+    for month in sorted(counts):
+        build = protect_table if protect else plain_table
+        table = build(products, [REPEAT, NO_REPEAT], dict(counts[month]))
+        for i, product in enumerate([*products, TOTAL]):
+            found.append({"maand": month, "product": product, **_share(table, i, QUESTION_NAMES)})
     return found

@@ -119,12 +119,13 @@ def performance(raw: dict[str, str], rows: Source) -> Performance:
     right = rows("goed-in-een-keer-per-product-maand")
     right_by_wijk = rows("goed-in-een-keer-per-wijk-maand")
     repeat = rows("herhaalcontact-per-product-maand")
+    questions = rows("herhaalcontact-vragen-per-product-maand")
     resolved = rows("oplostijd-meldingen-per-categorie-maand")
-    products = sorted({row["product"] for row in requests + leads} - {TOTAL})
+    products = sorted({row["product"] for row in requests + leads + questions} - {TOTAL})
     names = statistics.area_labels()
     codes = sorted({row["wijk"] for row in requests + right_by_wijk} - {TOTAL})
     wijken = [(code, names.get(code, code)) for code in codes]
-    months = sorted({row["maand"] for row in requests + leads + resolved})
+    months = sorted({row["maand"] for row in requests + leads + resolved + questions})
     categories = sorted({row["categorie"] for row in resolved} - {TOTAL})
     filters, problems = _parse(raw, products, [c for c, _ in wijken], months, categories)
     product, wijk = filters.product or TOTAL, filters.wijk or TOTAL
@@ -148,6 +149,7 @@ def performance(raw: dict[str, str], rows: Source) -> Performance:
         first_time = of(right, "product", product)
         first_time_title = "Goed in één keer per maand (procent van de afgehandelde aanvragen)"
     again = of(repeat, "product", product)
+    asked_again = of(questions, "product", product)
     fixed = of(resolved, "categorie", category)
     start_q, end_q = _quarter_of(filters.start), _quarter_of(filters.end)
     rated = [
@@ -192,6 +194,12 @@ def performance(raw: dict[str, str], rows: Source) -> Performance:
             "Binnen 30 dagen na het besluit opnieuw contact over dezelfde vraag (procent)",
             "procent",
             points(again, "percentage_herhaalcontact"),
+        ),
+        chart(
+            "herhaalcontact-vragen",
+            "Vragen zonder aanvraag: binnen 30 dagen opnieuw contact over hetzelfde (procent)",
+            "procent",
+            points(asked_again, "percentage_herhaalcontact"),
         ),
         chart(
             "tevredenheid",

@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The performance figures of a staff member's own teams, unprotected: the same rows as the
-published datasets (`performance.Source`), computed over those teams' cases on request."""
+published datasets (`performance.Source`), computed over those teams' cases (and the contact
+moments about their case types' products) on request."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
 from plus1.cases.models import Case
+from plus1.contact.models import ContactMoment
 from plus1.insights import effectiveness, statistics
 from plus1.insights.performance import Source
 from plus1.insights.statistics import Row
@@ -25,6 +27,12 @@ def team_source(cases: QuerySet[Case]) -> Source:
         "herhaalcontact-per-product-maand": effectiveness.repeat_rows(closed),
         "oplostijd-meldingen-per-categorie-maand": (
             effectiveness.melding_resolution_per_category_month(cases, protect=False)
+        ),
+        "herhaalcontact-vragen-per-product-maand": (
+            effectiveness.repeat_contact_questions_per_product_month(
+                ContactMoment.objects.filter(product__case_type__in=cases.values("case_type_id")),
+                protect=False,
+            )
         ),
         "tevredenheid-per-product-kwartaal": statistics.satisfaction_per_product_quarter(
             cases, protect=False

@@ -175,6 +175,30 @@ DATASETS: tuple[Dataset, ...] = (
         rows=effectiveness.repeat_contact_per_product_month,
     ),
     Dataset(
+        slug="herhaalcontact-vragen-per-product-maand",
+        title="Vragen zonder aanvraag: opnieuw contact binnen 30 dagen, per product en maand",
+        description=(
+            "Vragen die inwoners en ondernemers stelden over een product (telefoon, balie, "
+            "e-mail, chat en andere kanalen) zonder dat er een aanvraag bij hoort. Een vraag "
+            "telt vanaf het eerste contact over dat product; per maand van dat eerste contact: "
+            "hoeveel vragen, en bij hoeveel dezelfde persoon binnen 30 dagen opnieuw contact "
+            "opnam over hetzelfde product. " + SUPPRESSION_NOTE
+        ),
+        columns=(
+            "maand",
+            "product",
+            "vragen",
+            "met_herhaalcontact",
+            "zonder_herhaalcontact",
+            "percentage_herhaalcontact",
+            "opmerking",
+        ),
+        count_columns=("vragen", "met_herhaalcontact", "zonder_herhaalcontact"),
+        keywords=("herhaalcontact", "klantcontact", "prestaties"),
+        theme="Bestuur",
+        rows=effectiveness.repeat_contact_questions_per_product_month,
+    ),
+    Dataset(
         slug="oplostijd-meldingen-per-categorie-maand",
         title="Oplostijd van meldingen openbare ruimte per categorie en maand",
         description=(

@@ -212,3 +212,30 @@ def test_the_public_page_needs_no_login_and_staff_view_does(client, world):
     response = client.get(reverse("workbench:team-performance"))
     assert response.status_code in (302, 403)
     assert client.get(reverse("insights:performance")).status_code == 200
+
+
+def test_questions_without_a_case_open_on_the_first_contact_and_repeat_within_30_days():
+    product = ProductFactory(slug="afval", name="Afval")
+    start = dt.date(2026, 5, 4)
+    # 10 people ask once; 1 asks again on day 30 (a repeat) and on day 45 (still the same
+    # question: 15 days after the previous one); 1 asks on day 0 and day 31 (two questions).
+    schedule = [[0]] * 10 + [[0, 30, 45], [0, 31]]
+    for days in schedule:
+        party = ResidentFactory()
+        for offset in days:
+            ContactMoment.objects.create(
+                channel=ContactChannel.CHAT,
+                party=party,
+                product=product,
+                summary="Wanneer wordt het afval opgehaald?",
+                registered_at=at(start + dt.timedelta(days=offset)),
+            )
+    plain = effectiveness.repeat_contact_questions_per_product_month(protect=False)
+    may = row(plain, maand="2026-05", product="Afval")
+    june = row(plain, maand="2026-06", product="Afval")
+    assert (may["vragen"], may["met_herhaalcontact"], may["zonder_herhaalcontact"]) == (12, 1, 11)
+    assert (june["vragen"], june["met_herhaalcontact"]) == (1, 0)
+    published = effectiveness.repeat_contact_questions_per_product_month()
+    may = row(published, maand="2026-05", product="Afval")
+    assert may["met_herhaalcontact"] is None and may["vragen"] == 12
+    assert row(published, maand="2026-06", product="Afval")["vragen"] is None

@@ -28,10 +28,10 @@ def table(page, slug):
 def test_the_page_shows_every_kpi_as_a_chart_and_a_table(client, published):
     page = client.get(reverse("insights:performance")).content.decode()
     assert "Hoe doen wij het?" in page
-    assert page.count('<section class="kpi"') == 9
-    # No melding was resolved yet: those two charts say so instead of drawing.
+    assert page.count('<section class="kpi"') == 10
+    # No melding was resolved and no question asked yet: those three charts say so.
     assert page.count("<svg") == 7 and page.count('class="kpi-table"') == 7
-    assert page.count("Voor deze keuze zijn er geen cijfers.") == 2
+    assert page.count("Voor deze keuze zijn er geen cijfers.") == 3
     requests = table(page, "aanvragen")
     assert '<th scope="row">2026-01</th><td>56</td>' in requests.replace("\n", "")
     assert "2026-K" in table(page, "tevredenheid")
@@ -59,7 +59,7 @@ def test_unknown_filters_are_all_named_in_dutch_and_the_page_still_shows(client,
     assert "Het product ‘Raket’ kennen wij niet." in page
     assert "De wijk ‘WK0’ kennen wij niet." in page
     assert "De maand ‘van’ moet een maand uit de lijst zijn." in page
-    assert page.count('<section class="kpi"') == 9
+    assert page.count('<section class="kpi"') == 10
 
 
 def test_the_page_shows_the_published_snapshot_not_the_live_tables(client, published):
