@@ -8,6 +8,8 @@ import datetime as dt
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -239,3 +241,18 @@ def test_questions_without_a_case_open_on_the_first_contact_and_repeat_within_30
     may = row(published, maand="2026-05", product="Afval")
     assert may["met_herhaalcontact"] is None and may["vragen"] == 12
     assert row(published, maand="2026-06", product="Afval")["vragen"] is None
+
+
+def test_the_staff_view_reads_in_a_fixed_number_of_queries(client, world):
+    member = UserFactory(is_staff=True)
+    world["team"].members.add(member)
+    staff_login(client, member)
+    url = reverse("workbench:team-performance")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    make_cases(
+        world["permit"].case_type, 15, registered_on=CLOSED, closed_on=CLOSED, deadline=CLOSED
+    )
+    with CaptureQueriesContext(connection) as more:
+        assert client.get(url).status_code == 200
+    assert len(more) == len(few)
