@@ -8,6 +8,7 @@ next working day (Algemene termijnenwet, art. 1).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import holidays
 import isodate
@@ -47,8 +48,23 @@ def parse_term(term: str) -> isodate.Duration | dt.timedelta:
     return duration
 
 
+@functools.lru_cache(maxsize=256)
+def _holidays(year: int) -> frozenset[dt.date]:
+    """The national holidays of a year (fixed per year, so kept once it is computed)."""
+    return frozenset(holidays.country_holidays("NL", years=year))
+
+
 def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5 and day not in holidays.country_holidays("NL", years=day.year)
+    return day.weekday() < 5 and day not in _holidays(day.year)
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Working days after `start` up to and including `end` (0 when end <= start)."""
+    days, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        days += is_working_day(day)
+    return days
 
 
 def next_working_day(day: dt.date) -> dt.date:

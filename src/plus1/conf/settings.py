@@ -591,3 +591,21 @@ OPENDATA_DIR = Path(
     )
     or DATA_DIR / "opendata"
 ).resolve()
+# First-time-right (issue 14 §2): which cases are a bezwaar, and which final status of
+# such a case means it was upheld.
+KPI_OBJECTION_CASE_TYPES = env_list(
+    "PLUS1_KPI_OBJECTION_CASE_TYPES",
+    ["bezwaar"],
+    help="Codes of the case types that are a bezwaar (objection) against a decision; an "
+    "upheld one makes the contested case not first-time-right.",
+)
+KPI_OBJECTION_UPHELD_STATUSES = env_list(
+    "PLUS1_KPI_OBJECTION_UPHELD_STATUSES",
+    ["gegrond"],
+    help="Codes of the final statuses of a bezwaar case that mean it was upheld (gegrond).",
+)
+KPI_OBJECTION_REFERENCE_FIELD = env_str(
+    "PLUS1_KPI_OBJECTION_REFERENCE_FIELD",
+    "kenmerk_besluit",
+    help="The field of the bezwaar form that holds the zaaknummer of the contested case.",
+)

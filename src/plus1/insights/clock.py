@@ -8,10 +8,8 @@ notice of default waits until a suspension ends.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
-import holidays
 from django.utils import timezone
 
 from plus1.cases.models import Case
@@ -23,26 +21,6 @@ def decision_late_insights(case: Case, today: dt.date) -> bool:
     """No decision yet, the clock is running (not suspended) and the case is overdue by the
     one rule (Case.is_overdue)."""
     return case.suspended_on is None and case.is_overdue(today)
-
-
-@functools.lru_cache(maxsize=256)
-def _holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("NL", years=year))
-
-
-def _working(day: dt.date) -> bool:
-    """Same rule as common.legal_clock.is_working_day, with the holidays cached per year
-    (the lead times of the figures count many days)."""
-    return day.weekday() < 5 and day not in _holidays(day.year)
-
-
-def working_days_between(start: dt.date, end: dt.date) -> int:
-    """Working days after `start` up to and including `end` (0 when end <= start)."""
-    days, day = 0, start
-    while day < end:
-        day += dt.timedelta(days=1)
-        days += _working(day)
-    return days
 
 
 @dataclass(frozen=True)

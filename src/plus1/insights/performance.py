@@ -1,19 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
 """ "Hoe doen wij het?": the public performance figures, filtered, with their charts.
 
-The figures are the open data's own protected tables (`statistics`), so the page shows
-nothing the datasets hide. Requests are shown per product and wijk; lead times and
-on-time rates per product for the whole municipality (per wijk the numbers would mostly
-be too small to show).
+The public page shows the open data's own protected tables as the last build published
+them (`opendata.build.published_rows`): nothing is computed per request, and the page shows
+nothing the datasets hide. Staff see the same charts over their own teams' cases,
+unprotected (`insights.team_figures`). Requests and first-time-right are shown per wijk;
+lead times, on-time rates and repeat contact per product for the whole municipality.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from plus1.insights import statistics
 from plus1.insights.disclosure import TOTAL
+from plus1.insights.statistics import Row
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class Filters:
     wijk: str = ""
     start: str = ""
     end: str = ""
+    category: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,73 +103,124 @@ class Performance:
     products: list[str]
     wijken: list[tuple[str, str]]
     months: list[str]
+    categories: list[str]
     charts: list[Chart]
     problems: list[str]
 
 
-def performance(raw: dict[str, str]) -> Performance:
-    requests = statistics.cases_per_product_district_month()
-    leads = statistics.lead_times_per_product_month()
-    products = sorted({row["product"] for row in requests + leads} - {TOTAL})
+# The rows of a dataset by its slug: the published snapshot (public page) or a team's own
+# figures computed for staff.
+Source = Callable[[str], list[Row]]
+
+
+def performance(raw: dict[str, str], rows: Source) -> Performance:
+    requests = rows("zaken-per-product-wijk-maand")
+    leads = rows("doorlooptijden-per-product-maand")
+    right = rows("goed-in-een-keer-per-product-maand")
+    right_by_wijk = rows("goed-in-een-keer-per-wijk-maand")
+    repeat = rows("herhaalcontact-per-product-maand")
+    questions = rows("herhaalcontact-vragen-per-product-maand")
+    resolved = rows("oplostijd-meldingen-per-categorie-maand")
+    products = sorted({row["product"] for row in requests + leads + questions} - {TOTAL})
     names = statistics.area_labels()
-    codes = sorted({row["wijk"] for row in requests} - {TOTAL})
+    codes = sorted({row["wijk"] for row in requests + right_by_wijk} - {TOTAL})
     wijken = [(code, names.get(code, code)) for code in codes]
-    months = sorted({row["maand"] for row in requests + leads})
-    filters, problems = _parse(raw, products, [code for code, _ in wijken], months)
+    months = sorted({row["maand"] for row in requests + leads + resolved + questions})
+    categories = sorted({row["categorie"] for row in resolved} - {TOTAL})
+    filters, problems = _parse(raw, products, [c for c, _ in wijken], months, categories)
     product, wijk = filters.product or TOTAL, filters.wijk or TOTAL
+    category = filters.category or TOTAL
 
     def in_period(month: str) -> bool:
         return (not filters.start or month >= filters.start) and (
             not filters.end or month <= filters.end
         )
 
-    chosen = [
-        r
-        for r in requests
-        if r["product"] == product and r["wijk"] == wijk and in_period(r["maand"])
-    ]
-    lead = [r for r in leads if r["product"] == product and in_period(r["maand"])]
+    def of(found: list[Row], column: str, value: str) -> list[Row]:
+        return [r for r in found if r[column] == value and in_period(r["maand"])]
+
+    chosen = [r for r in of(requests, "product", product) if r["wijk"] == wijk]
+    lead = of(leads, "product", product)
+    # First-time-right per wijk is published for all products together.
+    if filters.wijk:
+        first_time = of(right_by_wijk, "wijk", wijk)
+        first_time_title = "Goed in één keer per maand in deze wijk (procent, alle producten)"
+    else:
+        first_time = of(right, "product", product)
+        first_time_title = "Goed in één keer per maand (procent van de afgehandelde aanvragen)"
+    again = of(repeat, "product", product)
+    asked_again = of(questions, "product", product)
+    fixed = of(resolved, "categorie", category)
     start_q, end_q = _quarter_of(filters.start), _quarter_of(filters.end)
     rated = [
         r
-        for r in statistics.satisfaction_per_product_quarter()
+        for r in rows("tevredenheid-per-product-kwartaal")
         if r["product"] == product
         and (not start_q or r["kwartaal"] >= start_q)
         and (not end_q or r["kwartaal"] <= end_q)
     ]
+
+    def points(found: list[Row], column: str, period: str = "maand") -> list[Any]:
+        return [(r[period], r[column], r["opmerking"]) for r in found]
+
     charts = [
-        chart(
-            "aanvragen",
-            "Aantal aanvragen per maand",
-            "aanvragen",
-            [(r["maand"], r["aantal"], r["opmerking"]) for r in chosen],
-        ),
+        chart("aanvragen", "Aantal aanvragen per maand", "aanvragen", points(chosen, "aantal")),
         chart(
             "doorlooptijd",
             "Doorlooptijd per maand (mediaan, in werkdagen)",
             "werkdagen",
-            [(r["maand"], r["mediaan_werkdagen"], r["opmerking"]) for r in lead],
+            points(lead, "mediaan_werkdagen"),
         ),
         chart(
             "doorlooptijd-p90",
             "Doorlooptijd per maand: 9 van de 10 aanvragen waren klaar binnen (werkdagen)",
             "werkdagen",
-            [(r["maand"], r["p90_werkdagen"], r["opmerking"]) for r in lead],
+            points(lead, "p90_werkdagen"),
         ),
         chart(
             "op-tijd",
             "Op tijd beslist per maand (procent van de afgehandelde aanvragen)",
             "procent",
-            [(r["maand"], r["percentage_op_tijd"], r["opmerking"]) for r in lead],
+            points(lead, "percentage_op_tijd"),
+        ),
+        chart(
+            "goed-in-een-keer",
+            first_time_title,
+            "procent",
+            points(first_time, "percentage_goed_in_een_keer"),
+        ),
+        chart(
+            "herhaalcontact",
+            "Binnen 30 dagen na het besluit opnieuw contact over dezelfde vraag (procent)",
+            "procent",
+            points(again, "percentage_herhaalcontact"),
+        ),
+        chart(
+            "herhaalcontact-vragen",
+            "Vragen zonder aanvraag: binnen 30 dagen opnieuw contact over hetzelfde (procent)",
+            "procent",
+            points(asked_again, "percentage_herhaalcontact"),
         ),
         chart(
             "tevredenheid",
             "Hoe tevreden inwoners zijn per kwartaal (gemiddeld cijfer, 1 tot en met 5)",
             "gemiddeld cijfer",
-            [(r["kwartaal"], r["gemiddeld_cijfer"], r["opmerking"]) for r in rated],
+            points(rated, "gemiddeld_cijfer", "kwartaal"),
+        ),
+        chart(
+            "meldingen-oplostijd",
+            "Meldingen openbare ruimte: oplostijd per maand (mediaan, in werkdagen)",
+            "werkdagen",
+            points(fixed, "mediaan_werkdagen"),
+        ),
+        chart(
+            "meldingen-binnen-norm",
+            "Meldingen openbare ruimte: binnen de norm opgelost per maand (procent)",
+            "procent",
+            points(fixed, "percentage_binnen_norm"),
         ),
     ]
-    return Performance(filters, products, wijken, months, charts, problems)
+    return Performance(filters, products, wijken, months, categories, charts, problems)
 
 
 def _quarter_of(month: str) -> str:
@@ -177,17 +232,25 @@ def _quarter_of(month: str) -> str:
 
 
 def _parse(
-    raw: dict[str, str], products: list[str], wijken: list[str], months: list[str]
+    raw: dict[str, str],
+    products: list[str],
+    wijken: list[str],
+    months: list[str],
+    categories: list[str],
 ) -> tuple[Filters, list[str]]:
     """Unknown choices are named, all at once, and ignored (the page still shows)."""
     problems = []
-    values = {key: (raw.get(key) or "").strip() for key in ("product", "wijk", "van", "tot")}
+    keys = ("product", "wijk", "van", "tot", "categorie")
+    values = {key: (raw.get(key) or "").strip() for key in keys}
     if values["product"] and values["product"] not in products:
         problems.append(f"Het product ‘{values['product']}’ kennen wij niet.")
         values["product"] = ""
     if values["wijk"] and values["wijk"] not in wijken:
         problems.append(f"De wijk ‘{values['wijk']}’ kennen wij niet.")
         values["wijk"] = ""
+    if values["categorie"] and values["categorie"] not in categories:
+        problems.append(f"De categorie ‘{values['categorie']}’ kennen wij niet.")
+        values["categorie"] = ""
     for key, label in (("van", "De maand ‘van’"), ("tot", "De maand ‘tot en met’")):
         if values[key] and values[key] not in months:
             problems.append(f"{label} moet een maand uit de lijst zijn.")
@@ -195,4 +258,7 @@ def _parse(
     if values["van"] and values["tot"] and values["van"] > values["tot"]:
         problems.append("De maand ‘van’ ligt na de maand ‘tot en met’.")
         values["van"] = values["tot"] = ""
-    return Filters(values["product"], values["wijk"], values["van"], values["tot"]), problems
+    filters = Filters(
+        values["product"], values["wijk"], values["van"], values["tot"], values["categorie"]
+    )
+    return filters, problems

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from plus1.cases.models import Case
+from plus1.common.legal_clock import working_days_between
 from plus1.insights import penalty
-from plus1.insights.clock import working_days_between
 from plus1.insights.models import DefaultNotice
 
 AT_RISK_WORKING_DAYS = 5

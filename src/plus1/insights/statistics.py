@@ -1,31 +1,31 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The published figures: counts per product × wijk × month, meldingen per category × buurt
 × month, lead times and on-time rates per product × month. Read-only aggregate queries over
-the cases and meldingen tables; every count goes through `disclosure.protect_table`.
+the cases and meldingen tables; every count goes through `disclosure.protect_table`. The
+figures over closed cases (lead times, first-time-right, repeat contact) and the time to
+resolution of meldingen are in `effectiveness`.
 
 Each month is its own two-way table with its totals (row `totaal`, column `totaal`); no sum
 over months is published, so no cell can be recomputed from another month. Cases that are
 meldingen are counted only in the meldingen figures (never twice), so the two datasets
 share no cell. Lead times count cases by the month they were decided, a population that no
-other table publishes.
+other table except those of `effectiveness`, which protect it together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import statistics as stats
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 
 from plus1.cases.models import Case
 from plus1.catalog.models import CaseType, Product
 from plus1.geo.models import District, Neighbourhood
-from plus1.insights.clock import working_days_between
-from plus1.insights.disclosure import TOTAL, Protected, protect_table
+from plus1.insights.disclosure import TOTAL, Protected, plain_table, protect_table
 from plus1.meldingen.categories import category_choices
 from plus1.meldingen.models import Melding
 
@@ -68,21 +68,29 @@ def _rows_of(
 
 
 def _monthly_tables(
-    counts: dict[str, dict[tuple[Hashable, Hashable], int]], row_name: str, col_name: str
+    counts: dict[str, dict[tuple[Hashable, Hashable], int]],
+    row_name: str,
+    col_name: str,
+    protect: bool = True,
 ) -> list[Row]:
     found: list[Row] = []
     all_rows = sorted({key[0] for per_month in counts.values() for key in per_month}, key=str)
     all_cols = sorted({key[1] for per_month in counts.values() for key in per_month}, key=str)
     for month in sorted(counts):
-        table = protect_table(all_rows, all_cols, counts[month])
+        table = (protect_table if protect else plain_table)(all_rows, all_cols, counts[month])
         found.extend(_rows_of(table, month, row_name, col_name, "aantal"))
     return found
 
 
-def cases_per_product_district_month() -> list[Row]:
+def cases_per_product_district_month(
+    cases: QuerySet[Case] | None = None, protect: bool = True
+) -> list[Row]:
+    """Requests per product × wijk × month of registration; `cases` and `protect` let staff
+    read their own teams' figures unprotected."""
     labels = product_labels()
     grouped = (
-        Case.objects.filter(melding__isnull=True)
+        (Case.objects.all() if cases is None else cases)
+        .filter(melding__isnull=True)
         .annotate(month=TruncMonth("registered_on"))
         .values("month", "case_type_id", "district_code")
         .annotate(n=Count("pk"))
@@ -91,7 +99,7 @@ def cases_per_product_district_month() -> list[Row]:
     for item in grouped:
         key = (labels[item["case_type_id"]], item["district_code"] or UNKNOWN)
         counts[month_key(item["month"])][key] += item["n"]
-    return _monthly_tables(counts, "product", "wijk")
+    return _monthly_tables(counts, "product", "wijk", protect)
 
 
 def meldingen_per_category_neighbourhood_month() -> list[Row]:
@@ -112,59 +120,11 @@ def meldingen_per_category_neighbourhood_month() -> list[Row]:
     return _monthly_tables(counts, "categorie", "buurt")
 
 
-ON_TIME, LATE = "op tijd", "te laat"
-
-
-def _percentile(values: list[int], fraction: float) -> float:
+def percentile(values: list[int], fraction: float) -> float:
     """Nearest-rank percentile (p90 of 10 values is the 9th smallest)."""
     ordered = sorted(values)
     rank = max(1, -(-int(fraction * 100) * len(ordered) // 100))
     return float(ordered[rank - 1])
-
-
-def lead_times_per_product_month() -> list[Row]:
-    """Per product and month of decision: decided, on time, late (counts, protected),
-    share on time, and median and p90 lead time in working days, shown only when the
-    number decided is published and the counts behind the share are too."""
-    labels = product_labels()
-    decided = Case.objects.filter(closed_on__isnull=False, melding__isnull=True).values_list(
-        "case_type_id", "registered_on", "closed_on", "deadline"
-    )
-    counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
-    days: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for case_type_id, registered_on, closed_on, deadline in decided:
-        assert closed_on is not None  # filtered above
-        month, product = month_key(closed_on), labels[case_type_id]
-        counts[month][(product, ON_TIME if closed_on <= deadline else LATE)] += 1
-        lead = working_days_between(registered_on, closed_on)
-        days[(month, product)].append(lead)
-        days[(month, TOTAL)].append(lead)
-    products = sorted({str(key[0]) for per_month in counts.values() for key in per_month})
-    found: list[Row] = []
-    for month in sorted(counts):
-        table = protect_table(products, [ON_TIME, LATE], counts[month])
-        for i, product in enumerate([*products, TOTAL]):
-            on_time, late, total = table.value(i, 0), table.value(i, 1), table.value(i, 2)
-            share = None
-            if on_time is not None and late is not None and total:
-                share = round(100 * on_time / total, 1)
-            spread = days.get((month, product), [])
-            show = total is not None and total > 0
-            notes = {table.note(i, 0), table.note(i, 1), table.note(i, 2)} - {""}
-            found.append(
-                {
-                    "maand": month,
-                    "product": product,
-                    "afgehandeld": total,
-                    "op_tijd": on_time,
-                    "te_laat": late,
-                    "percentage_op_tijd": share,
-                    "mediaan_werkdagen": float(stats.median(spread)) if show else None,
-                    "p90_werkdagen": _percentile(spread, 0.9) if show else None,
-                    "opmerking": "; ".join(sorted(notes)),
-                }
-            )
-    return found
 
 
 SCORE_COLUMNS = tuple(f"cijfer_{n}" for n in range(1, 6))
@@ -174,7 +134,9 @@ def quarter_key(day: dt.date | dt.datetime) -> str:
     return f"{day.year:04d}-K{(day.month - 1) // 3 + 1}"
 
 
-def satisfaction_per_product_quarter() -> list[Row]:
+def satisfaction_per_product_quarter(
+    cases: QuerySet[Case] | None = None, protect: bool = True
+) -> list[Row]:
     """Per product and quarter of answering: how many gave each score (protected, with
     totals), and the average score only when no count of that row is hidden (with the
     number of ratings, an average and the visible counts would give a hidden one away)."""
@@ -182,14 +144,19 @@ def satisfaction_per_product_quarter() -> list[Row]:
 
     labels = product_labels()
     counts: dict[str, dict[tuple[Hashable, Hashable], int]] = defaultdict(lambda: defaultdict(int))
-    for case_type_id, score, answered_at in SatisfactionRating.objects.values_list(
+    ratings = SatisfactionRating.objects.all()
+    if cases is not None:
+        ratings = ratings.filter(case__in=cases.values("pk"))
+    for case_type_id, score, answered_at in ratings.values_list(
         "case__case_type_id", "score", "answered_at"
     ):
         counts[quarter_key(answered_at)][(labels[case_type_id], SCORE_COLUMNS[score - 1])] += 1
     products = sorted({str(key[0]) for per in counts.values() for key in per})
     found: list[Row] = []
     for quarter in sorted(counts):
-        table = protect_table(products, SCORE_COLUMNS, counts[quarter])
+        table = (protect_table if protect else plain_table)(
+            products, SCORE_COLUMNS, counts[quarter]
+        )
         for i, product in enumerate([*products, TOTAL]):
             row: Row = {"kwartaal": quarter, "product": product}
             cells = [table.value(i, j) for j in range(len(SCORE_COLUMNS))]

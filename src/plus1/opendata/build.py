@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import logging
@@ -143,3 +144,25 @@ def published(root: Path | None = None) -> Build | None:
     except (OSError, ValueError, KeyError):
         return None
     return Build(folder, meta["built_at"], meta["datasets"])
+
+
+def published_rows(slug: str, root: Path | None = None) -> list[dict[str, Any]]:
+    """A dataset's rows as the published build holds them ([] before the first build): the
+    snapshot that /prestaties/ shows. A build never changes, so each is read once."""
+    root = root or settings.OPENDATA_DIR
+    try:
+        name = json.loads((root / CURRENT).read_text())["build"]
+    except (OSError, ValueError, KeyError):
+        return []
+    return _build_rows(str(root / name), slug)
+
+
+@functools.lru_cache(maxsize=64)
+def _build_rows(folder: str, slug: str) -> list[dict[str, Any]]:
+    try:
+        rows: list[dict[str, Any]] = json.loads((Path(folder) / f"{slug}.json").read_bytes())[
+            "rijen"
+        ]
+    except (OSError, ValueError, KeyError):
+        return []
+    return rows

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from plus1.insights import statistics
+from plus1.insights import effectiveness, statistics
 from plus1.insights.disclosure import NOTE_COMPLEMENTARY, NOTE_SMALL, THRESHOLD
 from plus1.privacy.selectors import register_public
 
@@ -15,6 +15,11 @@ SUPPRESSION_NOTE = (
     f"Aantallen van 1 tot en met {THRESHOLD - 1} zijn niet gepubliceerd (leeg, opmerking "
     f"‘{NOTE_SMALL}’). Om zo’n aantal niet terug te laten rekenen uit de totalen zijn ook "
     f"andere cellen leeg gelaten (opmerking ‘{NOTE_COMPLEMENTARY}’)."
+)
+
+LINKED_NOTE = (
+    " Deze tabel deelt totalen met de andere tabellen over afgehandelde aanvragen; wat in "
+    "de ene tabel leeg is, is dat ook in de andere."
 )
 
 
@@ -83,7 +88,7 @@ DATASETS: tuple[Dataset, ...] = (
             "hoeveel op tijd en te laat (binnen de wettelijke termijn, met opschorting en "
             "verlenging), het percentage op tijd, en de doorlooptijd in werkdagen (mediaan "
             "en 90e percentiel). " + SUPPRESSION_NOTE + " Percentages en doorlooptijden "
-            "staan er alleen bij als de aantallen erachter gepubliceerd zijn."
+            "staan er alleen bij als de aantallen erachter gepubliceerd zijn." + LINKED_NOTE
         ),
         columns=(
             "maand",
@@ -99,7 +104,123 @@ DATASETS: tuple[Dataset, ...] = (
         count_columns=("afgehandeld", "op_tijd", "te_laat"),
         keywords=("doorlooptijd", "termijnen", "prestaties"),
         theme="Bestuur",
-        rows=statistics.lead_times_per_product_month,
+        rows=effectiveness.lead_times_per_product_month,
+    ),
+    Dataset(
+        slug="goed-in-een-keer-per-product-maand",
+        title="Goed in één keer per product en maand",
+        description=(
+            "Per product en per maand waarin besloten is: hoeveel aanvragen in één keer goed "
+            "gingen en hoeveel niet. Goed in één keer: de gemeente hoefde niets extra te "
+            "vragen (geen aanvulverzoek), de zaak is na het besluit niet heropend en er is "
+            "geen bezwaar tegen gegrond verklaard. " + SUPPRESSION_NOTE + LINKED_NOTE
+        ),
+        columns=(
+            "maand",
+            "product",
+            "afgehandeld",
+            "goed_in_een_keer",
+            "niet_in_een_keer",
+            "percentage_goed_in_een_keer",
+            "opmerking",
+        ),
+        count_columns=("afgehandeld", "goed_in_een_keer", "niet_in_een_keer"),
+        keywords=("goed in één keer", "dienstverlening", "prestaties"),
+        theme="Bestuur",
+        rows=effectiveness.first_time_right_per_product_month,
+    ),
+    Dataset(
+        slug="goed-in-een-keer-per-wijk-maand",
+        title="Goed in één keer per wijk en maand",
+        description=(
+            "Dezelfde cijfers als ‘Goed in één keer per product en maand’, maar per wijk "
+            "waar de aanvraag over ging (alle producten samen). " + SUPPRESSION_NOTE + LINKED_NOTE
+        ),
+        columns=(
+            "maand",
+            "wijk",
+            "afgehandeld",
+            "goed_in_een_keer",
+            "niet_in_een_keer",
+            "percentage_goed_in_een_keer",
+            "opmerking",
+        ),
+        count_columns=("afgehandeld", "goed_in_een_keer", "niet_in_een_keer"),
+        keywords=("goed in één keer", "wijken", "prestaties"),
+        theme="Bestuur",
+        rows=effectiveness.first_time_right_per_district_month,
+    ),
+    Dataset(
+        slug="herhaalcontact-per-product-maand",
+        title="Opnieuw contact binnen 30 dagen per product en maand",
+        description=(
+            "Per product en per maand waarin besloten is: bij hoeveel aanvragen de aanvrager "
+            "binnen 30 dagen na het besluit opnieuw contact opnam over dezelfde zaak of "
+            "hetzelfde product (telefoon, balie, e-mail, chat en andere kanalen). "
+            + SUPPRESSION_NOTE
+            + LINKED_NOTE
+        ),
+        columns=(
+            "maand",
+            "product",
+            "afgehandeld",
+            "met_herhaalcontact",
+            "zonder_herhaalcontact",
+            "percentage_herhaalcontact",
+            "opmerking",
+        ),
+        count_columns=("afgehandeld", "met_herhaalcontact", "zonder_herhaalcontact"),
+        keywords=("herhaalcontact", "klantcontact", "prestaties"),
+        theme="Bestuur",
+        rows=effectiveness.repeat_contact_per_product_month,
+    ),
+    Dataset(
+        slug="herhaalcontact-vragen-per-product-maand",
+        title="Vragen zonder aanvraag: opnieuw contact binnen 30 dagen, per product en maand",
+        description=(
+            "Vragen die inwoners en ondernemers stelden over een product (telefoon, balie, "
+            "e-mail, chat en andere kanalen) zonder dat er een aanvraag bij hoort. Een vraag "
+            "telt vanaf het eerste contact over dat product; per maand van dat eerste contact: "
+            "hoeveel vragen, en bij hoeveel dezelfde persoon binnen 30 dagen opnieuw contact "
+            "opnam over hetzelfde product. " + SUPPRESSION_NOTE
+        ),
+        columns=(
+            "maand",
+            "product",
+            "vragen",
+            "met_herhaalcontact",
+            "zonder_herhaalcontact",
+            "percentage_herhaalcontact",
+            "opmerking",
+        ),
+        count_columns=("vragen", "met_herhaalcontact", "zonder_herhaalcontact"),
+        keywords=("herhaalcontact", "klantcontact", "prestaties"),
+        theme="Bestuur",
+        rows=effectiveness.repeat_contact_questions_per_product_month,
+    ),
+    Dataset(
+        slug="oplostijd-meldingen-per-categorie-maand",
+        title="Oplostijd van meldingen openbare ruimte per categorie en maand",
+        description=(
+            "Per categorie en per maand waarin de melding is afgehandeld: hoeveel meldingen "
+            "binnen de norm van die categorie zijn opgelost en hoeveel later, en hoe lang het "
+            "duurde in werkdagen (mediaan en 90e percentiel). " + SUPPRESSION_NOTE
+        ),
+        columns=(
+            "maand",
+            "categorie",
+            "opgelost",
+            "binnen_norm",
+            "na_norm",
+            "percentage_binnen_norm",
+            "mediaan_werkdagen",
+            "p90_werkdagen",
+            "opmerking",
+        ),
+        count_columns=("opgelost", "binnen_norm", "na_norm"),
+        keywords=("meldingen", "oplostijd", "openbare ruimte", "prestaties"),
+        theme="Ruimte en infrastructuur",
+        rows=effectiveness.melding_resolution_per_category_month,
     ),
     Dataset(
         slug="tevredenheid-per-product-kwartaal",

@@ -50,4 +50,5 @@ urlpatterns = [
     path("werkverdeling/", work_views.workload_view, name="workload"),
     path("toewijzen/", work_views.bulk_assign_view, name="bulk-assign"),
     path("termijnen/", insights_views.legal_clock_overview, name="legal-clock"),
+    path("prestaties/", insights_views.team_performance, name="team-performance"),
 ]

@@ -79,3 +79,71 @@ def test_random_tables_publish_no_small_count_and_no_recomputable_cell(seed):
     table = protect_table(rows, cols, counts)
     assert all(value is None or not is_small(value) for value in published(table))
     assert recomputable(table) == []
+
+
+def recomputable_linked(tables, shared):
+    """Like `recomputable`, over several tables at once: a cell that `shared` names in more
+    than one table is one unknown in all of them."""
+    names = {}
+    for group in shared:
+        for member in group[1:]:
+            names[member] = group[0]
+    unknown = sorted(
+        {names.get((n, key), (n, key)) for n, table in enumerate(tables) for key in table.hidden}
+    )
+    if not unknown:
+        return []
+    index = {key: n for n, key in enumerate(unknown)}
+    equations = []
+    for n, table in enumerate(tables):
+        r_n, c_n = len(table.rows), len(table.cols)
+        lines = [[((i, j), j == c_n) for j in range(c_n + 1)] for i in range(r_n + 1)]
+        lines += [[((i, j), i == r_n) for i in range(r_n + 1)] for j in range(c_n + 1)]
+        for line in lines:
+            eq = np.zeros(len(unknown))
+            for cell, is_total in line:
+                if cell in table.hidden:
+                    eq[index[names.get((n, cell), (n, cell))]] += -1 if is_total else 1
+            equations.append(eq)
+    matrix = np.array(equations)
+    rank = np.linalg.matrix_rank(matrix)
+    found = []
+    for key, n in index.items():
+        unit = np.zeros(len(unknown))
+        unit[n] = 1
+        if np.linalg.matrix_rank(np.vstack([matrix, unit])) == rank:
+            found.append(key)
+    return found
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_linked_tables_together_give_no_hidden_cell_away(seed):
+    """The four monthly tables over decided cases, from random cases: no small count shown,
+    a shared number hidden in all its tables or none, and no hidden cell follows from all
+    the published numbers together."""
+    from plus1.insights.effectiveness import ClosedCase, months
+
+    rng = random.Random(seed)
+    facts = [
+        ClosedCase(
+            product=rng.choice("ABCD"),
+            month="2026-01",
+            district=rng.choice(["W1", "W2", "W3"]),
+            lead=1,
+            on_time=rng.random() < 0.8,
+            first_time_right=rng.random() < 0.7,
+            repeat_contact=rng.random() < 0.15,
+        )
+        for _ in range(rng.randint(10, 45))
+    ]
+    [month] = months(facts)
+    tables = [month.lead, month.right, month.repeat, month.right_by_district]
+    n, m = len(month.products), len(month.districts)
+    shared = [[(0, (i, 2)), (1, (i, 2)), (2, (i, 2))] for i in range(n)]
+    shared += [[(0, (n, 2)), (1, (n, 2)), (2, (n, 2)), (3, (m, 2))]]
+    shared += [[(1, (n, 0)), (3, (m, 0))], [(1, (n, 1)), (3, (m, 1))]]
+    for table in tables:
+        assert all(value is None or not is_small(value) for value in published(table))
+    for group in shared:
+        assert len({cell in tables[t].hidden for t, cell in group}) == 1, group
+    assert recomputable_linked(tables, shared) == []

@@ -72,8 +72,7 @@ def test_first_penalty_day_and_first_notice_day():
 
 
 def test_working_days_skip_weekends_and_holidays_like_the_legal_clock():
-    from plus1.common.legal_clock import is_working_day
-    from plus1.insights.clock import working_days_between
+    from plus1.common.legal_clock import is_working_day, working_days_between
 
     start = dt.date(2026, 12, 18)  # a Friday; Christmas and a weekend follow
     end = dt.date(2027, 1, 8)
