@@ -146,6 +146,8 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "form_schema": item.get("form", {}),
         "active": item.get("active", True),
         "penalty_applies": item.get("penalty_applies", True),
+        "woo_publish": item.get("woo_publish", False),
+        "woo_category": item.get("woo_category", ""),
     }
     existing = CaseType.objects.filter(code=item["code"], valid_from=ALWAYS).first()
     case_type = case_type_save(
