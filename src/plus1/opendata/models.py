@@ -9,7 +9,7 @@ import uuid
 
 from django.db import models
 
-from plus1.catalog.woo_categories import WooCategory
+from plus1.catalog.woo_categories import WooCategory, category_name
 from plus1.opendata.woo_grounds import DataKind, WooGround
 
 
@@ -54,6 +54,10 @@ class WooPublication(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    @property
+    def category_label(self) -> str:
+        return category_name(self.category)
 
 
 class WooRedaction(models.Model):

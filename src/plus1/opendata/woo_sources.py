@@ -11,7 +11,6 @@ import io
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
