@@ -24,6 +24,7 @@ STREET_WORDS = (
     "straat|laan|weg|plein|gracht|kade|singel|dijk|pad|steeg|hof|dreef|park|baan|markt|"
     "boulevard|plantsoen|erf|wal|veld|haven|hoek|ring|poort|burg|allee|passage"
 )
+STREET_WORDS_CAPITALISED = "|".join(word.capitalize() for word in STREET_WORDS.split("|"))
 PREFIXES = r"(?:van der|van den|van de|van 't|in 't|van|de|der|den|het|ter|ten|te|'t)"
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?"
 
@@ -39,7 +40,8 @@ PATTERNS: list[tuple[DataKind, re.Pattern[str]]] = [
     (
         DataKind.ADDRESS,
         re.compile(
-            rf"\b(?:{_NAME_WORD}[ -])*(?:{_NAME_WORD}|[A-ZÀ-Þ]?[a-zß-ÿ]+)(?:{STREET_WORDS})"
+            rf"\b(?:{_NAME_WORD}[ -])*(?:[A-ZÀ-Þ][a-zß-ÿ]*(?:{STREET_WORDS})"
+            rf"|(?<=[a-zß-ÿ] )(?:{_NAME_WORD}[ -])+(?:{STREET_WORDS_CAPITALISED}))"
             r" \d{1,5}(?: ?[a-zA-Z]\b|-\d{1,4}\b| (?:bis|hs|huis)\b)?"
         ),
     ),

@@ -49,9 +49,7 @@ def segments(publication: WooPublication, redactions: list[WooRedaction]) -> lis
         if redaction.start < at:  # a staff span inside a rejected proposal: shown in the list
             continue
         found.append(Segment(publication.text[at : redaction.start]))
-        found.append(
-            Segment(publication.text[redaction.start : redaction.end], redaction, number)
-        )
+        found.append(Segment(publication.text[redaction.start : redaction.end], redaction, number))
         at = redaction.end
     return [*found, Segment(publication.text[at:])]
 
@@ -81,9 +79,7 @@ def publication_list(request: HttpRequest) -> HttpResponse:
 @staff_required
 def case_sources(request: HttpRequest, identification: str) -> HttpResponse:
     case = _case_or_404(request, identification)
-    drafted = dict(
-        WooPublication.objects.filter(case=case).values_list("source_uuid", "uuid")
-    )
+    drafted = dict(WooPublication.objects.filter(case=case).values_list("source_uuid", "uuid"))
     context = {
         "case": case,
         "decisions": [(d, drafted.get(d.uuid)) for d in decisions_of_case(case)],
@@ -133,7 +129,9 @@ def review(request: HttpRequest, publication_uuid: str) -> HttpResponse:
     context = {
         "publication": publication,
         "segments": segments(publication, redactions),
-        "redactions": [(i, r, publication.text[r.start : r.end]) for i, r in enumerate(redactions, 1)],
+        "redactions": [
+            (i, r, publication.text[r.start : r.end]) for i, r in enumerate(redactions, 1)
+        ],
         "grounds": WooGround.choices,
         "states": WooRedaction.State,
         "manual_form": ManualRedactionForm(),
