@@ -15,6 +15,7 @@ from plus1.audit.services import Actor, audit_record
 from plus1.catalog import audit_actions
 from plus1.catalog.case_type_services import case_type_save
 from plus1.catalog.forms_schema import schema_problems
+from plus1.catalog.woo_categories import WooCategory
 from plus1.catalog.models import (
     ALWAYS,
     CaseType,
@@ -76,6 +77,10 @@ def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> li
         problems.append(f"{where}: onbekende vertrouwelijkheid ‘{item['confidentiality']}’.")
     if item.get("kind", CaseTypeKind.APPLICATION) not in CaseTypeKind.values:
         problems.append(f"{where}: soort moet een van {CaseTypeKind.values} zijn.")
+    if item.get("woo_category", "") not in ["", *WooCategory.values]:
+        problems.append(f"{where}: onbekende Woo-informatiecategorie ‘{item['woo_category']}’.")
+    elif item.get("woo_publish") and not item.get("woo_category"):
+        problems.append(f"{where}: kies de Woo-informatiecategorie (woo_category).")
     statuses = item.get("statuses", [])
     status_codes = [status.get("code") for status in statuses]
     if sum(bool(status.get("initial")) for status in statuses) != 1:
