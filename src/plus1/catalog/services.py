@@ -15,7 +15,6 @@ from plus1.audit.services import Actor, audit_record
 from plus1.catalog import audit_actions
 from plus1.catalog.case_type_services import case_type_save
 from plus1.catalog.forms_schema import schema_problems
-from plus1.catalog.woo_categories import WooCategory
 from plus1.catalog.models import (
     ALWAYS,
     CaseType,
@@ -26,6 +25,7 @@ from plus1.catalog.models import (
     Transition,
 )
 from plus1.catalog.product_services import upl_uri
+from plus1.catalog.woo_categories import WooCategory
 from plus1.catalog.workflow import StatusSpec, TransitionSpec, workflow_problems
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.assurance import Level
