@@ -5,6 +5,7 @@ drafts of the staff member's teams, and the names the detector looks for."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -43,7 +44,7 @@ def published(search: PublicSearch | None = None) -> QuerySet[WooPublication]:
     return rows.order_by("-document_date", "-published_at", "-pk")
 
 
-def published_one(publication_uuid: object) -> WooPublication | None:
+def published_one(publication_uuid: uuid.UUID | str) -> WooPublication | None:
     return published().filter(uuid=publication_uuid).first()
 
 
@@ -61,7 +62,7 @@ def publications_for_staff(user: User | AnonymousUser) -> QuerySet[WooPublicatio
 
 
 def publication_for_staff(
-    user: User | AnonymousUser, publication_uuid: object
+    user: User | AnonymousUser, publication_uuid: uuid.UUID | str
 ) -> WooPublication | None:
     return (
         WooPublication.objects.filter(

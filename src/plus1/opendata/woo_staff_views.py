@@ -4,6 +4,7 @@ case, the review of each redaction and publishing. Thin views over woo_services.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -54,7 +55,7 @@ def segments(publication: WooPublication, redactions: list[WooRedaction]) -> lis
     return [*found, Segment(publication.text[at:])]
 
 
-def _publication_or_404(request: HttpRequest, publication_uuid: object) -> WooPublication:
+def _publication_or_404(request: HttpRequest, publication_uuid: uuid.UUID | str) -> WooPublication:
     publication = publication_for_staff(request.user, publication_uuid)
     if publication is None:
         raise Http404
@@ -167,7 +168,7 @@ def redaction_new(request: HttpRequest, publication_uuid: str) -> HttpResponse:
     publication = _publication_or_404(request, publication_uuid)
     form = ManualRedactionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("woo-werkplek:review", publication_uuid=publication.uuid)
     with form_outcome(request, "De lakking is toegevoegd en bevestigd."):
         redaction_add(
