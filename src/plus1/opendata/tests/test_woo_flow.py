@@ -163,3 +163,10 @@ def test_public_search_and_listing(client, staff, draft):
     assert record["publisher"]["label"] == "Gemeente Plusstad"
     assert record["creatiedatum"] == "2026-11-20"
     assert "Anna de Boer" not in str(listing)
+
+
+def test_the_public_list_in_english(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("woo:list")).content.decode()
+    assert "Woo publications" in page and "Search by subject or text" in page
+    assert "No publications were found." in page
