@@ -5,9 +5,13 @@ while a redaction is undecided; the public sees only the redacted text and PDF."
 from __future__ import annotations
 
 import io
+import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from plus1.audit.models import AuditEntry
@@ -170,3 +174,48 @@ def test_the_public_list_in_english(client, settings):
     page = client.get(reverse("woo:list")).content.decode()
     assert "Woo publications" in page and "Search by subject or text" in page
     assert "No publications were found." in page
+
+
+def test_the_demo_woo_request_is_found_and_has_its_legal_term(client):
+    from plus1.catalog.models import CaseType
+    from plus1.demo.loader import demo_load
+    from plus1.zgw.models import ZaakTypeExtensie
+
+    demo_load()
+    for question in ("informatie opvragen bij de gemeente", "Woo-verzoek", "wob verzoek"):
+        page = client.get(reverse("portal:search"), {"zoek": question}).content.decode()
+        assert "Woo-verzoek: informatie opvragen bij de gemeente" in page, question
+    case_type = CaseType.objects.current().get(code="woo-verzoek")
+    assert case_type.legal_term == "P4W" and case_type.woo_category == "c_3baef532"
+    extension = ZaakTypeExtensie.objects.get(case_type=case_type).data
+    assert extension == {"verlengingMogelijk": True, "verlengingstermijn": "P2W"}
+
+
+def _published_copies(draft, n):
+    for i in range(n):
+        WooPublication.objects.create(
+            source=draft.source,
+            source_uuid=uuid.uuid4(),
+            case=draft.case,
+            title=f"Kopie {i}",
+            text="tekst",
+            redacted_text="tekst",
+            category=draft.category,
+            document_date=draft.document_date,
+            state=WooPublication.State.PUBLISHED,
+            published_at=timezone.now(),
+        )
+
+
+def test_the_lists_take_the_same_queries_for_one_or_many(client, staff, draft):
+    staff_login(client, staff)
+    counts = []
+    for n in (1, 5):
+        _published_copies(draft, n)
+        found = []
+        for url in (reverse("woo:list"), reverse("woo:listing"), reverse("woo-werkplek:list")):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        counts.append(found)
+    assert counts[0] == counts[1]
