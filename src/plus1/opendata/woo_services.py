@@ -199,12 +199,14 @@ def redaction_add(
 
 
 def redacted(text: str, redactions: list[WooRedaction]) -> str:
-    """The text with every confirmed redaction replaced by its marker."""
+    """The text with every confirmed redaction replaced by its marker; overlapping spans
+    (a proposal confirmed again over a staff member's own) are hidden as one."""
     parts, at = [], 0
     confirmed = [r for r in redactions if r.state == WooRedaction.State.CONFIRMED]
-    for redaction in sorted(confirmed, key=lambda r: r.start):
-        parts += [text[at : redaction.start], marker(redaction.ground)]
-        at = redaction.end
+    for redaction in sorted(confirmed, key=lambda r: (r.start, -r.end)):
+        if redaction.start >= at:
+            parts += [text[at : redaction.start], marker(redaction.ground)]
+        at = max(at, redaction.end)
     return "".join(parts) + text[at:]
 
 

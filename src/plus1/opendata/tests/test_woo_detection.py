@@ -81,3 +81,16 @@ def test_residents_named_in_the_text_are_known(db, case):
     kinds = found(text, tuple(names))
     assert kinds == [("naam", "Pieter van der Berg")]
     assert DataKind.NAME == "naam"
+
+
+def test_overlapping_confirmed_redactions_hide_everything_once():
+    from plus1.opendata.models import WooRedaction
+    from plus1.opendata.woo_services import redacted
+
+    def span(start, end, ground="5.1.2e", state=WooRedaction.State.CONFIRMED):
+        return WooRedaction(start=start, end=end, ground=ground, state=state)
+
+    text = "Anna de Boer woont hier."
+    spans = [span(0, 12), span(5, 7, "5.1.2f"), span(13, 18, state=WooRedaction.State.REJECTED)]
+    assert redacted(text, spans) == "[gelakt: 5.1.2e] woont hier."
+    assert redacted(text, [span(0, 4), span(2, 12, "5.1.2f")]) == "[gelakt: 5.1.2e] woont hier."
