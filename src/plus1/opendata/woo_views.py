@@ -49,7 +49,7 @@ def publication_detail(request: HttpRequest, publication_uuid: str) -> HttpRespo
 @no_personal_data
 @require_safe
 def publication_download(request: HttpRequest, publication_uuid: str) -> HttpResponse:
-    publication = published().filter(uuid=publication_uuid).defer(None).first()
+    publication = published().filter(uuid=publication_uuid).only("uuid", "redacted_pdf").first()
     if publication is None:
         raise Http404
     response = HttpResponse(bytes(publication.redacted_pdf), content_type="application/pdf")
