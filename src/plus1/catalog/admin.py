@@ -47,6 +47,7 @@ class CaseTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["name", "code", "description", "responsible_team", "active"]}),
         ("Termijn en vertrouwelijkheid", {"fields": ["legal_term", "confidentiality"]}),
+        ("Wet open overheid (Woo)", {"fields": ["woo_publish", "woo_category"]}),
         ("Versie", {"fields": ["concept", "valid_from", "valid_to", "version_date"]}),
         ("Koppelingen", {"fields": ["decision_types", "sub_case_types"]}),
         (

@@ -45,6 +45,8 @@ CASE_TYPE_FIELDS = frozenset(
         "active",
         "concept",
         "penalty_applies",
+        "woo_publish",
+        "woo_category",
         "valid_from",
         "valid_to",
         "version_date",

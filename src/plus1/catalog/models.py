@@ -9,6 +9,7 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from plus1.catalog.woo_categories import WooCategory
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.assurance import Level
 
@@ -139,6 +140,21 @@ class CaseType(models.Model):
         default=True,
         help_text="Uit als de Awb-dwangsom (art. 4:17) voor dit zaaktype niet geldt.",
     )
+    woo_publish = models.BooleanField(
+        "besluiten en documenten publiceren onder de Woo",
+        default=False,
+        help_text="Aan: van elk besluit van dit zaaktype (en elk definitief document dat een "
+        "medewerker kiest) maakt Plus1 een publicatieconcept voor de Wet open overheid. "
+        "Persoonsgegevens worden voorgesteld om te lakken; een medewerker beoordeelt en publiceert.",
+    )
+    woo_category = models.CharField(
+        "Woo-informatiecategorie",
+        max_length=16,
+        choices=WooCategory.choices,
+        blank=True,
+        help_text="De informatiecategorie (TOOI) waaronder de publicaties van dit zaaktype staan, "
+        "bijvoorbeeld Beschikkingen.",
+    )
     decision_types = models.ManyToManyField(
         "catalog.DecisionType", blank=True, related_name="case_types", verbose_name="besluittypen"
     )
@@ -168,9 +184,14 @@ class CaseType(models.Model):
     def clean(self) -> None:
         from plus1.catalog.forms_schema import schema_problems
 
+        errors: dict[str, list[str]] = {}
         problems = schema_problems(self.form_schema)
         if problems:
-            raise ValidationError({"form_schema": problems})
+            errors["form_schema"] = problems
+        if self.woo_publish and not self.woo_category:
+            errors["woo_category"] = ["Kies de Woo-informatiecategorie van de publicaties."]
+        if errors:
+            raise ValidationError(errors)
 
 
 class StatusType(models.Model):

@@ -176,6 +176,8 @@ def _case_type_document(case_type: CaseType) -> dict[str, Any]:
         "confidentiality": case_type.confidentiality,
         "active": case_type.active,
         "penalty_applies": case_type.penalty_applies,
+        **({"woo_publish": True} if case_type.woo_publish else {}),
+        **({"woo_category": case_type.woo_category} if case_type.woo_category else {}),
         "statuses": [
             {
                 "code": status.code,

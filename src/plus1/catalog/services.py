@@ -25,6 +25,7 @@ from plus1.catalog.models import (
     Transition,
 )
 from plus1.catalog.product_services import upl_uri
+from plus1.catalog.woo_categories import WooCategory
 from plus1.catalog.workflow import StatusSpec, TransitionSpec, workflow_problems
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.assurance import Level
@@ -76,6 +77,10 @@ def _case_type_problems(where: str, item: dict[str, Any], teams: set[str]) -> li
         problems.append(f"{where}: onbekende vertrouwelijkheid ‘{item['confidentiality']}’.")
     if item.get("kind", CaseTypeKind.APPLICATION) not in CaseTypeKind.values:
         problems.append(f"{where}: soort moet een van {CaseTypeKind.values} zijn.")
+    if item.get("woo_category", "") not in ["", *WooCategory.values]:
+        problems.append(f"{where}: onbekende Woo-informatiecategorie ‘{item['woo_category']}’.")
+    elif item.get("woo_publish") and not item.get("woo_category"):
+        problems.append(f"{where}: kies de Woo-informatiecategorie (woo_category).")
     statuses = item.get("statuses", [])
     status_codes = [status.get("code") for status in statuses]
     if sum(bool(status.get("initial")) for status in statuses) != 1:
@@ -146,6 +151,8 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "form_schema": item.get("form", {}),
         "active": item.get("active", True),
         "penalty_applies": item.get("penalty_applies", True),
+        "woo_publish": item.get("woo_publish", False),
+        "woo_category": item.get("woo_category", ""),
     }
     existing = CaseType.objects.filter(code=item["code"], valid_from=ALWAYS).first()
     case_type = case_type_save(

@@ -51,6 +51,12 @@ BASE_URL = env_str(
 MUNICIPALITY_NAME = env_str(
     "PLUS1_MUNICIPALITY_NAME", "Gemeente Plusstad", help="Name shown to residents and staff."
 )
+MUNICIPALITY_TOOI_CODE = env_str(
+    "PLUS1_MUNICIPALITY_TOOI_CODE",
+    "",
+    help="TOOI code of the municipality (gm and the CBS number, e.g. gm0363): the publisher of "
+    "Woo publications in their DiWoo metadata. Empty: the publisher is named by PLUS1_BASE_URL.",
+)
 CONTACT_PHONE = env_str(
     "PLUS1_CONTACT_PHONE", "14 0123", help="The municipality's phone number, shown on every page."
 )

@@ -19,6 +19,7 @@ from plus1.catalog.type_models import (
 )
 from plus1.zgw.autorisaties.services import applicatie_register
 from plus1.zgw.catalogi.services.types import catalogus_create
+from plus1.zgw.models import Catalogus, ZaakTypeExtensie
 
 ZGW_CLIENT_ID = "plusstad-demo"
 ZGW_SECRET = "plusstad-demo-geheim"  # noqa: S105 (demo client only, printed on start)
@@ -59,6 +60,7 @@ def zgw_demo_load(*, actor: Actor, rsin: str) -> None:
     )
     decision_type.document_types.add(document_type)
     case_type.decision_types.add(decision_type)
+    _woo_request_load(catalogus)
     applicatie_register(
         actor=actor,
         label="Demo-koppeling",
@@ -66,3 +68,24 @@ def zgw_demo_load(*, actor: Actor, rsin: str) -> None:
         secret=ZGW_SECRET,
         heeft_alle_autorisaties=True,
     )
+
+
+def _woo_request_load(catalogus: Catalogus) -> None:
+    """The Woo-verzoek: four weeks, extendable by two (art. 4.4 Woo), and its besluittype,
+    so that a besluit made through the Besluiten API becomes a Woo publication draft."""
+    case_type = CaseType.objects.current().get(code="woo-verzoek")
+    ZaakTypeExtensie.objects.update_or_create(
+        case_type=case_type,
+        defaults={
+            "catalogus": catalogus,
+            "data": {"verlengingMogelijk": True, "verlengingstermijn": "P2W"},
+        },
+    )
+    decision_type = DecisionType.objects.create(
+        catalogue=catalogus.uuid,
+        concept=False,
+        description="Besluit op Woo-verzoek",
+        category="woo-besluit",
+        valid_from=datetime.date(2026, 1, 1),
+    )
+    case_type.decision_types.add(decision_type)

@@ -23,6 +23,7 @@ CONTEXT = {
 CC0 = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 DUTCH = "http://publications.europa.eu/resource/authority/language/NLD"
 DAILY = "http://publications.europa.eu/resource/authority/frequency/DAILY"
+CONTINUOUS = "http://publications.europa.eu/resource/authority/frequency/CONT"
 PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
 FILE_TYPES = {
     "csv": "http://publications.europa.eu/resource/authority/file-type/CSV",
@@ -60,30 +61,62 @@ def catalogue(meta: dict[str, dict[str, Any]], built_at: str) -> dict[str, Any]:
         "dct:modified": {"@value": built_at, "@type": "xsd:dateTime"},
         "foaf:homepage": {"@id": _url(reverse("opendata:index"))},
         "dcat:dataset": [
-            _dataset(item.slug, meta.get(item.slug, {}), built_at) for item in DATASETS
+            *(_dataset(item.slug, meta.get(item.slug, {}), built_at) for item in DATASETS),
+            woo_dataset(built_at),
         ],
     }
 
 
 def _dataset(slug: str, facts: dict[str, Any], built_at: str) -> dict[str, Any]:
     item = next(d for d in DATASETS if d.slug == slug)
-    found: dict[str, Any] = {
-        "@id": _url(reverse("opendata:index")) + f"#{slug}",
+    found = _described(
+        _url(reverse("opendata:index")) + f"#{slug}",
+        title=item.title,
+        description=item.description,
+        theme=item.theme,
+        keywords=list(item.keywords),
+        built_at=built_at,
+        frequency=DAILY,
+    )
+    found["dcat:distribution"] = [_distribution(slug, ext, facts) for ext in FILE_TYPES]
+    temporal = facts.get("temporal")
+    if temporal:
+        found["dct:temporal"] = {
+            "@type": "dct:PeriodOfTime",
+            "dcat:startDate": {"@value": temporal[0], "@type": "xsd:date"},
+            "dcat:endDate": {"@value": temporal[1], "@type": "xsd:date"},
+        }
+    return found
+
+
+def _described(
+    identifier: str,
+    *,
+    title: str,
+    description: str,
+    theme: str,
+    keywords: list[str],
+    built_at: str,
+    frequency: str,
+) -> dict[str, Any]:
+    """What every dataset of the catalogue says about itself (DCAT-AP-DONL)."""
+    return {
+        "@id": identifier,
         "@type": "dcat:Dataset",
-        "dct:identifier": _url(reverse("opendata:index")) + f"#{slug}",
-        "dct:title": item.title,
-        "dct:description": item.description,
+        "dct:identifier": identifier,
+        "dct:title": title,
+        "dct:description": description,
         "dct:language": {"@id": DUTCH},
         "dct:license": {"@id": CC0},
         "dct:publisher": publisher(),
         "overheid:authority": publisher(),
         "dct:accessRights": {"@id": PUBLIC},
-        "dct:accrualPeriodicity": {"@id": DAILY},
+        "dct:accrualPeriodicity": {"@id": frequency},
         "dct:modified": {"@value": built_at, "@type": "xsd:dateTime"},
         "dcat:theme": {
-            "@id": f"http://standaarden.overheid.nl/owms/terms/{item.theme.replace(' ', '_')}"
+            "@id": f"http://standaarden.overheid.nl/owms/terms/{theme.replace(' ', '_')}"
         },
-        "dcat:keyword": list(item.keywords),
+        "dcat:keyword": keywords,
         "dct:spatial": {
             "@type": "dct:Location",
             "locn:geographicName": settings.MUNICIPALITY_NAME,
@@ -94,15 +127,36 @@ def _dataset(slug: str, facts: dict[str, Any], built_at: str) -> dict[str, Any]:
             "vcard:hasTelephone": settings.CONTACT_PHONE,
             "vcard:hasURL": {"@id": _url(reverse("opendata:index"))},
         },
-        "dcat:distribution": [_distribution(slug, ext, facts) for ext in FILE_TYPES],
     }
-    temporal = facts.get("temporal")
-    if temporal:
-        found["dct:temporal"] = {
-            "@type": "dct:PeriodOfTime",
-            "dcat:startDate": {"@value": temporal[0], "@type": "xsd:date"},
-            "dcat:endDate": {"@value": temporal[1], "@type": "xsd:date"},
+
+
+def woo_dataset(built_at: str) -> dict[str, Any]:
+    """The Woo publications (docs/woo.md) as a dataset: their DiWoo listing, live."""
+    found = _described(
+        _url(reverse("woo:list")),
+        title="Woo-publicaties",
+        description=(
+            "Besluiten en documenten die de gemeente openbaar maakt onder de Wet open "
+            "overheid, met hun DiWoo-gegevens. Persoonsgegevens zijn weggelakt."
+        ),
+        theme="Bestuur",
+        keywords=["Woo", "openbaarmaking", "besluiten"],
+        built_at=built_at,
+        frequency=CONTINUOUS,
+    )
+    url = _url(reverse("woo:listing"))
+    found["dcat:distribution"] = [
+        {
+            "@id": url,
+            "@type": "dcat:Distribution",
+            "dct:title": "publicaties.json",
+            "dcat:accessURL": {"@id": url},
+            "dcat:downloadURL": {"@id": url},
+            "dct:format": {"@id": FILE_TYPES["json"]},
+            "dcat:mediaType": MEDIA_TYPES["json"],
+            "dct:license": {"@id": CC0},
         }
+    ]
     return found
 
 

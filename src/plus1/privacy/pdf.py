@@ -26,7 +26,7 @@ _ASCII = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "
 LINE = 5.0
 
 
-def _text(value: Any) -> str:
+def pdf_text(value: Any) -> str:
     return str(value).translate(_ASCII).encode("latin-1", "replace").decode("latin-1")
 
 
@@ -132,7 +132,7 @@ class TaggedPDF(FPDF):
     ) -> None:
         self.set_font("Helvetica", "B" if bold else "", size)
         line = size * 0.5
-        content = _text(text)
+        content = pdf_text(text)
         self._fit(self._height(self.epw, content, line))
         self.marked(
             tag,
@@ -152,7 +152,7 @@ class TaggedPDF(FPDF):
 
     def _row(self, table: StructElem, cells: list[str], widths: list[float], header: bool) -> None:
         self.set_font("Helvetica", "B" if header else "", 9)
-        texts = [_text(cell) for cell in cells]
+        texts = [pdf_text(cell) for cell in cells]
         height = max(self._height(w - 2, t) for w, t in zip(widths, texts, strict=True)) + 2
         self._fit(height)
         row = self.container("TR", table)
@@ -185,10 +185,10 @@ class TaggedPDF(FPDF):
 def export_pdf(document: dict[str, Any]) -> bytes:
     title = f"Uw gegevens bij {document['gemeente']}"
     pdf = TaggedPDF()
-    pdf.set_title(_text(title))
+    pdf.set_title(pdf_text(title))
     pdf.set_lang("nl-NL")
     pdf.set_subject("Alle gegevens die de gemeente over u heeft, met waar ze vandaan komen")
-    pdf.set_creator(_text(document["gemeente"]))
+    pdf.set_creator(pdf_text(document["gemeente"]))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.add_page()
     pdf.text_block("H1", title, 16, bold=True)

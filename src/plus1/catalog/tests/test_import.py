@@ -111,3 +111,38 @@ def test_reply_term_and_the_set_aside_status_survive_export_and_import(tmp_path)
     with pytest.raises(CommandError):
         call_command("catalog", "import", str(path))
     assert CaseType.objects.get(code="parkeervergunning").reply_term == "P10D"
+
+
+def test_the_woo_setting_survives_export_and_import_and_a_bad_category_is_refused(tmp_path):
+    demo_load()
+    document = catalog_export()
+    woo = next(item for item in document["case_types"] if item["code"] == "woo-verzoek")
+    assert woo["woo_publish"] is True and woo["woo_category"] == "c_3baef532"
+    assert woo["legal_term"] == "P4W"
+    permit = next(item for item in document["case_types"] if item["code"] == "parkeervergunning")
+    permit.update(woo_publish=True, woo_category="c_46a81018")
+    path = tmp_path / "catalog.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True))
+    call_command("catalog", "import", str(path))
+    assert CaseType.objects.get(code="parkeervergunning").woo_category == "c_46a81018"
+    permit["woo_category"] = "vergunningen"
+    woo["woo_category"] = ""
+    path.write_text(yaml.safe_dump(document, allow_unicode=True))
+    with pytest.raises(CommandError) as exc:
+        call_command("catalog", "import", str(path))
+    assert "onbekende Woo-informatiecategorie ‘vergunningen’" in str(exc.value)
+    assert "kies de Woo-informatiecategorie" in str(exc.value)
+    assert CaseType.objects.get(code="parkeervergunning").woo_category == "c_46a81018"
+
+
+def test_a_case_type_published_under_the_woo_needs_its_category():
+    from django.core.exceptions import ValidationError
+
+    from plus1.common.testing.factories import CaseTypeFactory
+
+    case_type = CaseTypeFactory(woo_publish=True)
+    with pytest.raises(ValidationError) as exc:
+        case_type.full_clean()
+    assert exc.value.message_dict["woo_category"] == [
+        "Kies de Woo-informatiecategorie van de publicaties."
+    ]

@@ -90,3 +90,6 @@ def municipality(db, settings, tmp_path):
         ):
             Melding.objects.create(case=case, category="verlichting")
     return {"parking": parking, "passport": passport, "melding_type": melding_type}
+
+
+from plus1.opendata.tests.woo_fixtures import decision, draft, woo_case  # noqa: E402, F401
