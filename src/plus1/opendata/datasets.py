@@ -29,6 +29,7 @@ class Dataset:
     theme: str  # a term of the overheid.nl themes list (TOOI/OWMS), e.g. "Bestuur"
     rows: Callable[[], list[dict[str, Any]]]
     period_column: str | None = "maand"
+    number_columns: tuple[str, ...] = ()  # figures that are not counts (percentages, days)
 
 
 def _register_rows() -> list[dict[str, Any]]:
@@ -100,6 +101,7 @@ DATASETS: tuple[Dataset, ...] = (
         keywords=("doorlooptijd", "termijnen", "prestaties"),
         theme="Bestuur",
         rows=statistics.lead_times_per_product_month,
+        number_columns=("percentage_op_tijd", "mediaan_werkdagen", "p90_werkdagen"),
     ),
     Dataset(
         slug="tevredenheid-per-product-kwartaal",
@@ -123,6 +125,7 @@ DATASETS: tuple[Dataset, ...] = (
         theme="Bestuur",
         rows=statistics.satisfaction_per_product_quarter,
         period_column="kwartaal",
+        number_columns=("gemiddeld_cijfer",),
     ),
     Dataset(
         slug="verwerkingsregister",
