@@ -72,9 +72,11 @@ def write_parquet(item: Dataset, rows: list[dict[str, Any]], path: Path, built_a
     types = ", ".join(f"{_literal(c)}: {_literal(t)}" for c, t in column_types(item).items())
     kv = ", ".join(f'"{key}": {_literal(value)}' for key, value in metadata(item, built_at).items())
     columns = ", ".join(f'"{column}"' for column in item.columns)
+    # COPY takes no parameters for its target and options: the names come from the dataset
+    # definitions and every text is quoted by `_literal`.
     with duckdb.connect() as connection:
         connection.execute(
-            f"COPY (SELECT {columns} FROM read_json(?, format='array', columns={{{types}}})) "
+            f"COPY (SELECT {columns} FROM read_json(?, format='array', columns={{{types}}})) "  # noqa: S608
             f"TO {_literal(str(path))} (FORMAT parquet, KV_METADATA {{{kv}}})",
             [str(source)],
         )
