@@ -144,36 +144,32 @@ def process_graph(
     user: AbstractBaseUser | AnonymousUser, code: str, start: dt.date, end: dt.date
 ) -> ProcessGraph:
     """The directly-follows graph: the statuses reached and the transitions between them,
-    with their counts and the median wait (two queries)."""
+    with their counts and the median wait. One query: the status history is read once (a
+    CTE used twice is materialised by both databases) for the nodes and the edges."""
     cases_sql, params = _case_ids(user, code, start, end)
-    steps = _steps(cases_sql, with_path=False)
-    nodes_sql = (
-        f"WITH steps AS ({steps}) "  # noqa: S608
-        "SELECT status, MIN(position) AS position, COUNT(*) AS visits, "
-        "SUM(CASE WHEN previous_status IS NULL THEN 1 ELSE 0 END) AS starts, "
-        "SUM(CASE WHEN next_status IS NULL THEN 1 ELSE 0 END) AS ends "
-        "FROM steps GROUP BY status ORDER BY MIN(position), status"
-    )
-    edges_sql = (
-        f"WITH steps AS ({steps}), "  # noqa: S608
+    sql = (
+        f"WITH steps AS ({_steps(cases_sql, with_path=False)}), "  # noqa: S608
         f"waits AS (SELECT status, next_status, {_seconds_between('set_at', 'next_at')} AS wait "
         "FROM steps WHERE next_status IS NOT NULL), "
         "ranked AS (SELECT status, next_status, wait, "
         "ROW_NUMBER() OVER (PARTITION BY status, next_status ORDER BY wait) AS rn, "
-        "COUNT(*) OVER (PARTITION BY status, next_status) AS n FROM waits) "
-        "SELECT status, next_status, COUNT(*) AS transitions, "
-        "AVG(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN wait END) AS median_wait "
-        "FROM ranked GROUP BY status, next_status "
-        "ORDER BY COUNT(*) DESC, status, next_status"
+        "COUNT(*) OVER (PARTITION BY status, next_status) AS n FROM waits), "
+        "nodes AS (SELECT 1 AS kind, status, NULL AS next_status, COUNT(*) AS visits, "
+        "SUM(CASE WHEN previous_status IS NULL THEN 1 ELSE 0 END) AS starts, "
+        "SUM(CASE WHEN next_status IS NULL THEN 1 ELSE 0 END) AS ends, "
+        "NULL AS median_wait, MIN(position) AS sort_key FROM steps GROUP BY status), "
+        "edges AS (SELECT 2 AS kind, status, next_status, COUNT(*) AS visits, 0 AS starts, "
+        "0 AS ends, AVG(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN wait END) "
+        "AS median_wait, -COUNT(*) AS sort_key FROM ranked GROUP BY status, next_status) "
+        "SELECT kind, status, next_status, visits, starts, ends, median_wait, sort_key "
+        "FROM nodes UNION ALL SELECT kind, status, next_status, visits, starts, ends, "
+        "median_wait, sort_key FROM edges ORDER BY 1, 8, 2, 3"
     )
     with connection.cursor() as cursor:
-        cursor.execute(nodes_sql, params)
-        nodes = [StatusNode(name, visits, starts, ends) for name, _, visits, starts, ends in cursor]
-        cursor.execute(edges_sql, params)
-        transitions = [
-            Transition(source, target, count, float(median))
-            for source, target, count, median in cursor
-        ]
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    nodes = [StatusNode(row[1], row[3], row[4], row[5]) for row in rows if row[0] == 1]
+    transitions = [Transition(row[1], row[2], row[3], float(row[6])) for row in rows if row[0] == 2]
     return ProcessGraph(nodes, transitions)
 
 

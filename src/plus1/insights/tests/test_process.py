@@ -82,7 +82,7 @@ def parking(db):
 
 
 def test_the_graph_counts_transitions_and_their_median_wait(parking, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         graph = process_graph(parking["lead"], "parkeervergunning", START, END)
     assert [(n.name, n.visits, n.starts, n.ends) for n in graph.nodes] == [
         ("Ontvangen", 6, 6, 1),
