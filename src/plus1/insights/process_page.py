@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from plus1.common.nl_dates import nl_date
 from plus1.insights.process import (
@@ -96,7 +96,7 @@ def _date(raw: str, label: str, problems: list[str]) -> dt.date | None:
 
 
 def process_insight(
-    user: AbstractBaseUser | AnonymousUser, raw: dict[str, str], today: dt.date
+    user: User | AnonymousUser, raw: dict[str, str], today: dt.date
 ) -> ProcessInsight:
     """Read the filters; with a product and no problems, the graph, variants and chart."""
     products = process_products(user)
@@ -153,7 +153,7 @@ def layout(graph: ProcessGraph) -> Chart:
     arrows = []
     for item, label in zip(graph.transitions, labels, strict=True):
         a, b = row[item.source], row[item.target]
-        top_a, top_b = 16 + a * ROW, 16 + b * ROW
+        top_a, top_b = 16.0 + a * ROW, 16.0 + b * ROW
         stroke = round(1.5 + 4.5 * item.count / busiest, 1)
         if b == a + 1:
             y1, y2 = top_a + NODE_HEIGHT, top_b - 4
@@ -176,7 +176,7 @@ def layout(graph: ProcessGraph) -> Chart:
         out = (28 * max(abs(b - a), 1) + 12) * (1 if forward else -1)
         y1, y2 = top_a + NODE_HEIGHT / 2 - 6, top_b + NODE_HEIGHT / 2 + 6
         if a == b:
-            y1, y2 = top_a + 8, top_a + NODE_HEIGHT - 8
+            y1, y2 = top_a + 8.0, top_a + NODE_HEIGHT - 8.0
         tip = side + (4 if forward else -4)
         path = f"M {side} {y1} C {side + out} {y1}, {side + out} {y2}, {tip} {y2}"
         arrows.append(
