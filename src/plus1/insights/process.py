@@ -5,10 +5,10 @@ one status followed another, and the median time in between) and the most common
 (the whole ordered sequence of statuses of a case).
 
 Everything is computed in the database with window functions over the status history
-(`LAG`/`LEAD` for the neighbours, a running string aggregate for the sequence,
-`ROW_NUMBER` for the median), in one SQL text for SQLite and PostgreSQL apart from two
-expressions; Python only reads the aggregated rows (decision 0026). The SQL texts are put
-together only from quoted table names and the ORM's own compiled selection of cases; every
+(`LAG`/`LEAD` for the neighbours, a running string aggregate for the sequence; the median
+by `percentile_cont` on PostgreSQL and `ROW_NUMBER` on SQLite), in one SQL text for both
+apart from three expressions; Python only reads the aggregated rows (decision 0026). The
+SQL texts are put together only from quoted table names and the ORM's own compiled selection of cases; every
 value is a query parameter.
 """
 
@@ -144,6 +144,26 @@ def _seconds_between(earlier: str, later: str) -> str:
     return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
 
 
+def _medians() -> str:
+    """The CTE `medians`: per transition its count and the median of its waits (the middle
+    value, or the mean of the middle two). PostgreSQL has the ordered-set aggregate, which
+    sorts each transition's waits on its own; SQLite numbers the rows of each transition."""
+    if connection.vendor == "postgresql":
+        return (
+            "medians AS (SELECT status, next_status, COUNT(*) AS visits, "
+            "percentile_cont(0.5) WITHIN GROUP (ORDER BY wait) AS median_wait "
+            "FROM waits GROUP BY status, next_status)"
+        )
+    return (
+        "ranked AS (SELECT status, next_status, wait, "
+        "ROW_NUMBER() OVER (PARTITION BY status, next_status ORDER BY wait) AS rn, "
+        "COUNT(*) OVER (PARTITION BY status, next_status) AS n FROM waits), "
+        "medians AS (SELECT status, next_status, COUNT(*) AS visits, "
+        "AVG(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN wait END) AS median_wait "
+        "FROM ranked GROUP BY status, next_status)"
+    )
+
+
 def process_graph(
     user: User | AnonymousUser, code: str, start: dt.date, end: dt.date
 ) -> ProcessGraph:
@@ -155,17 +175,14 @@ def process_graph(
         f"WITH steps AS ({_steps(cases_sql, with_path=False)}), "  # noqa: S608
         f"waits AS (SELECT status, next_status, {_seconds_between('set_at', 'next_at')} AS wait "
         "FROM steps WHERE next_status IS NOT NULL), "
-        "ranked AS (SELECT status, next_status, wait, "
-        "ROW_NUMBER() OVER (PARTITION BY status, next_status ORDER BY wait) AS rn, "
-        "COUNT(*) OVER (PARTITION BY status, next_status) AS n FROM waits), "
+        f"{_medians()}, "
         "nodes AS (SELECT 1 AS kind, status, NULL AS next_status, COUNT(*) AS visits, "
         "SUM(CASE WHEN previous_status IS NULL THEN 1 ELSE 0 END) AS starts, "
         "SUM(CASE WHEN next_status IS NULL THEN 1 ELSE 0 END) AS ends, "
         "CAST(NULL AS DOUBLE PRECISION) AS median_wait, MIN(position) AS sort_key "
         "FROM steps GROUP BY status), "
-        "edges AS (SELECT 2 AS kind, status, next_status, COUNT(*) AS visits, 0 AS starts, "
-        "0 AS ends, AVG(CASE WHEN rn = (n + 1) / 2 OR rn = (n + 2) / 2 THEN wait END) "
-        "AS median_wait, -COUNT(*) AS sort_key FROM ranked GROUP BY status, next_status) "
+        "edges AS (SELECT 2 AS kind, status, next_status, visits, 0 AS starts, 0 AS ends, "
+        "median_wait, -visits AS sort_key FROM medians) "
         "SELECT kind, status, next_status, visits, starts, ends, median_wait, sort_key "
         "FROM nodes UNION ALL SELECT kind, status, next_status, visits, starts, ends, "
         "median_wait, sort_key FROM edges ORDER BY 1, 8, 2, 3"
