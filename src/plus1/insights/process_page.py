@@ -5,7 +5,7 @@ Dutch, and the directly-follows graph laid out for a server-rendered SVG."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
 
@@ -84,7 +84,6 @@ class ProcessInsight:
     graph: ProcessGraph | None = None
     variants: Variants | None = None
     chart: Chart | None = None
-    node_numbers: dict[str, int] = field(default_factory=dict)
 
 
 def _date(raw: str, label: str, problems: list[str]) -> dt.date | None:
@@ -123,10 +122,7 @@ def process_insight(
         return ProcessInsight(products, None, shown, filters, [])
     graph = process_graph(user, code, start, end)
     variants = process_variants(user, code, start, end)
-    numbers = {node.name: n for n, node in enumerate(graph.nodes, start=1)}
-    return ProcessInsight(
-        products, product, shown, filters, [], graph, variants, layout(graph), numbers
-    )
+    return ProcessInsight(products, product, shown, filters, [], graph, variants, layout(graph))
 
 
 def _short(name: str, limit: int = 30) -> str:
