@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Building the open data: every dataset as CSV and JSON plus the DCAT catalogue, written to
+"""Building the open data: every dataset as CSV, JSON and Parquet plus the DCAT catalogue, written to
 a fresh folder that becomes the published one only when everything is written and checked.
 A failed build leaves the previous publication in place (`current.json` is replaced
 atomically, last)."""
@@ -23,12 +23,13 @@ from django.conf import settings
 from django.utils import timezone
 
 from plus1.insights.disclosure import is_small
-from plus1.opendata.catalogue import catalogue
+from plus1.opendata.catalogue import MEDIA_TYPES, catalogue
 from plus1.opendata.datasets import DATASETS, Dataset
+from plus1.opendata.parquet import write_parquet
 
 logger = logging.getLogger(__name__)
 
-FORMATS = {"csv": "text/csv", "json": "application/json"}
+FORMATS = MEDIA_TYPES  # extension → media type of every distribution
 CURRENT = "current.json"
 KEEP_BUILDS = 3
 
@@ -101,13 +102,15 @@ def opendata_build(root: Path | None = None) -> Build:
             files = {"csv": _csv(item, rows), "json": _json(item, rows, built_at)}
             for ext, data in files.items():
                 (staging / f"{item.slug}.{ext}").write_bytes(data)
+            sizes = {ext: len(data) for ext, data in files.items()}
+            sizes["parquet"] = write_parquet(item, rows, staging / f"{item.slug}.parquet", built_at)
             periods = (
                 sorted(str(row[item.period_column]) for row in rows) if item.period_column else []
             )
             meta[item.slug] = {
                 "rows": len(rows),
                 "temporal": _coverage(periods[0], periods[-1]) if periods else None,
-                "sizes": {ext: len(data) for ext, data in files.items()},
+                "sizes": sizes,
             }
         document = catalogue(meta, built_at)
         (staging / "catalogus.jsonld").write_text(

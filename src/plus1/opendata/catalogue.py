@@ -9,6 +9,9 @@ from django.conf import settings
 from django.urls import reverse
 
 from plus1.opendata.datasets import DATASETS
+from plus1.opendata.parquet import MEDIA_TYPE as PARQUET
+
+MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "parquet": PARQUET}
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -28,8 +31,8 @@ PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
 FILE_TYPES = {
     "csv": "http://publications.europa.eu/resource/authority/file-type/CSV",
     "json": "http://publications.europa.eu/resource/authority/file-type/JSON",
+    "parquet": "http://publications.europa.eu/resource/authority/file-type/PARQUET",
 }
-MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
 
 
 def _url(path: str) -> str:

@@ -34,6 +34,7 @@ class Dataset:
     theme: str  # a term of the overheid.nl themes list (TOOI/OWMS), e.g. "Bestuur"
     rows: Callable[[], list[dict[str, Any]]]
     period_column: str | None = "maand"
+    number_columns: tuple[str, ...] = ()  # figures that are not counts (percentages, days)
 
 
 def _register_rows() -> list[dict[str, Any]]:
@@ -105,6 +106,7 @@ DATASETS: tuple[Dataset, ...] = (
         keywords=("doorlooptijd", "termijnen", "prestaties"),
         theme="Bestuur",
         rows=effectiveness.lead_times_per_product_month,
+        number_columns=("percentage_op_tijd", "mediaan_werkdagen", "p90_werkdagen"),
     ),
     Dataset(
         slug="goed-in-een-keer-per-product-maand",
@@ -128,6 +130,7 @@ DATASETS: tuple[Dataset, ...] = (
         keywords=("goed in één keer", "dienstverlening", "prestaties"),
         theme="Bestuur",
         rows=effectiveness.first_time_right_per_product_month,
+        number_columns=("percentage_goed_in_een_keer",),
     ),
     Dataset(
         slug="goed-in-een-keer-per-wijk-maand",
@@ -149,6 +152,7 @@ DATASETS: tuple[Dataset, ...] = (
         keywords=("goed in één keer", "wijken", "prestaties"),
         theme="Bestuur",
         rows=effectiveness.first_time_right_per_district_month,
+        number_columns=("percentage_goed_in_een_keer",),
     ),
     Dataset(
         slug="herhaalcontact-per-product-maand",
@@ -173,6 +177,7 @@ DATASETS: tuple[Dataset, ...] = (
         keywords=("herhaalcontact", "klantcontact", "prestaties"),
         theme="Bestuur",
         rows=effectiveness.repeat_contact_per_product_month,
+        number_columns=("percentage_herhaalcontact",),
     ),
     Dataset(
         slug="herhaalcontact-vragen-per-product-maand",
@@ -197,6 +202,7 @@ DATASETS: tuple[Dataset, ...] = (
         keywords=("herhaalcontact", "klantcontact", "prestaties"),
         theme="Bestuur",
         rows=effectiveness.repeat_contact_questions_per_product_month,
+        number_columns=("percentage_herhaalcontact",),
     ),
     Dataset(
         slug="oplostijd-meldingen-per-categorie-maand",
@@ -221,6 +227,7 @@ DATASETS: tuple[Dataset, ...] = (
         keywords=("meldingen", "oplostijd", "openbare ruimte", "prestaties"),
         theme="Ruimte en infrastructuur",
         rows=effectiveness.melding_resolution_per_category_month,
+        number_columns=("percentage_binnen_norm", "mediaan_werkdagen", "p90_werkdagen"),
     ),
     Dataset(
         slug="tevredenheid-per-product-kwartaal",
@@ -244,6 +251,7 @@ DATASETS: tuple[Dataset, ...] = (
         theme="Bestuur",
         rows=statistics.satisfaction_per_product_quarter,
         period_column="kwartaal",
+        number_columns=("gemiddeld_cijfer",),
     ),
     Dataset(
         slug="verwerkingsregister",

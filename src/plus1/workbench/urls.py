@@ -1,7 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.workbench import conversation_views, insights_views, login_views, views, work_views
+from plus1.workbench import (
+    conversation_views,
+    insights_views,
+    login_views,
+    process_views,
+    views,
+    work_views,
+)
 
 app_name = "workbench"
 
@@ -51,4 +58,5 @@ urlpatterns = [
     path("toewijzen/", work_views.bulk_assign_view, name="bulk-assign"),
     path("termijnen/", insights_views.legal_clock_overview, name="legal-clock"),
     path("prestaties/", insights_views.team_performance, name="team-performance"),
+    path("procesinzicht/", process_views.process_insight_view, name="process-insight"),
 ]

@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 
+import duckdb
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -46,6 +48,13 @@ def expand(document):
 def download_rows(client, url):
     response = client.get(url)
     assert response.status_code == 200
+    if url.endswith(".parquet"):
+        with tempfile.NamedTemporaryFile(suffix=".parquet") as file:
+            file.write(b"".join(response.streaming_content))
+            file.flush()
+            result = duckdb.execute("SELECT * FROM read_parquet(?)", [file.name])
+            names = [column[0] for column in result.description]
+            return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
     body = b"".join(response.streaming_content).decode()
     if url.endswith(".csv"):
         return list(csv.DictReader(io.StringIO(body)))
@@ -93,14 +102,14 @@ def test_the_catalogue_is_dcat_with_every_field_and_every_distribution_downloads
             url = distribution[DCAT + "downloadURL"]["@id"]
             formats.add(distribution[DCT + "format"]["@id"].rsplit("/", 1)[1])
             download_rows(client, url.removeprefix("http://127.0.0.1:8000"))
-        assert formats == {"CSV", "JSON"}
+        assert formats == {"CSV", "JSON", "PARQUET"}
     counts = next(i for i in listed if i[DCT + "title"].startswith("Aanvragen"))
     assert counts[DCT + "temporal"][DCAT + "startDate"]["@value"] == "2026-01-01"
 
 
 def all_counts(client):
     for item in DATASETS:
-        for ext in ("csv", "json"):
+        for ext in ("csv", "json", "parquet"):
             for row in download_rows(client, reverse("opendata:download", args=[item.slug, ext])):
                 for column in item.count_columns:
                     yield item.slug, ext, row, row[column]
