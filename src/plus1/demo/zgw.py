@@ -78,7 +78,8 @@ def _woo_request_load(catalogus: Catalogus) -> None:
         case_type=case_type,
         defaults={
             "catalogus": catalogus,
-            "data": {"verlengingMogelijk": True, "verlengingstermijn": "P2W"},
+            "verlenging_mogelijk": True,
+            "verlengingstermijn": "P2W",
         },
     )
     decision_type = DecisionType.objects.create(

@@ -187,8 +187,8 @@ def test_the_demo_woo_request_is_found_and_has_its_legal_term(client):
         assert "Woo-verzoek: informatie opvragen bij de gemeente" in page, question
     case_type = CaseType.objects.current().get(code="woo-verzoek")
     assert case_type.legal_term == "P4W" and case_type.woo_category == "c_3baef532"
-    extension = ZaakTypeExtensie.objects.get(case_type=case_type).data
-    assert extension == {"verlengingMogelijk": True, "verlengingstermijn": "P2W"}
+    extension = ZaakTypeExtensie.objects.get(case_type=case_type)
+    assert (extension.verlenging_mogelijk, extension.verlengingstermijn) == (True, "P2W")
 
 
 def _published_copies(draft, n):
