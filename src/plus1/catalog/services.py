@@ -177,6 +177,7 @@ def _import_workflow(case_type: CaseType, item: dict[str, Any]) -> None:
                 "is_initial": bool(status.get("initial")),
                 "is_final": bool(status.get("final")),
                 "sets_aside": bool(status.get("sets_aside")),
+                "norm_days": status.get("norm_days"),
             },
         )
     Transition.objects.bulk_create(

@@ -1,7 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from plus1.workbench import conversation_views, insights_views, login_views, views, work_views
+from plus1.workbench import (
+    breakthrough_views,
+    conversation_views,
+    friction_views,
+)
+from plus1.workbench import insights_views, login_views, views, work_views
 
 app_name = "workbench"
 
@@ -45,6 +50,18 @@ urlpatterns = [
         work_views.case_assign_view,
         name="case-assign",
     ),
+    path(
+        "zaken/<str:identification>/doorbraak/",
+        breakthrough_views.case_breakthrough_mark_view,
+        name="case-breakthrough",
+    ),
+    path(
+        "zaken/<str:identification>/doorbraak/besluit/",
+        breakthrough_views.case_breakthrough_decide_view,
+        name="case-breakthrough-decide",
+    ),
+    path("vastgelopen/", friction_views.stuck_cases_view, name="stuck-cases"),
+    path("waar-lopen-mensen-vast/", friction_views.form_friction_view, name="form-friction"),
     path("mijn-werk/", work_views.my_work_view, name="my-work"),
     path("zoeken/", work_views.search_view, name="search"),
     path("werkverdeling/", work_views.workload_view, name="workload"),
