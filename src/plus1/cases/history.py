@@ -56,7 +56,9 @@ def _assigned(entry: AuditEntry) -> str:
 
 def _breakthrough_marked(entry: AuditEntry) -> str:
     after = entry.after or {}
-    return f"{entry.actor_label} gaf de zaak aan {after.get('team_name', 'het doorbraakteam')}: {after.get('blocker', '')}".rstrip(": ")
+    return f"{entry.actor_label} gaf de zaak aan {after.get('team_name', 'het doorbraakteam')}: {after.get('blocker', '')}".rstrip(
+        ": "
+    )
 
 
 def _breakthrough_decided(entry: AuditEntry) -> str:

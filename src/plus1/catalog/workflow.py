@@ -32,9 +32,7 @@ class TransitionSpec:
 
 def workflow_of(case_type: CaseType) -> tuple[list[StatusSpec], list[TransitionSpec]]:
     statuses = [
-        StatusSpec(
-            s.code, s.name, s.order, s.is_initial, s.is_final, s.resident_text, s.norm_days
-        )
+        StatusSpec(s.code, s.name, s.order, s.is_initial, s.is_final, s.resident_text, s.norm_days)
         for s in case_type.statuses.order_by("order")
     ]
     transitions = [

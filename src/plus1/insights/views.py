@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The public page "Hoe doen wij het?" (/prestaties/)."""
+"""The public pages "Hoe doen wij het?" (/prestaties/) and its doorbraak overview."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from plus1.insights.breakthroughs import rules_that_pinched
 from plus1.insights.disclosure import THRESHOLD
 from plus1.insights.performance import performance
 from plus1.privacy.declarations import no_personal_data
@@ -17,3 +18,10 @@ def performance_page(request: HttpRequest) -> HttpResponse:
     status = 400 if figures.problems else 200
     context = {"figures": figures, "threshold": THRESHOLD}
     return render(request, "insights/performance.html", context, status=status)
+
+
+@no_personal_data
+def breakthroughs_page(request: HttpRequest) -> HttpResponse:
+    """Doorbraak: how often a rule stood in the way of a sensible outcome, per product."""
+    context = {"table": rules_that_pinched(), "threshold": THRESHOLD}
+    return render(request, "insights/breakthroughs.html", context)

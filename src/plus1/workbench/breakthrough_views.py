@@ -41,7 +41,9 @@ def breakthrough_context(case: Case) -> dict[str, Any]:
 def case_breakthrough_mark_view(request: HttpRequest, identification: str) -> HttpResponse:
     case = case_or_404(request, identification)
     team = breakthrough_team()
-    with form_outcome(request, f"De zaak ligt nu bij {team.name if team else 'het doorbraakteam'}."):
+    with form_outcome(
+        request, f"De zaak ligt nu bij {team.name if team else 'het doorbraakteam'}."
+    ):
         case_breakthrough_mark_by_staff(
             staff=request.user, case=case, blocker=request.POST.get("blokkade", "")
         )

@@ -5,8 +5,11 @@ from plus1.workbench import (
     breakthrough_views,
     conversation_views,
     friction_views,
+    insights_views,
+    login_views,
+    views,
+    work_views,
 )
-from plus1.workbench import insights_views, login_views, views, work_views
 
 app_name = "workbench"
 
