@@ -104,6 +104,7 @@ def _workflow_problems(item: dict[str, Any]) -> list[str]:
             order=order,
             is_initial=bool(status.get("initial")),
             is_final=bool(status.get("final")),
+            norm_days=status.get("norm_days"),
         )
         for order, status in enumerate(item.get("statuses", []), start=1)
     ]

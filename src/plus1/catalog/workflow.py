@@ -111,7 +111,8 @@ def _status_problems(statuses: list[StatusSpec]) -> list[str]:
             problems.append(f"Status ‘{status.name}’ heeft geen code.")
         if status.is_initial and status.is_final:
             problems.append(f"Status ‘{status.name}’ kan niet tegelijk begin en eind zijn.")
-        if status.norm_days is not None and status.norm_days < 0:
+        norm = status.norm_days
+        if norm is not None and (not isinstance(norm, int) or isinstance(norm, bool) or norm < 0):
             problems.append(
                 f"De norm van status ‘{status.name}’ is een aantal werkdagen: 0 of meer "
                 "(leeg: geen norm)."
