@@ -39,14 +39,14 @@ CONTACT_WINDOW_DAYS = 30
 
 
 def over_norm_from(today: dt.date, norm_days: int) -> dt.date:
-    """The first day of a status that is still within a norm of `norm_days` working days on
-    `today`: a case that entered its status before this day is over the norm."""
-    day, counted = today, 0
-    while True:
+    """The first day a case may have entered its status and still be within a norm of
+    `norm_days` working days on `today` (working days counted after the day of entry, up to
+    and including today, as `working_days_between`); earlier is over the norm."""
+    day, counted = today, 0  # counted: working days after `day` up to and including today
+    while counted <= norm_days:
         counted += is_working_day(day)
-        if counted > norm_days:
-            return day + dt.timedelta(days=1)
         day -= dt.timedelta(days=1)
+    return day + dt.timedelta(days=1)  # `day` is the latest entry that is over it
 
 
 def _start_of(day: dt.date) -> dt.datetime:
