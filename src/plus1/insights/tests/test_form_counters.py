@@ -62,9 +62,13 @@ def test_a_start_counts_once_per_session_and_errors_count_per_field_and_kind(cli
     client.get(url)  # a reload is the same start
     assert form_row().started == 1
 
-    response = client.post(url, {"straat": "", "huisnummer": "nul", "email": "anna-zonder-apenstaart"})
+    response = client.post(
+        url, {"straat": "", "huisnummer": "nul", "email": "anna-zonder-apenstaart"}
+    )
     assert response.status_code == 400
-    response = client.post(url, {"straat": "Markt", "huisnummer": "0", "email": SECRET.replace("@", " ")})
+    response = client.post(
+        url, {"straat": "Markt", "huisnummer": "0", "email": SECRET.replace("@", " ")}
+    )
     assert response.status_code == 400
 
     errors = {
