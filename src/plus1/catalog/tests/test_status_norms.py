@@ -6,8 +6,8 @@ import pytest
 
 from plus1.catalog.models import CaseType, StatusType
 from plus1.catalog.selectors import catalog_export
-from plus1.catalog.workflow import StatusSpec, workflow_problems
 from plus1.catalog.tests.test_configuration_pages import STATUSES, _url, _workflow, setup
+from plus1.catalog.workflow import StatusSpec, workflow_problems
 
 pytestmark = pytest.mark.django_db
 __all__ = ["setup"]  # the fixture
