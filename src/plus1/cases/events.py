@@ -39,6 +39,11 @@ CASE_INFORMATION_WITHDRAWN = "case.information_withdrawn"
 CASE_MESSAGE_POSTED = "case.message_posted"
 # The behandelaar changed; payload adds `assignee` (user id or None) and `reason`.
 CASE_ASSIGNED = "case.assigned"
+# Doorbraak (plus1.cases.breakthrough): marked adds `breakthrough` (uuid), `team` (slug of
+# the doorbraak team) and `due_on` (ISO date); decided adds `breakthrough`, `team` (the team
+# the case went back to) and `legal_basis`. The free texts stay in the case's records.
+CASE_BREAKTHROUGH_MARKED = "case.breakthrough_marked"
+CASE_BREAKTHROUGH_DECIDED = "case.breakthrough_decided"
 
 # The kinds of record that record events name (payload["record"]).
 ROLE, RESULT, OBJECT, PROPERTY, CONTACT = "rol", "resultaat", "zaakobject", "eigenschap", "contact"

@@ -54,6 +54,22 @@ def _assigned(entry: AuditEntry) -> str:
     return f"{sentence}: {reason}" if reason else sentence
 
 
+def _breakthrough_marked(entry: AuditEntry) -> str:
+    after = entry.after or {}
+    return f"{entry.actor_label} gaf de zaak aan {after.get('team_name', 'het doorbraakteam')}: {after.get('blocker', '')}".rstrip(
+        ": "
+    )
+
+
+def _breakthrough_decided(entry: AuditEntry) -> str:
+    after = entry.after or {}
+    return (
+        f"{entry.actor_label} legde het besluit van het doorbraakteam vast "
+        f"(regel die knelde: {after.get('rule', '')}); de zaak ging terug naar "
+        f"{after.get('team_name', 'het team')}"
+    )
+
+
 SENTENCES: dict[str, Callable[[AuditEntry], str]] = {
     audit_actions.CASE_REGISTERED: _registered,
     audit_actions.CASE_STATUS_CHANGED: _status,
@@ -64,6 +80,8 @@ SENTENCES: dict[str, Callable[[AuditEntry], str]] = {
     audit_actions.ROLE_REMOVED: lambda e: f"{e.actor_label} haalde een betrokkene weg",
     audit_actions.RESULT_SET: lambda e: f"{e.actor_label} legde het resultaat vast",
     audit_actions.CONTACT_ADDED: lambda e: f"{e.actor_label} legde een klantcontact vast",
+    audit_actions.CASE_BREAKTHROUGH_MARKED: _breakthrough_marked,
+    audit_actions.CASE_BREAKTHROUGH_DECIDED: _breakthrough_decided,
 }
 
 

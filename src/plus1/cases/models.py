@@ -306,5 +306,6 @@ class CaseReference(models.Model):
 
 
 # The conversation on a case (aanvulverzoeken, messages) lives in its own module.
+from plus1.cases.breakthrough_models import Breakthrough  # noqa: E402, F401  (a model of this app)
 from plus1.cases.conversation_models import CaseMessage, InformationRequest  # noqa: E402, F401
 from plus1.cases.draft_models import RequestDraft  # noqa: E402, F401  (a model of this app)

@@ -119,6 +119,11 @@ class StatusForm(forms.Form):
         label="Code", max_length=64, help_text="Kleine letters, cijfers en streepjes."
     )
     resident_text = forms.CharField(label="Uitleg voor de inwoner", max_length=300, required=False)
+    norm_days = forms.IntegerField(
+        label="Norm (werkdagen)",
+        required=False,
+        help_text="Leeg: geen norm.",
+    )
     is_initial = forms.BooleanField(label="Beginstatus", required=False)
     is_final = forms.BooleanField(label="Eindstatus", required=False)
 
@@ -147,6 +152,7 @@ def status_specs(formset: Any) -> list[StatusSpec]:
             is_initial=form.cleaned_data["is_initial"],
             is_final=form.cleaned_data["is_final"],
             resident_text=form.cleaned_data["resident_text"],
+            norm_days=form.cleaned_data.get("norm_days"),
         )
         for form in formset.forms
         if form.has_changed() or form.initial

@@ -301,6 +301,7 @@ def case_type_workflow_save(
     for spec in statuses:
         status = existing.get(spec.code) or StatusType(case_type=row, code=spec.code)
         status.name, status.order, status.resident_text = spec.name, spec.order, spec.resident_text
+        status.norm_days = spec.norm_days
         status.is_initial, status.is_final = spec.is_initial, spec.is_final
         status.save()
         rows[spec.code] = status

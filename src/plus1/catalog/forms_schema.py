@@ -405,23 +405,52 @@ def validate(
     schema: dict[str, Any], data: dict[str, Any], today: dt.date | None = None
 ) -> dict[str, list[str]]:
     """Every problem at once, per field, in plain Dutch. Empty when valid."""
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
     problems: dict[str, list[str]] = {}
-    for error in validator.iter_errors(data):
-        for field_name in _fields_of(error, data):
-            message = _message(error, schema.get("properties", {}).get(field_name, {}))
-            problems.setdefault(field_name, [])
-            if message not in problems[field_name]:
-                problems[field_name].append(message)
-    for field_name, message in _extra_problems(schema, data):
-        problems.setdefault(field_name, []).append(message)
-    for field_name, message in _date_rule_problems(schema, data, today or dt.date.today()):
-        if field_name not in problems:
-            problems[field_name] = [message]
+    for field_name, _kind, message in _found(schema, data, today):
+        problems.setdefault(field_name, [])
+        if message not in problems[field_name]:
+            problems[field_name].append(message)
     return problems
 
 
-def _extra_problems(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str]]:
+def problem_kinds(
+    schema: dict[str, Any], data: dict[str, Any], today: dt.date | None = None
+) -> dict[str, list[str]]:
+    """The same problems as `validate`, as kinds per field (`required`, `format`, `iban`,
+    `dateRange`, …): what the form counters count, never the value."""
+    kinds: dict[str, list[str]] = {}
+    for field_name, kind, _message in _found(schema, data, today):
+        kinds.setdefault(field_name, [])
+        if kind not in kinds[field_name]:
+            kinds[field_name].append(kind)
+    return kinds
+
+
+def _found(
+    schema: dict[str, Any], data: dict[str, Any], today: dt.date | None
+) -> list[tuple[str, str, str]]:
+    """(field, kind, message) for every problem."""
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    found = [
+        (field_name, str(error.validator), _message(error, _property(schema, field_name)))
+        for error in validator.iter_errors(data)
+        for field_name in _fields_of(error, data)
+    ]
+    found += _extra_problems(schema, data)
+    seen = {field_name for field_name, _kind, _message in found}
+    found += [
+        (field_name, "dateRange", message)
+        for field_name, message in _date_rule_problems(schema, data, today or dt.date.today())
+        if field_name not in seen
+    ]
+    return found
+
+
+def _property(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    return schema.get("properties", {}).get(name, {})
+
+
+def _extra_problems(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str, str]]:
     """What JSON Schema cannot say: dates relative to today and the IBAN check digits."""
     today, found = dt.date.today(), []
     for name, prop in schema.get("properties", {}).items():
@@ -434,13 +463,15 @@ def _extra_problems(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[
             except ValueError:
                 continue
             if prop.get("x-notInPast") and day < today:
-                found.append((name, "Kies vandaag of een dag in de toekomst."))
+                found.append((name, "notInPast", "Kies vandaag of een dag in de toekomst."))
             days = prop.get("x-maxDaysAgo")
             if isinstance(days, int) and day < today - dt.timedelta(days=days):
-                found.append((name, f"Kies een dag die niet meer dan {days} dagen geleden is."))
+                found.append(
+                    (name, "maxDaysAgo", f"Kies een dag die niet meer dan {days} dagen geleden is.")
+                )
         well_formed = not prop.get("pattern") or re.search(prop["pattern"], value)
         if prop.get("x-kind") == "iban" and well_formed and not iban_ok(value):
-            found.append((name, "Dit IBAN klopt niet. Controleer de letters en cijfers."))
+            found.append((name, "iban", "Dit IBAN klopt niet. Controleer de letters en cijfers."))
     return found
 
 

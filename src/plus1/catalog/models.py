@@ -213,6 +213,13 @@ class StatusType(models.Model):
         help_text="De eindstatus voor een aanvraag waarop de aanvrager niet op tijd de "
         "gevraagde informatie stuurde.",
     )
+    norm_days = models.PositiveSmallIntegerField(
+        "norm (werkdagen)",
+        null=True,
+        blank=True,
+        help_text="Hoe lang een zaak hoogstens in deze status mag staan. Leeg: geen norm. "
+        "Een zaak die langer blijft, staat bij de teamleider onder Vastgelopen zaken.",
+    )
 
     class Meta:
         verbose_name = "status"

@@ -186,6 +186,7 @@ def _case_type_document(case_type: CaseType) -> dict[str, Any]:
                 "initial": status.is_initial,
                 "final": status.is_final,
                 **({"sets_aside": True} if status.sets_aside else {}),
+                **({"norm_days": status.norm_days} if status.norm_days is not None else {}),
             }
             for status in case_type.statuses.all()
         ],

@@ -109,6 +109,7 @@ def _workflow_problems(item: dict[str, Any]) -> list[str]:
             order=order,
             is_initial=bool(status.get("initial")),
             is_final=bool(status.get("final")),
+            norm_days=status.get("norm_days"),
         )
         for order, status in enumerate(item.get("statuses", []), start=1)
     ]
@@ -184,6 +185,7 @@ def _import_workflow(case_type: CaseType, item: dict[str, Any]) -> None:
                 "is_initial": bool(status.get("initial")),
                 "is_final": bool(status.get("final")),
                 "sets_aside": bool(status.get("sets_aside")),
+                "norm_days": status.get("norm_days"),
             },
         )
     Transition.objects.bulk_create(

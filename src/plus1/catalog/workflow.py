@@ -20,6 +20,7 @@ class StatusSpec:
     is_initial: bool = False
     is_final: bool = False
     resident_text: str = ""
+    norm_days: int | None = None  # working days a case may stay in it; None: no norm
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class TransitionSpec:
 
 def workflow_of(case_type: CaseType) -> tuple[list[StatusSpec], list[TransitionSpec]]:
     statuses = [
-        StatusSpec(s.code, s.name, s.order, s.is_initial, s.is_final, s.resident_text)
+        StatusSpec(s.code, s.name, s.order, s.is_initial, s.is_final, s.resident_text, s.norm_days)
         for s in case_type.statuses.order_by("order")
     ]
     transitions = [
@@ -110,6 +111,12 @@ def _status_problems(statuses: list[StatusSpec]) -> list[str]:
             problems.append(f"Status ‘{status.name}’ heeft geen code.")
         if status.is_initial and status.is_final:
             problems.append(f"Status ‘{status.name}’ kan niet tegelijk begin en eind zijn.")
+        norm = status.norm_days
+        if norm is not None and (not isinstance(norm, int) or isinstance(norm, bool) or norm < 0):
+            problems.append(
+                f"De norm van status ‘{status.name}’ is een aantal werkdagen: 0 of meer "
+                "(leeg: geen norm)."
+            )
     if len(set(codes)) != len(codes):
         problems.append("Twee statussen hebben dezelfde code; elke code mag één keer voorkomen.")
     if len(set(orders)) != len(orders):

@@ -615,3 +615,16 @@ KPI_OBJECTION_REFERENCE_FIELD = env_str(
     "kenmerk_besluit",
     help="The field of the bezwaar form that holds the zaaknummer of the contested case.",
 )
+
+# Doorbraak (issue 14 §5): the team that takes cases where rules block a sensible outcome.
+BREAKTHROUGH_TEAM = env_str(
+    "PLUS1_BREAKTHROUGH_TEAM",
+    "doorbraak",
+    help="URL name (slug) of the doorbraak team that takes the cases staff mark 'doorbraak "
+    "nodig'. Without such a team, marking is refused with a message to the administrator.",
+)
+BREAKTHROUGH_WORKING_DAYS = env_int(
+    "PLUS1_BREAKTHROUGH_WORKING_DAYS",
+    5,
+    help="The doorbraak team's own term: working days from marking to its decision.",
+)

@@ -48,6 +48,8 @@ TEAMS = [
     ("handhaving", "Team Handhaving", ["overlast", "toezicht"], []),
     ("juridische-zaken", "Team Juridische Zaken", ["klachten", "bezwaar"], []),
     ("klantcontact", "Team Klantcontact", ["doorverwijzen", "vragen"], []),
+    # Takes the cases marked "doorbraak nodig" (settings.BREAKTHROUGH_TEAM).
+    ("doorbraak", "Doorbraakteam", ["doorbraak"], []),
 ]
 
 STAFF = [
@@ -60,7 +62,7 @@ STAFF = [
         "El Idrissi",
         ["openbare-ruimte", "openbare-ruimte-noord", "openbare-ruimte-zuid"],
     ),
-    ("behandelaar.juridisch", "Julia", "Visser", ["juridische-zaken", "burgerzaken"]),
+    ("behandelaar.juridisch", "Julia", "Visser", ["juridische-zaken", "burgerzaken", "doorbraak"]),
     ("medewerker.klantcontact", "Kees", "Mulder", ["klantcontact"]),
     ("teamleider.vergunningen", "Tessa", "Lind", ["vergunningen"]),
     ("behandelaar.parkeren", "Peter", "Kok", ["vergunningen"]),

@@ -50,6 +50,13 @@ def is_team_lead(user: User | AnonymousUser, team: Team) -> bool:
     return TeamMembership.objects.filter(user=user, team=team, is_lead=True).exists()
 
 
+def teams_led_by(user: User | AnonymousUser) -> QuerySet[Team]:
+    """The teams the user leads (team lead pages such as Vastgelopen zaken)."""
+    if not user.is_authenticated:
+        return Team.objects.none()
+    return Team.objects.filter(memberships__user=user, memberships__is_lead=True).distinct()
+
+
 def team_of(user: User | AnonymousUser, slug: str) -> Team | None:
     """One of the user's teams by its slug; None when it is not one of theirs."""
     return teams_of(user).filter(slug=slug).first() if slug else None

@@ -59,3 +59,31 @@ class SatisfactionRating(models.Model):
 
     def __str__(self) -> str:
         return f"Oordeel {self.score} voor zaak {self.case_id}"
+
+
+class FormCounter(models.Model):
+    """How an online request form fares, per case type and day, without personal data.
+
+    The form's own row (field and kind empty) counts forms started (first page shown) and
+    submitted; a field's row counts its validation errors of one kind (e.g. `required`,
+    `format`). Never a value, never who. Upserted with F() increments."""
+
+    case_type_code = models.SlugField("zaaktype (code)", max_length=64)
+    day = models.DateField("dag")
+    field = models.CharField("veld (sleutel)", max_length=100, blank=True)
+    kind = models.CharField("soort fout", max_length=40, blank=True)
+    started = models.PositiveIntegerField("begonnen", default=0)
+    submitted = models.PositiveIntegerField("verstuurd", default=0)
+    errors = models.PositiveIntegerField("fouten", default=0)
+
+    class Meta:
+        verbose_name = "formulierteller"
+        verbose_name_plural = "formuliertellers"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case_type_code", "day", "field", "kind"], name="one_form_counter_row"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_type_code} {self.day} {self.field or 'formulier'}"

@@ -5,4 +5,7 @@ from plus1.insights import views
 
 app_name = "insights"
 
-urlpatterns = [path("", views.performance_page, name="performance")]
+urlpatterns = [
+    path("", views.performance_page, name="performance"),
+    path("doorbraak/", views.breakthroughs_page, name="breakthroughs"),
+]

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -31,6 +32,7 @@ from plus1.identity.login.brokers import broker_named
 from plus1.identity.login.session import PortalLogin, login_of, portal_actor
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_uuid
+from plus1.insights.form_counters import form_counters_add
 from plus1.privacy.declarations import own_data
 from plus1.privacy.services import case_register_on_behalf
 
@@ -96,10 +98,15 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
         request_draft_discard(actor=actor, party=party, case_type=case_type)
         messages.success(request, _("Uw concept is weggegooid. U kunt opnieuw beginnen."))
         return redirect("portal:request", slug=slug)
+    if request.method == "GET" and number == 1 and draft is None:
+        _count_start(request, case_type.code)
     if request.method == "POST":
         answers = forms_schema.read_submission(_only(schema, page.fields), request.POST)
         if action == "verder":
             problems = _page_problems(schema, answers, draft, page)
+            if problems:
+                kinds = _page_problems(schema, answers, draft, page, forms_schema.problem_kinds)
+                form_counters_add(case_type_code=case_type.code, errors=kinds)
         if not problems:
             request_draft_save(
                 actor=actor,
@@ -133,13 +140,33 @@ def _only(schema: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _page_problems(
-    schema: dict[str, Any], answers: dict[str, Any], draft: Any, page: forms_schema.Page
+    schema: dict[str, Any],
+    answers: dict[str, Any],
+    draft: Any,
+    page: forms_schema.Page,
+    check: Callable[[dict[str, Any], dict[str, Any]], dict[str, list[str]]] = (
+        forms_schema.validate
+    ),
 ) -> dict[str, list[str]]:
-    """The problems with this page's answers (those of other pages wait for their page)."""
+    """The problems with this page's answers (those of other pages wait for their page):
+    messages, or with `check=forms_schema.problem_kinds` their kinds (for the counters)."""
     data = {**(draft.form_data if draft else {}), **answers}
     data = {k: v for k, v in data.items() if k not in page.fields or k in answers}
-    problems = forms_schema.validate(schema, data)
+    problems = check(schema, data)
     return {name: found for name, found in problems.items() if name in page.fields}
+
+
+STARTED_SESSION_KEY = "plus1_forms_started"
+
+
+def _count_start(request: HttpRequest, code: str) -> None:
+    """A form counts as started once per browser session: reloading the first page or
+    coming back to it does not count again. Only the case type is counted, not who."""
+    started = request.session.get(STARTED_SESSION_KEY, [])
+    if code in started:
+        return
+    request.session[STARTED_SESSION_KEY] = [*started, code]
+    form_counters_add(case_type_code=code, started=True)
 
 
 def _after_save(
@@ -204,10 +231,13 @@ def request_check(request: HttpRequest, party: Party, slug: str) -> HttpResponse
             case = _register(request, portal_login, party, case_type, draft.form_data)
         except ValidationError as exc:
             problems = exc.message_dict
+            kinds = forms_schema.problem_kinds(schema, draft.form_data)
+            form_counters_add(case_type_code=case_type.code, errors=kinds)
         else:
             request_draft_discard(
                 actor=Actor.from_user(request.user), party=party, case_type=case_type
             )
+            form_counters_add(case_type_code=case_type.code, submitted=True)
             return redirect("portal:case-received", identification=case.identification)
     page_of = {name: number for number, page in enumerate(pages, start=1) for name in page.fields}
     labels = {f.name: f.label for f in forms_schema.fields(schema)}

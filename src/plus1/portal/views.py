@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from plus1.cases.assignment import named_contact
+from plus1.cases.breakthrough import open_breakthrough
 from plus1.cases.conversation_selectors import with_open_request
 from plus1.cases.drafts import request_drafts_with_products
 from plus1.cases.selectors import case_of_party, cases_of_party
@@ -99,5 +100,6 @@ def case_detail(request: HttpRequest, party: Party, identification: str) -> Http
         "overdue": case.is_overdue(),
         "named_contact": named_contact(case),
         "answers": labelled_answers(case.case_type.form_schema, case.form_data),
+        "extra_attention": open_breakthrough(case),
     }
     return render(request, "portal/case_detail.html", context)

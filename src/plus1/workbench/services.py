@@ -14,10 +14,12 @@ from django.db import transaction
 
 from plus1.audit.services import Actor
 from plus1.cases.assignment import Assignment, case_assign, cases_assign
+from plus1.cases.breakthrough import case_breakthrough_decide, case_breakthrough_mark
+from plus1.cases.breakthrough_models import Breakthrough
 from plus1.cases.models import Case, CaseNote
 from plus1.cases.selectors import cases_for_staff
 from plus1.cases.services import case_note_add, case_transition
-from plus1.catalog.models import StatusType
+from plus1.catalog.models import Product, StatusType
 from plus1.identity.models import Team
 from plus1.identity.selectors import is_team_lead
 from plus1.privacy.models import TrailAction
@@ -45,6 +47,41 @@ def case_transition_by_staff(
     case = case_transition(actor=actor, case=case, target=target, explanation=explanation)
     _trail_change(actor, case, f"status van uw zaak gewijzigd in ‘{target.name}’")
     return case
+
+
+@transaction.atomic(durable=True)
+def case_breakthrough_mark_by_staff(
+    *, staff: User | AnonymousUser, case: Case, blocker: str
+) -> Breakthrough:
+    """ "Doorbraak nodig": the case goes to the doorbraak team with what blocks it."""
+    actor = _may_handle(staff, case)
+    breakthrough = case_breakthrough_mark(actor=actor, case=case, blocker=blocker)
+    _trail_change(actor, case, "uw zaak krijgt extra aandacht van het doorbraakteam")
+    return breakthrough
+
+
+@transaction.atomic(durable=True)
+def case_breakthrough_decide_by_staff(
+    *,
+    staff: User | AnonymousUser,
+    case: Case,
+    decision: str,
+    rule: str,
+    legal_basis: str,
+    product: Product | None,
+) -> Breakthrough:
+    """A member of the doorbraak team (the case's team while it is there) decides."""
+    actor = _may_handle(staff, case)
+    breakthrough = case_breakthrough_decide(
+        actor=actor,
+        case=case,
+        decision=decision,
+        rule=rule,
+        legal_basis=legal_basis,
+        product=product,
+    )
+    _trail_change(actor, case, "besluit van het doorbraakteam over uw zaak vastgelegd")
+    return breakthrough
 
 
 def _may_handle(staff: User | AnonymousUser, case: Case) -> Actor:

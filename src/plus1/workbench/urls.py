@@ -2,7 +2,9 @@
 from django.urls import path
 
 from plus1.workbench import (
+    breakthrough_views,
     conversation_views,
+    friction_views,
     insights_views,
     login_views,
     process_views,
@@ -52,6 +54,18 @@ urlpatterns = [
         work_views.case_assign_view,
         name="case-assign",
     ),
+    path(
+        "zaken/<str:identification>/doorbraak/",
+        breakthrough_views.case_breakthrough_mark_view,
+        name="case-breakthrough",
+    ),
+    path(
+        "zaken/<str:identification>/doorbraak/besluit/",
+        breakthrough_views.case_breakthrough_decide_view,
+        name="case-breakthrough-decide",
+    ),
+    path("vastgelopen/", friction_views.stuck_cases_view, name="stuck-cases"),
+    path("waar-lopen-mensen-vast/", friction_views.form_friction_view, name="form-friction"),
     path("mijn-werk/", work_views.my_work_view, name="my-work"),
     path("zoeken/", work_views.search_view, name="search"),
     path("werkverdeling/", work_views.workload_view, name="workload"),

@@ -28,6 +28,7 @@ from plus1.privacy.declarations import CASE_TYPE, no_personal_data, processing_a
 from plus1.privacy.models import TrailAction
 from plus1.privacy.selectors import gdpr_panel
 from plus1.privacy.services import personal_data_access, personal_data_page_access
+from plus1.workbench.breakthrough_views import breakthrough_context
 from plus1.workbench.conversation_views import conversation_context, draft_of
 from plus1.workbench.lookups import case_or_404
 from plus1.workbench.services import case_note_add_by_staff, case_transition_by_staff
@@ -132,6 +133,7 @@ def case_detail(request: HttpRequest, identification: str) -> HttpResponse:
         "suggestions": worklist.suggestions(case)[:3] if is_lead and not case.closed_on else [],
         "today": timezone.localdate(),
         **conversation_context(case, draft_of(request, case)),
+        **breakthrough_context(case),
     }
     return render(request, "workbench/case_detail.html", context)
 
