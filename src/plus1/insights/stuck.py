@@ -30,9 +30,8 @@ from django.utils import timezone
 
 from plus1.cases.models import Case, CaseStatus
 from plus1.catalog.models import StatusType
-from plus1.common.legal_clock import is_working_day
+from plus1.common.legal_clock import is_working_day, working_days_between
 from plus1.contact.models import ContactMoment
-from plus1.insights.clock import working_days_between
 
 REPEAT_CONTACTS = 3
 CONTACT_WINDOW_DAYS = 30

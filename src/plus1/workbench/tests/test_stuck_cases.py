@@ -14,9 +14,9 @@ from plus1.audit.services import Actor
 from plus1.cases.models import Case, CaseStatus
 from plus1.cases.services import case_register
 from plus1.catalog.models import StatusType
+from plus1.common.legal_clock import working_days_between
 from plus1.common.testing.factories import CaseTypeFactory, TeamFactory
 from plus1.contact.models import ContactChannel, ContactMoment
-from plus1.insights.clock import working_days_between
 from plus1.insights.stuck import over_norm_from, stuck_cases
 from plus1.privacy.testing import serve_under_activity
 from plus1.workbench.tests.conftest import logged_in
