@@ -14,7 +14,7 @@ from django.utils import timezone
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog import audit_actions
 from plus1.catalog.case_type_services import case_type_draft, case_type_publish, case_type_save
-from plus1.catalog.forms_schema import schema_problems, with_field_order
+from plus1.catalog.forms_schema import schema_problems, with_current_date_rules, with_field_order
 from plus1.catalog.models import (
     CaseType,
     CaseTypeKind,
@@ -150,7 +150,7 @@ def _case_type_values(item: dict[str, Any]) -> dict[str, Any]:
         "reply_term": item.get("reply_term", "P2W"),
         "team": item["team"],
         "confidentiality": item.get("confidentiality", Confidentiality.ZAAKVERTROUWELIJK),
-        "form_schema": with_field_order(item.get("form") or {}),
+        "form_schema": with_field_order(with_current_date_rules(item.get("form") or {})),
         "active": item.get("active", True),
         "penalty_applies": item.get("penalty_applies", True),
         "statuses": [
