@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, Q, QuerySet, TextField
@@ -135,7 +136,7 @@ def search(user: User | AnonymousUser, q: str) -> QuerySet[Case]:
     return cases.filter(condition).order_by("closed_on", "deadline", "pk")
 
 
-def free_text_matches(q: str) -> QuerySet[Case]:
+def free_text_matches(q: str) -> QuerySet[Case, Any]:
     """The keys of cases with q in their number, the initiator's name, the form's data or a
     note: one union, each part answered by its own trigram index on PostgreSQL (search_index,
     decision 31), so no part scans every case; SQLite runs the same query unindexed. Who may

@@ -206,7 +206,7 @@ def _import_case_type(
         result.unchanged.append(f"zaaktype {existing.code}")
         return
     versioned = existing is not None and not existing.concept and existing.cases.exists()
-    if versioned:  # running cases keep the version they started with
+    if existing is not None and versioned:  # running cases keep the version they started with
         existing = case_type_draft(actor=actor, case_type=existing)
     case_type = case_type_save(
         actor=actor, case_type=existing, values={"code": item["code"], **values}

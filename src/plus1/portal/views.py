@@ -85,7 +85,7 @@ def my_cases(request: HttpRequest, party: Party) -> HttpResponse:
     context = {
         "party": party,
         "page": Paginator(cases, MY_CASES_PAGE_SIZE).get_page(request.GET.get("pagina")),
-        "waiting": cases.filter(open_request_due__isnull=False),
+        "waiting": cases.filter(open_request_due__isnull=False),  # type: ignore[misc]
         "drafts": request_drafts_with_products(party),
     }
     return render(request, "portal/my_cases.html", context)
