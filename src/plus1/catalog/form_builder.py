@@ -29,6 +29,7 @@ KINDS = {
     "phone": "Telefoonnummer",
     "iban": "IBAN (bankrekening)",
     "address": "Adres (postcode en huisnummer)",
+    "file": "Bestand (upload)",
 }
 CHOICE_KINDS = {"radio", "select", "checkboxes"}
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
@@ -59,6 +60,8 @@ OWN_KEYS = {
     "x-widget",
     "x-showIf",
     "x-prefill",
+    "x-fileKinds",
+    "x-maxMegabytes",
 }
 RULE_MARK = "x-rule"
 
@@ -102,6 +105,8 @@ class FieldSpec:
     show_if_field: str = ""
     show_if_value: Any = True
     prefill: str = ""
+    file_kinds: tuple[str, ...] = ()  # a file field: form_files.FILE_KINDS; none means all
+    max_megabytes: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -119,6 +124,10 @@ def to_property(spec: FieldSpec) -> dict[str, Any]:
         prop["x-earliest"] = "P0D"  # the one date-rule mechanism (forms_schema.DATE_RULES)
     elif spec.kind == "date" and spec.max_days_ago is not None:
         prop["x-earliest"] = f"-P{spec.max_days_ago}D"
+    if spec.kind == "file" and spec.file_kinds:
+        prop["x-fileKinds"] = list(spec.file_kinds)
+    if spec.kind == "file" and spec.max_megabytes:
+        prop["x-maxMegabytes"] = spec.max_megabytes
     if spec.show_if_field:
         prop["x-showIf"] = {"field": spec.show_if_field, "equals": spec.show_if_value}
     if spec.prefill:
@@ -156,6 +165,7 @@ def _typed(spec: FieldSpec) -> dict[str, Any]:
             "x-widget": "checkboxes",
         },
         "email": {"type": "string", "format": "email"},
+        "file": {"type": "string", "x-widget": "file"},
     }
     return simple.get(kind, {"type": "string"})
 
@@ -220,6 +230,8 @@ def specs(schema: dict[str, Any]) -> list[FieldSpec]:
                 show_if_field=condition.get("field", ""),
                 show_if_value=condition.get("equals", True),
                 prefill=prop.get("x-prefill", ""),
+                file_kinds=tuple(prop.get("x-fileKinds") or ()),
+                max_megabytes=prop.get("x-maxMegabytes"),
                 extra={
                     key: value for key, value in prop.items() if key not in _own_keys(kind, prop)
                 },

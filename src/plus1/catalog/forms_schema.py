@@ -9,10 +9,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError
+
+from plus1.catalog import form_files
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "array", "object"}
 #: Widgets a property may ask for with `x-widget`; without it the type decides.
@@ -50,6 +53,8 @@ class Field:
     show_if: tuple[str, Any] | None = None  # (field name, value) that shows this field
     show_if_label: str = ""
     prefill: str = ""
+    accept: str = ""  # a file field: the extensions it takes, for the browser's file chooser
+    file_rule: str = ""  # a file field: kinds and size in words
 
     @property
     def postcode_key(self) -> str:
@@ -150,6 +155,8 @@ def schema_problems(schema: dict[str, Any]) -> list[str]:
             problems.append(f"Veld ‘{name}’: type moet een van {sorted(SUPPORTED_TYPES)} zijn.")
         if not prop.get("title"):
             problems.append(f"Veld ‘{name}’ heeft geen label (title).")
+        if form_files.is_file(prop):
+            problems += form_files.file_problems(prop.get("title") or name, prop)
         for rule in DATE_RULES:
             if rule in prop and relative_day(str(prop[rule]), dt.date.today()) is None:
                 problems.append(f"Veld ‘{name}’: {rule} moet een termijn zijn zoals P4W of -P5D.")
@@ -224,9 +231,20 @@ def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
                 prefill=prop.get("x-prefill", ""),
                 earliest=earliest,
                 latest=latest,
+                **_file_rules(prop),
             )
         )
     return result
+
+
+def _file_rules(prop: dict[str, Any]) -> dict[str, str]:
+    if not form_files.is_file(prop):
+        return {}
+    limit = int(settings.UPLOAD_MAX_BYTES)
+    return {
+        "accept": ",".join(form_files.extensions_of(prop)),
+        "file_rule": form_files.rule_in_words(prop, limit),
+    }
 
 
 def _condition(prop: dict[str, Any]) -> tuple[str, Any] | None:
@@ -304,6 +322,8 @@ def read_submission(schema: dict[str, Any], raw: Any) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name, prop in schema.get("properties", {}).items():
         kind = prop.get("type")
+        if form_files.is_file(prop):
+            continue  # an upload, never a typed value (portal.request_files)
         if kind == "boolean" and prop.get("x-widget") == "yesno":
             if raw.get(name) in {"ja", "nee"}:
                 data[name] = raw.get(name) == "ja"
