@@ -26,6 +26,7 @@ from plus1.catalog.form_labels import labelled_answers
 from plus1.catalog.models import CaseType, Product
 from plus1.catalog.selectors import product_requestable
 from plus1.common.legal_clock import describe_term
+from plus1.documents.uploads import Upload
 from plus1.identity.assurance import Level, is_enough
 from plus1.identity.decorators import resident_required
 from plus1.identity.login.brokers import broker_named
@@ -156,7 +157,9 @@ def _earlier_files(draft: Any, files: dict[str, Any]) -> dict[str, Any]:
 def _stored_files(
     actor: Actor, party: Party, case_type: CaseType, files: dict[str, Any], request: HttpRequest
 ) -> dict[str, str]:
-    uploads = {name: request.FILES[name] for name in files if name in request.FILES}
+    uploads: dict[str, Upload] = {
+        name: upload for name in files if (upload := request.FILES.get(name)) is not None
+    }
     if not uploads:
         return {}
     return request_files_store(
