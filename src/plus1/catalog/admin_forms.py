@@ -53,7 +53,7 @@ class FieldForm(forms.Form):
     file_kinds = forms.MultipleChoiceField(
         label="Toegestane bestanden",
         required=False,
-        choices=[(kind, words.capitalize()) for kind, (words, _) in FILE_KINDS.items()],
+        choices=[(kind, words[0].upper() + words[1:]) for kind, (words, _) in FILE_KINDS.items()],
         widget=forms.CheckboxSelectMultiple,
         help_text="Alleen voor een bestand; niets aangevinkt: alle soorten.",
     )

@@ -3,7 +3,8 @@
 
 A file is checked when its page is sent, with the check of the conversation uploads
 (plus1.documents.uploads: kind by content, size, virus scan) and the field's own kinds and
-size; a refused file stores nothing and the page says why. An accepted file is stored at
+size; a refused file stores nothing and the page says why, with the page's other problems.
+Files are stored only when the page has no problem at all. An accepted file is stored at
 once as a document received from the resident (filed under the case type's incoming
 document type) and its answer names it (`<uuid>:<name>`); sending the request links those
 documents to the new case, in the same transaction, so staff find them on the case page and
@@ -14,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor
@@ -24,7 +24,7 @@ from plus1.catalog import form_files
 from plus1.catalog.models import CaseType
 from plus1.documents.links import document_link_create
 from plus1.documents.models import Document, ObjectType
-from plus1.documents.uploads import Upload, upload_check
+from plus1.documents.uploads import CheckedFile, Upload, upload_check
 from plus1.identity.models import Party
 from plus1.portal.conversation_services import incoming_document_type, received_document
 
@@ -47,20 +47,13 @@ def _field_problems(prop: dict[str, Any], upload: Upload) -> list[str]:
     return problems
 
 
-@transaction.atomic
-def request_files_store(
-    *,
-    actor: Actor,
-    party: Party,
-    case_type: CaseType,
-    fields: dict[str, dict[str, Any]],
-    uploads: dict[str, Upload],
-) -> dict[str, str]:
-    """The answers of the uploaded files, by field; or a ValidationError listing every
-    problem per field, with nothing stored."""
+def request_files_check(
+    *, case_type: CaseType, fields: dict[str, dict[str, Any]], uploads: dict[str, Upload]
+) -> tuple[dict[str, CheckedFile], dict[str, list[str]]]:
+    """The files that passed, by field, and every problem of the others (nothing stored)."""
     problems: dict[str, list[str]] = {}
     accepted = {}
-    document_type = incoming_document_type(case_type)
+    can_file = incoming_document_type(case_type) is not None
     for name, prop in fields.items():
         upload = uploads.get(name)
         if upload is None:
@@ -68,20 +61,26 @@ def request_files_store(
         found = _field_problems(prop, upload)
         checked, refused = upload_check([upload]) if not found else ([], [])
         found += refused
-        if document_type is None:
+        if not can_file:
             found.append("Bij deze aanvraag kunt u geen bestanden sturen.")
         if found:
-            problems[name] = [
-                *found,
-                form_files.rule_in_words(prop, int(settings.UPLOAD_MAX_BYTES)),
-            ]
+            limit = int(settings.UPLOAD_MAX_BYTES)
+            problems[name] = [*found, form_files.rule_in_words(prop, limit)]
         elif checked:
             accepted[name] = checked[0]
-    if problems:
-        raise ValidationError(problems)
+    return accepted, problems
+
+
+@transaction.atomic
+def request_files_store(
+    *, actor: Actor, party: Party, case_type: CaseType, accepted: dict[str, CheckedFile]
+) -> dict[str, str]:
+    """Store the checked files as documents received from the resident; their answers."""
+    document_type = incoming_document_type(case_type)
     answers = {}
     for name, item in accepted.items():
-        assert document_type is not None
+        if document_type is None:
+            continue
         document = received_document(
             actor=actor,
             party=party,

@@ -33,9 +33,16 @@ from plus1.identity.login.brokers import broker_named
 from plus1.identity.login.session import PortalLogin, login_of, portal_actor
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_uuid
-from plus1.portal.request_files import file_fields, request_files_link, request_files_store
+from plus1.portal.request_files import (
+    file_fields,
+    request_files_check,
+    request_files_link,
+    request_files_store,
+)
 from plus1.privacy.declarations import own_data
 from plus1.privacy.services import case_register_on_behalf
+
+PENDING = "wordt-bewaard:bestand"  # an accepted upload's answer until it is stored
 
 TERM_UNITS = {
     "dag": gettext_noop("dag"),
@@ -102,14 +109,18 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     if request.method == "POST":
         answers = forms_schema.read_submission(_only(schema, page.fields), request.POST)
         files = file_fields(schema, page.fields)
-        try:  # a file given now, else the one sent before
-            answers.update(_earlier_files(draft, files))
-            answers.update(_stored_files(actor, party, case_type, files, request))
-        except ValidationError as exc:
-            problems = exc.message_dict
+        uploads = _uploads(request, files)
+        accepted, problems = request_files_check(case_type=case_type, fields=files, uploads=uploads)
+        # a file given now, else the one sent before
+        answers.update({**_earlier_files(draft, files), **dict.fromkeys(accepted, PENDING)})
         if action == "verder":
             problems = {**_page_problems(schema, answers, draft, page), **problems}
         if not problems:
+            answers.update(
+                request_files_store(
+                    actor=actor, party=party, case_type=case_type, accepted=accepted
+                )
+            )
             request_draft_save(
                 actor=actor,
                 party=party,
@@ -154,17 +165,8 @@ def _earlier_files(draft: Any, files: dict[str, Any]) -> dict[str, Any]:
     return {name: data[name] for name in files if data.get(name)}
 
 
-def _stored_files(
-    actor: Actor, party: Party, case_type: CaseType, files: dict[str, Any], request: HttpRequest
-) -> dict[str, str]:
-    uploads: dict[str, Upload] = {
-        name: upload for name in files if (upload := request.FILES.get(name)) is not None
-    }
-    if not uploads:
-        return {}
-    return request_files_store(
-        actor=actor, party=party, case_type=case_type, fields=files, uploads=uploads
-    )
+def _uploads(request: HttpRequest, files: dict[str, Any]) -> dict[str, Upload]:
+    return {name: upload for name in files if (upload := request.FILES.get(name)) is not None}
 
 
 def _only(schema: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:

@@ -114,6 +114,10 @@ def test_a_refused_file_is_explained_and_nothing_is_stored(client, world):
     assert "‘foto.png’ is hier geen toegestane bestandssoort." in not_allowed
     too_big = send_page(client, "groot.pdf", PDF + b"0" * (2 * 1024 * 1024)).content.decode()
     assert "‘groot.pdf’ is groter dan 2 MB." in too_big
+    # a good file on a page with another problem waits too: every problem at once, no file kept
+    body = {"plattegrond": SimpleUploadedFile("plattegrond.pdf", PDF), "actie": "verder"}
+    other = client.post(reverse("portal:request", args=["evenement"]), body)
+    assert other.status_code == 400 and "Dit veld is verplicht." in other.content.decode()
     assert not Document.objects.exists() and not Case.objects.exists()
 
 
