@@ -51,7 +51,7 @@ def max_bytes_of(prop: dict[str, Any], platform_limit: int) -> int:
 
 def rule_in_words(prop: dict[str, Any], platform_limit: int) -> str:
     """‘Een PDF of foto of afbeelding, hoogstens 5 MB.’"""
-    kinds = " of ".join(_(FILE_KINDS[kind][0]) for kind in kinds_of(prop))
+    kinds = f" {_('of')} ".join(_(FILE_KINDS[kind][0]) for kind in kinds_of(prop))
     megabytes = max_bytes_of(prop, platform_limit) // (1024 * 1024)
     return _("Stuur een %(kinds)s van hoogstens %(size)s MB.") % {
         "kinds": kinds,
