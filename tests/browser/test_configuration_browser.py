@@ -16,9 +16,11 @@ from plus1.catalog import audit_actions
 from plus1.catalog.models import CaseType
 from plus1.catalog.selectors import transitions_from
 from plus1.demo.loader import demo_load
+from plus1.documents.selectors import case_documents
 from plus1.identity.models import Party
 from tests.browser.helpers import assert_accessible, login_as_resident, login_as_staff
 
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -92,6 +94,18 @@ def test_administrator_changes_form_and_workflow_and_publishes(browser, live_ser
     )
     checked(page)
 
+    # A file upload: the kinds and the size in words.
+    builder.get_by_label("Soort veld").select_option("file")
+    builder.get_by_label("Vraag (label)").fill("Plattegrond van het terrein")
+    builder.get_by_label("PDF", exact=True).check()
+    builder.get_by_label("Grootste bestand (MB)").fill("5")
+    page.get_by_role("button", name="Veld toevoegen").click()
+    draft.refresh_from_db()
+    plan = draft.form_schema["properties"]["plattegrond_van_het_terrein"]
+    assert plan["x-kind"] == "file" and plan["x-fileKinds"] == ["pdf"]
+    assert "Stuur een PDF van hoogstens 5 MB." in preview.inner_text()
+    checked(page)
+
     # Bad input: a choice without options is refused, in Dutch, nothing saved.
     builder.get_by_label("Soort veld").select_option("radio")
     builder.get_by_label("Vraag (label)").fill("Soort evenement")
@@ -162,12 +176,18 @@ def test_administrator_changes_form_and_workflow_and_publishes(browser, live_ser
     )
     assert_accessible(resident)
     resident.get_by_label("Tot hoe laat is er muziek?").fill("23:00")
+    resident.get_by_label("Plattegrond van het terrein").set_input_files(
+        {"name": "plattegrond.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
     resident.get_by_role("button", name="Controleer uw antwoorden").click()
+    assert "plattegrond.pdf" in resident.inner_text("main")  # the check page
     resident.get_by_role("button", name="Versturen").click()
     new_case = Case.objects.exclude(pk=running.pk).get(case_type__code="evenementenvergunning")
     assert new_case.identification in resident.get_by_role("status").inner_text()
     assert new_case.case_type == draft
     assert new_case.form_data["tot_hoe_laat_is_er_muziek"] == "23:00"
+    [attached] = case_documents([new_case.uuid])
+    assert attached.document.current.title == "plattegrond.pdf"
     resident.context.close()
 
     # The running case keeps the version it started with, and its workflow.

@@ -52,6 +52,7 @@ class InformationRequest(models.Model):
     # The legal clock around this request, as it was: shown in the history.
     deadline_before = models.DateField("uiterlijke einddatum vóór het verzoek")
     deadline_after = models.DateField("uiterlijke einddatum na het verzoek", null=True, blank=True)
+    reminded_at = models.DateTimeField("herinnering gestuurd op", null=True, blank=True)
 
     class Meta:
         verbose_name = "aanvulverzoek"

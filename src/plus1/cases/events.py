@@ -36,6 +36,8 @@ REFERENCE_ADDED = "case.reference_added"
 CASE_INFORMATION_REQUESTED = "case.information_requested"
 CASE_INFORMATION_RECEIVED = "case.information_received"
 CASE_INFORMATION_WITHDRAWN = "case.information_withdrawn"
+# A few working days before the reply date of an open request; payload adds `request`, `reply_due`.
+CASE_INFORMATION_REMINDER = "case.information_reminder"
 CASE_MESSAGE_POSTED = "case.message_posted"
 # The behandelaar changed; payload adds `assignee` (user id or None) and `reason`.
 CASE_ASSIGNED = "case.assigned"

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from plus1.catalog.models import CaseType, Confidentiality, StatusType
+from plus1.common.search_index import trigram_index
 from plus1.identity.models import Party, Team
 
 
@@ -110,6 +111,9 @@ class Case(models.Model):
                 condition=models.Q(closed_on__isnull=True),
             ),
             models.Index(fields=["postcode", "house_number"], name="case_address_idx"),
+            # Free-text search (worklist.free_text_matches), on PostgreSQL only.
+            trigram_index("identification", "case_number_trgm_idx"),
+            trigram_index("form_data", "case_form_trgm_idx", cast=True),
         ]
 
     def __str__(self) -> str:
@@ -159,6 +163,7 @@ class CaseNote(models.Model):
         verbose_name = "notitie"
         verbose_name_plural = "notities"
         ordering = ["created_at", "pk"]
+        indexes = [trigram_index("text", "case_note_text_trgm_idx")]  # free-text search
 
     def __str__(self) -> str:
         return f"{self.case}: {self.text[:40]}"

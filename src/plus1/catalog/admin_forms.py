@@ -11,6 +11,7 @@ from django import forms
 from django.forms import formset_factory
 
 from plus1.catalog.form_builder import CHOICE_KINDS, KINDS, FieldSpec
+from plus1.catalog.form_files import FILE_KINDS
 from plus1.catalog.forms_schema import PREFILL
 from plus1.catalog.workflow import StatusSpec, TransitionSpec
 
@@ -48,6 +49,19 @@ class FieldForm(forms.Form):
         required=False,
         min_value=0,
         help_text="Alleen voor datums; leeg laten als het niet uitmaakt.",
+    )
+    file_kinds = forms.MultipleChoiceField(
+        label="Toegestane bestanden",
+        required=False,
+        choices=[(kind, words[0].upper() + words[1:]) for kind, (words, _) in FILE_KINDS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Alleen voor een bestand; niets aangevinkt: alle soorten.",
+    )
+    max_megabytes = forms.IntegerField(
+        label="Grootste bestand (MB)",
+        required=False,
+        min_value=1,
+        help_text="Alleen voor een bestand; leeg: de grens van het platform.",
     )
     show_if_field = forms.ChoiceField(label="Alleen tonen als dit veld…", required=False)
     show_if_value = forms.CharField(
@@ -90,6 +104,8 @@ class FieldForm(forms.Form):
             show_if_field=other,
             show_if_value=value if other else True,
             prefill=data["prefill"],
+            file_kinds=tuple(data["file_kinds"]) if data["kind"] == "file" else (),
+            max_megabytes=data["max_megabytes"] if data["kind"] == "file" else None,
         )
 
 
@@ -109,6 +125,8 @@ def field_initial(spec: FieldSpec) -> dict[str, Any]:
         "show_if_field": spec.show_if_field,
         "show_if_value": shown if spec.show_if_field else "ja",
         "prefill": spec.prefill,
+        "file_kinds": list(spec.file_kinds),
+        "max_megabytes": spec.max_megabytes,
     }
 
 

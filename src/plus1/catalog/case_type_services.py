@@ -18,7 +18,11 @@ from django.forms.models import model_to_dict
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog import audit_actions
 from plus1.catalog import events as catalog_events
-from plus1.catalog.forms_schema import schema_problems, with_field_order
+from plus1.catalog.forms_schema import (
+    schema_problems,
+    with_current_date_rules,
+    with_field_order,
+)
 from plus1.catalog.models import CaseType, Product, StatusType, Transition
 from plus1.catalog.workflow import (
     StatusSpec,
@@ -78,7 +82,9 @@ def case_type_save(
         row = CaseType.objects.select_for_update(of=("self",)).get(pk=case_type.pk)
         before = _snapshot(row)
     for name, value in values.items():
-        setattr(row, name, with_field_order(value) if name == "form_schema" else value)
+        if name == "form_schema":
+            value = with_field_order(with_current_date_rules(value))
+        setattr(row, name, value)
     row.save()
     for name, related in relations.items():
         getattr(row, name).set(related)
@@ -253,7 +259,7 @@ def case_type_form_set(*, actor: Actor, case_type: CaseType, schema: dict[str, A
     draft = case_type_draft(actor=actor, case_type=case_type)
     row = CaseType.objects.select_for_update(of=("self",)).get(pk=draft.pk)
     before = row.form_schema
-    row.form_schema = schema = with_field_order(schema)
+    row.form_schema = schema = with_field_order(with_current_date_rules(schema))
     row.save(update_fields=["form_schema"])
     audit_record(
         actor=actor,

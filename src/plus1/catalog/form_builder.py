@@ -6,12 +6,13 @@ catalog.case_type_services.case_type_form_set."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.utils.text import slugify
 
-from plus1.catalog.forms_schema import properties_in_order
+from plus1.catalog.forms_schema import properties_in_order, relative_day, with_current_date_rules
 
 #: Field kinds, in the order the builder offers them, with their Dutch names.
 KINDS = {
@@ -28,6 +29,7 @@ KINDS = {
     "phone": "Telefoonnummer",
     "iban": "IBAN (bankrekening)",
     "address": "Adres (postcode en huisnummer)",
+    "file": "Bestand (upload)",
 }
 CHOICE_KINDS = {"radio", "select", "checkboxes"}
 POSTCODE = r"^[1-9][0-9]{3} ?[A-Za-z]{2}$"
@@ -56,19 +58,34 @@ OWN_KEYS = {
     "required",
     "x-kind",
     "x-widget",
-    "x-notInPast",
-    "x-maxDaysAgo",
     "x-showIf",
     "x-prefill",
+    "x-fileKinds",
+    "x-maxMegabytes",
 }
 RULE_MARK = "x-rule"
 
 
-def _own_keys(kind: str) -> set[str]:
-    """The keys the builder writes for a kind; a hand-written pattern of a text is kept."""
+def _own_keys(kind: str, prop: dict[str, Any]) -> set[str]:
+    """The keys the builder writes for a kind; a hand-written pattern of a text is kept, and
+    so is an earliest day the builder cannot say in words (one in the future)."""
     if kind in PATTERNS or kind == "address":
         return OWN_KEYS | {"pattern", "x-patternMessage"}
+    if kind == "date" and _earliest_in_words(prop) != (False, None):
+        return OWN_KEYS | {"x-earliest"}
     return OWN_KEYS
+
+
+def _earliest_in_words(prop: dict[str, Any]) -> tuple[bool, int | None]:
+    """x-earliest as the builder's words: (not in the past, at most n days ago)."""
+    rule = prop.get("x-earliest")
+    today = dt.date.today()
+    day = relative_day(str(rule), today) if rule is not None else None
+    if day is None or day > today:
+        return False, None
+    if day == today:
+        return True, None
+    return False, (today - day).days
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,8 @@ class FieldSpec:
     show_if_field: str = ""
     show_if_value: Any = True
     prefill: str = ""
+    file_kinds: tuple[str, ...] = ()  # a file field: form_files.FILE_KINDS; none means all
+    max_megabytes: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -102,9 +121,13 @@ def to_property(spec: FieldSpec) -> dict[str, Any]:
     if high and spec.maximum is not None:
         prop[high] = _number(spec.maximum)
     if spec.kind == "date" and spec.not_in_past:
-        prop["x-notInPast"] = True
-    if spec.kind == "date" and spec.max_days_ago is not None:
-        prop["x-maxDaysAgo"] = spec.max_days_ago
+        prop["x-earliest"] = "P0D"  # the one date-rule mechanism (forms_schema.DATE_RULES)
+    elif spec.kind == "date" and spec.max_days_ago is not None:
+        prop["x-earliest"] = f"-P{spec.max_days_ago}D"
+    if spec.kind == "file" and spec.file_kinds:
+        prop["x-fileKinds"] = list(spec.file_kinds)
+    if spec.kind == "file" and spec.max_megabytes:
+        prop["x-maxMegabytes"] = spec.max_megabytes
     if spec.show_if_field:
         prop["x-showIf"] = {"field": spec.show_if_field, "equals": spec.show_if_value}
     if spec.prefill:
@@ -142,6 +165,7 @@ def _typed(spec: FieldSpec) -> dict[str, Any]:
             "x-widget": "checkboxes",
         },
         "email": {"type": "string", "format": "email"},
+        "file": {"type": "string", "x-widget": "file"},
     }
     return simple.get(kind, {"type": "string"})
 
@@ -175,7 +199,9 @@ def kind_of(prop: dict[str, Any]) -> str:
 
 
 def specs(schema: dict[str, Any]) -> list[FieldSpec]:
-    """The form's fields, in order, as the builder shows them."""
+    """The form's fields, in order, as the builder shows them (former date keys read as
+    the current ones)."""
+    schema = with_current_date_rules(schema)
     required = set(schema.get("required", []))
     conditional = {
         name
@@ -198,13 +224,17 @@ def specs(schema: dict[str, Any]) -> list[FieldSpec]:
                 required=name in required or name in conditional,
                 minimum=prop.get(low) if low else None,
                 maximum=prop.get(high) if high else None,
-                not_in_past=bool(prop.get("x-notInPast")),
-                max_days_ago=prop.get("x-maxDaysAgo"),
+                not_in_past=_earliest_in_words(prop)[0],
+                max_days_ago=_earliest_in_words(prop)[1],
                 options=tuple(str(option) for option in options),
                 show_if_field=condition.get("field", ""),
                 show_if_value=condition.get("equals", True),
                 prefill=prop.get("x-prefill", ""),
-                extra={key: value for key, value in prop.items() if key not in _own_keys(kind)},
+                file_kinds=tuple(prop.get("x-fileKinds") or ()),
+                max_megabytes=prop.get("x-maxMegabytes"),
+                extra={
+                    key: value for key, value in prop.items() if key not in _own_keys(kind, prop)
+                },
             )
         )
     return result

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from plus1.catalog import form_files
 from plus1.catalog.forms_schema import in_language, properties_in_order
 from plus1.common.nl_dates import nl_date
 
@@ -33,6 +34,8 @@ def answer_text(prop: dict[str, Any], value: Any) -> str:
         return _("Ja") if value else _("Nee")
     if value is None or value == "":
         return "—"
+    if form_files.is_file(prop):
+        return form_files.file_name(value) or "—"
     labels = choice_labels(prop)
     if str(value) in labels:
         return labels[str(value)]

@@ -9,10 +9,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError, ValidationError
+
+from plus1.catalog import form_files
 
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "array", "object"}
 #: Widgets a property may ask for with `x-widget`; without it the type decides.
@@ -28,6 +31,9 @@ YES = {"on", "true", "1", "ja"}
 # Date rules relative to the day of sending: ISO 8601 durations, "-" for the past
 # ("x-earliest": "-P5D", "x-latest": "P4W" = from 5 days ago up to 4 weeks ahead).
 DATE_RULES = ("x-earliest", "x-latest")
+# The form builder's former keys for the same rules, read as x-earliest (exports, imports):
+# x-notInPast: true is "P0D", x-maxDaysAgo: n is "-PnD".
+LEGACY_DATE_RULES = ("x-notInPast", "x-maxDaysAgo")
 RELATIVE_DAYS = re.compile(r"(-)?P(?:(\d+)W)?(?:(\d+)D)?")
 DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
@@ -47,6 +53,8 @@ class Field:
     show_if: tuple[str, Any] | None = None  # (field name, value) that shows this field
     show_if_label: str = ""
     prefill: str = ""
+    accept: str = ""  # a file field: the extensions it takes, for the browser's file chooser
+    file_rule: str = ""  # a file field: kinds and size in words
 
     @property
     def postcode_key(self) -> str:
@@ -133,6 +141,7 @@ def schema_problems(schema: dict[str, Any]) -> list[str]:
     """Why a form schema cannot be used, in plain Dutch (empty when it can)."""
     if not schema:
         return []
+    schema = with_current_date_rules(schema)
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as exc:
@@ -146,6 +155,8 @@ def schema_problems(schema: dict[str, Any]) -> list[str]:
             problems.append(f"Veld ‘{name}’: type moet een van {sorted(SUPPORTED_TYPES)} zijn.")
         if not prop.get("title"):
             problems.append(f"Veld ‘{name}’ heeft geen label (title).")
+        if form_files.is_file(prop):
+            problems += form_files.file_problems(prop.get("title") or name, prop)
         for rule in DATE_RULES:
             if rule in prop and relative_day(str(prop[rule]), dt.date.today()) is None:
                 problems.append(f"Veld ‘{name}’: {rule} moet een termijn zijn zoals P4W of -P5D.")
@@ -191,9 +202,6 @@ def _bound_problems(label: str, prop: dict[str, Any]) -> list[str]:
                 f"Veld ‘{label}’: de kleinste {what} ({lowest}) is groter dan "
                 f"de grootste ({highest})."
             )
-    days = prop.get("x-maxDaysAgo")
-    if days is not None and (not isinstance(days, int) or days < 0):
-        problems.append(f"Veld ‘{label}’: het aantal dagen terug moet 0 of meer zijn.")
     return problems
 
 
@@ -223,9 +231,20 @@ def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
                 prefill=prop.get("x-prefill", ""),
                 earliest=earliest,
                 latest=latest,
+                **_file_rules(prop),
             )
         )
     return result
+
+
+def _file_rules(prop: dict[str, Any]) -> dict[str, str]:
+    if not form_files.is_file(prop):
+        return {}
+    limit = int(settings.UPLOAD_MAX_BYTES)
+    return {
+        "accept": ",".join(form_files.extensions_of(prop)),
+        "file_rule": form_files.rule_in_words(prop, limit),
+    }
 
 
 def _condition(prop: dict[str, Any]) -> tuple[str, Any] | None:
@@ -303,6 +322,8 @@ def read_submission(schema: dict[str, Any], raw: Any) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for name, prop in schema.get("properties", {}).items():
         kind = prop.get("type")
+        if form_files.is_file(prop):
+            continue  # an upload, never a typed value (portal.request_files)
         if kind == "boolean" and prop.get("x-widget") == "yesno":
             if raw.get(name) in {"ja", "nee"}:
                 data[name] = raw.get(name) == "ja"
@@ -394,6 +415,37 @@ def relative_day(rule: str, today: dt.date) -> dt.date | None:
     return today - dt.timedelta(days=days) if match.group(1) else today + dt.timedelta(days=days)
 
 
+def with_current_date_rules(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with the builder's former date keys written as x-earliest: of two rules
+    for the earliest day the later one holds. Unknown values stay a rule that
+    schema_problems refuses, so nothing is dropped silently."""
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(properties, dict):
+        return schema
+    return {
+        **schema,
+        "properties": {name: _current_date_rule(prop) for name, prop in properties.items()},
+    }
+
+
+def _current_date_rule(prop: Any) -> Any:
+    if not isinstance(prop, dict) or not any(key in prop for key in LEGACY_DATE_RULES):
+        return prop
+    rules = [str(prop["x-earliest"])] if "x-earliest" in prop else []
+    if prop.get("x-notInPast"):
+        rules.append("P0D")
+    if prop.get("x-maxDaysAgo") is not None:
+        rules.append(f"-P{prop['x-maxDaysAgo']}D")
+    kept = {key: value for key, value in prop.items() if key not in LEGACY_DATE_RULES}
+    if not rules:
+        return kept
+    today = dt.date.today()
+    days = [relative_day(rule, today) for rule in rules]
+    if None in days:  # keep the invalid one, so it is named
+        return {**kept, "x-earliest": rules[days.index(None)]}
+    return {**kept, "x-earliest": rules[days.index(max(d for d in days if d))]}
+
+
 def date_bounds(prop: dict[str, Any], today: dt.date) -> tuple[dt.date | None, dt.date | None]:
     earliest, latest = (
         relative_day(str(prop[rule]), today) if rule in prop else None for rule in DATE_RULES
@@ -451,24 +503,12 @@ def _property(schema: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _extra_problems(schema: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str, str]]:
-    """What JSON Schema cannot say: dates relative to today and the IBAN check digits."""
-    today, found = dt.date.today(), []
+    """What JSON Schema cannot say: the IBAN check digits (dates: _date_rule_problems)."""
+    found = []
     for name, prop in schema.get("properties", {}).items():
         value = data.get(name)
         if not isinstance(value, str):
             continue
-        if prop.get("format") == "date":
-            try:
-                day = dt.date.fromisoformat(value)
-            except ValueError:
-                continue
-            if prop.get("x-notInPast") and day < today:
-                found.append((name, "notInPast", "Kies vandaag of een dag in de toekomst."))
-            days = prop.get("x-maxDaysAgo")
-            if isinstance(days, int) and day < today - dt.timedelta(days=days):
-                found.append(
-                    (name, "maxDaysAgo", f"Kies een dag die niet meer dan {days} dagen geleden is.")
-                )
         well_formed = not prop.get("pattern") or re.search(prop["pattern"], value)
         if prop.get("x-kind") == "iban" and well_formed and not iban_ok(value):
             found.append((name, "iban", "Dit IBAN klopt niet. Controleer de letters en cijfers."))

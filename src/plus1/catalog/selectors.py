@@ -145,7 +145,7 @@ def catalog_export() -> dict[str, Any]:
         ),
     )
     return {
-        "case_types": [_case_type_document(case_type) for case_type in case_types],
+        "case_types": [case_type_document(case_type) for case_type in case_types],
         "products": [
             {
                 "slug": product.slug,
@@ -162,7 +162,8 @@ def catalog_export() -> dict[str, Any]:
     }
 
 
-def _case_type_document(case_type: CaseType) -> dict[str, Any]:
+def case_type_document(case_type: CaseType) -> dict[str, Any]:
+    """One case type as the export writes it and the import reads it."""
     return {
         "code": case_type.code,
         "name": case_type.name,

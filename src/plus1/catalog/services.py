@@ -13,10 +13,9 @@ from django.utils import timezone
 
 from plus1.audit.services import Actor, audit_record
 from plus1.catalog import audit_actions
-from plus1.catalog.case_type_services import case_type_save
-from plus1.catalog.forms_schema import schema_problems
+from plus1.catalog.case_type_services import case_type_draft, case_type_publish, case_type_save
+from plus1.catalog.forms_schema import schema_problems, with_current_date_rules, with_field_order
 from plus1.catalog.models import (
-    ALWAYS,
     CaseType,
     CaseTypeKind,
     Confidentiality,
@@ -26,6 +25,7 @@ from plus1.catalog.models import (
 )
 from plus1.catalog.product_services import upl_uri
 from plus1.catalog.woo_categories import WooCategory
+from plus1.catalog.selectors import case_type_document
 from plus1.catalog.workflow import StatusSpec, TransitionSpec, workflow_problems
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.assurance import Level
@@ -36,6 +36,8 @@ from plus1.identity.models import Team
 class ImportResult:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    versioned: list[str] = field(default_factory=list)  # a new version: the old has cases
+    unchanged: list[str] = field(default_factory=list)
 
 
 def catalog_problems(document: dict[str, Any]) -> list[str]:
@@ -126,20 +128,25 @@ def _workflow_problems(item: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def catalog_import(*, actor: Actor, document: dict[str, Any]) -> ImportResult:
+def catalog_import(
+    *, actor: Actor, document: dict[str, Any], publish: bool = False
+) -> ImportResult:
+    """Create or change case types and products. A changed case type that already has cases
+    gets a new version, as a change in the admin does: a draft, or published right away
+    with `publish`; its running cases keep their version."""
     problems = catalog_problems(document)
     if problems:
         raise ValidationError(problems)
     result = ImportResult()
     for item in document.get("case_types", []):
-        _import_case_type(actor, item, result)
+        _import_case_type(actor, item, result, publish=publish)
     for item in document.get("products", []):
         _import_product(actor, item, result)
     return result
 
 
-def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) -> None:
-    values = {
+def _case_type_values(item: dict[str, Any]) -> dict[str, Any]:
+    return {
         "name": item["name"],
         "description": item.get("description", ""),
         "name_en": item.get("name_en", ""),
@@ -147,26 +154,85 @@ def _import_case_type(actor: Actor, item: dict[str, Any], result: ImportResult) 
         "kind": item.get("kind", CaseTypeKind.APPLICATION),
         "legal_term": item.get("legal_term", "P8W"),
         "reply_term": item.get("reply_term", "P2W"),
-        "responsible_team": Team.objects.get(slug=item["team"]),
+        "team": item["team"],
         "confidentiality": item.get("confidentiality", Confidentiality.ZAAKVERTROUWELIJK),
-        "form_schema": item.get("form", {}),
+        "form_schema": with_field_order(with_current_date_rules(item.get("form") or {})),
         "active": item.get("active", True),
         "penalty_applies": item.get("penalty_applies", True),
         "woo_publish": item.get("woo_publish", False),
         "woo_category": item.get("woo_category", ""),
+        "statuses": [
+            {
+                "code": status["code"],
+                "name": status.get("name", status["code"]),
+                "resident_text": status.get("resident_text", ""),
+                "initial": bool(status.get("initial")),
+                "final": bool(status.get("final")),
+                "sets_aside": bool(status.get("sets_aside")),
+                "norm_days": status.get("norm_days"),
+            }
+            for status in item.get("statuses", [])
+        ],
+        "transitions": sorted(
+            (move["from"], move["to"], move.get("label", "")) for move in item["transitions"]
+        )
+        if "transitions" in item
+        else [],
     }
-    existing = CaseType.objects.filter(code=item["code"], valid_from=ALWAYS).first()
+
+
+def _changed(version: CaseType, item: dict[str, Any]) -> bool:
+    """Whether the document describes this version otherwise than it is (as exported)."""
+    current = _case_type_values(case_type_document(version))
+    wanted = _case_type_values(item)
+    names = {status["code"]: status["name"] for status in wanted["statuses"]}
+    wanted["transitions"] = sorted(
+        (source, target, label or names.get(target, ""))
+        for source, target, label in wanted["transitions"]
+    )
+    return current != wanted
+
+
+def _version_to_change(code: str) -> CaseType | None:
+    """The open draft of a code, else the version in force, else its latest version."""
+    versions = CaseType.objects.filter(code=code)
+    return (
+        versions.filter(concept=True).order_by("-pk").first()
+        or versions.current().first()
+        or versions.order_by("-valid_from", "-pk").first()
+    )
+
+
+def _import_case_type(
+    actor: Actor, item: dict[str, Any], result: ImportResult, *, publish: bool
+) -> None:
+    values = _case_type_values(item)
+    for derived in ("team", "statuses", "transitions"):
+        del values[derived]
+    values["responsible_team"] = Team.objects.get(slug=item["team"])
+    existing = _version_to_change(item["code"])
+    if existing is not None and not _changed(existing, item):
+        result.unchanged.append(f"zaaktype {existing.code}")
+        return
+    versioned = existing is not None and not existing.concept and existing.cases.exists()
+    if existing is not None and versioned:  # running cases keep the version they started with
+        existing = case_type_draft(actor=actor, case_type=existing)
     case_type = case_type_save(
         actor=actor, case_type=existing, values={"code": item["code"], **values}
     )
     _import_workflow(case_type, item)
-    (result.updated if existing else result.created).append(f"zaaktype {case_type.code}")
     audit_record(
         actor=actor,
         action=audit_actions.CASE_TYPE_WORKFLOW_IMPORTED,
         obj=case_type,
         after={"statuses": item["statuses"], "transitions": item.get("transitions", [])},
     )
+    if versioned and publish:
+        case_type = case_type_publish(actor=actor, case_type=case_type)
+    if versioned:
+        result.versioned.append(f"zaaktype {case_type.code}")
+    else:
+        (result.updated if existing else result.created).append(f"zaaktype {case_type.code}")
 
 
 def _import_workflow(case_type: CaseType, item: dict[str, Any]) -> None:

@@ -18,6 +18,10 @@ app.conf.beat_schedule = {
         "schedule": float(settings.AUDIT_CHECKPOINT_SECONDS),
     },
     "sweep-request-drafts": {"task": "plus1.cases.sweep_request_drafts", "schedule": 86400.0},
+    "remind-information-requests": {
+        "task": "plus1.cases.remind_information_requests",
+        "schedule": crontab(hour=8, minute=0),
+    },
     "opendata-build": {"task": "plus1.opendata.build", "schedule": crontab(hour=3, minute=0)},
 }
 app.autodiscover_tasks()

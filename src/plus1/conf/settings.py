@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # trigram search indexes (plus1.common.search_index)
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Redoc for the ZGW API reference pages, served by us

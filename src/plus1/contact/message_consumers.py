@@ -22,13 +22,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from plus1.cases import events as case_events
-from plus1.cases.models import Case
+from plus1.cases.models import Case, InformationRequest
 from plus1.common.nl_dates import nl_date
 from plus1.contact import events, message_texts
 from plus1.contact.ics import appointment_ics
 from plus1.contact.message_services import message_queue, message_send, route_for
 from plus1.contact.messages import manage_url
 from plus1.contact.models import Appointment, Callback, Channel, TimeOfDay
+from plus1.decisions import events as decision_events
+from plus1.decisions.models import Decision
 from plus1.events.services import Delivery, consumer_register, effect_once, subscribe
 from plus1.identity.models import Party
 from plus1.insights import events as insights_events
@@ -203,6 +205,38 @@ def on_information_requested(delivery: Delivery) -> None:
     _to_initiator(delivery, case, message_texts.INFORMATION_REQUESTED, values)
 
 
+def on_information_reminder(delivery: Delivery) -> None:
+    """The reminder before the reply date, unless the request was answered since."""
+    facts = delivery.payload
+    request = (
+        InformationRequest.objects.select_related("case__initiator", "case__case_type")
+        .filter(uuid=facts["request"], state=InformationRequest.State.OPEN)
+        .first()
+    )
+    if request is None:
+        return
+    values = {"vraag": request.question, "antwoord_voor": nl_date(request.reply_due)}
+    _to_initiator(delivery, request.case, message_texts.INFORMATION_REMINDER, values)
+
+
+def on_decision_created(delivery: Delivery) -> None:
+    """A besluit on a zaak recorded through the Besluiten API: the initiator hears of it as
+    of a decision in the workbench (a besluit without a zaak has nobody to tell)."""
+    decision = (
+        Decision.objects.select_related("decision_type", "case__initiator", "case__case_type")
+        .filter(uuid=delivery.payload["decision"], case__isnull=False)
+        .first()
+    )
+    if decision is None or decision.case is None:
+        return
+    values = {
+        "besluit": decision.decision_type.description or decision.decision_type.generic_description,
+        "datum": nl_date(decision.date),
+        "toelichting": decision.explanation,
+    }
+    _to_initiator(delivery, decision.case, message_texts.DECISION_RECORDED, values)
+
+
 def on_information_received(delivery: Delivery) -> None:
     """The confirmation of the resident's answer (an answer is a submission too)."""
     case = _case(delivery.payload)
@@ -347,6 +381,8 @@ HANDLERS = {
     case_events.CASE_STATUS_CHANGED: on_status_changed,
     CASE_INFORMATION_REQUESTED: on_information_requested,
     CASE_INFORMATION_RECEIVED: on_information_received,
+    case_events.CASE_INFORMATION_REMINDER: on_information_reminder,
+    decision_events.DECISION_CREATED: on_decision_created,
     CASE_MESSAGE_POSTED: on_message_posted,
     events.APPOINTMENT_CONFIRMATION: on_appointment,
     events.APPOINTMENT_REMINDER: on_appointment_reminder,

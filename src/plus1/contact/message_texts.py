@@ -26,6 +26,8 @@ CASE_DECIDED = "case.decided"
 MELDING_STATUS_CHANGED = "melding.status_changed"
 INFORMATION_REQUESTED = "case.information_requested"
 INFORMATION_RECEIVED = "case.information_received"
+INFORMATION_REMINDER = "case.information_reminder"
+DECISION_RECORDED = "case.decision_recorded"
 MESSAGE_POSTED = "case.message_posted"
 APPOINTMENT_BOOKED = "appointment.booked"
 APPOINTMENT_RESCHEDULED = "appointment.rescheduled"
@@ -73,6 +75,25 @@ EVENTS: dict[str, tuple[str, dict[str, str]]] = {
             "vraag": "Wij missen nog uw huurcontract. Kunt u dat sturen?",
             "antwoord_voor": "12 januari 2027",
             "termijn": "9 februari 2027",
+        },
+    ),
+    INFORMATION_REMINDER: (
+        "Herinnering: vraag om aanvulling",
+        {
+            **COMMON,
+            **CASE,
+            "vraag": "Wij missen nog uw huurcontract. Kunt u dat sturen?",
+            "antwoord_voor": "12 januari 2027",
+        },
+    ),
+    DECISION_RECORDED: (
+        "Besluit vastgelegd (via een koppeling)",
+        {
+            **COMMON,
+            **CASE,
+            "besluit": "Omgevingsvergunning verleend",
+            "datum": "29 december 2026",
+            "toelichting": "De vergunning geldt voor twee jaar.",
         },
     ),
     INFORMATION_RECEIVED: (
@@ -167,6 +188,22 @@ DEFAULTS: dict[str, Text] = {
         "De nieuwe uiterste datum is nu {termijn}.\n" + GREETING,
         "Gemeente: wij hebben meer informatie nodig voor zaak {zaaknummer}. "
         "Antwoord vóór {antwoord_voor}: {link}",
+    ),
+    INFORMATION_REMINDER: Text(
+        "Herinnering: wij wachten op informatie voor zaak {zaaknummer}",
+        "Beste {naam},\n\nVoor uw zaak {zaaknummer} ({zaaktype}) vroegen wij u om meer "
+        "informatie:\n\n{vraag}\n\nWij hebben uw antwoord nog niet. Stuur het vóór "
+        "{antwoord_voor}. Dat kan via deze link: {link}\n"
+        "Heeft u het al gestuurd? Dan hoeft u niets te doen.\n" + GREETING,
+        "Gemeente: wij wachten nog op uw informatie voor zaak {zaaknummer}. "
+        "Antwoord vóór {antwoord_voor}: {link}",
+    ),
+    DECISION_RECORDED: Text(
+        "Er is een besluit over uw zaak {zaaknummer}",
+        "Beste {naam},\n\nEr is een besluit over uw zaak {zaaknummer} ({zaaktype}): "
+        "{besluit}, op {datum}.\nToelichting: {toelichting}\n\n"
+        "Het besluit en wat u kunt doen als u het er niet mee eens bent, vindt u onder "
+        "‘Mijn zaken’: {link}\n" + GREETING,
     ),
     INFORMATION_RECEIVED: Text(
         "Wij hebben uw aanvulling voor zaak {zaaknummer} ontvangen",

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 
 from plus1.common import bsn as bsn_crypto
+from plus1.common.search_index import trigram_index
 
 
 class Party(models.Model):
@@ -45,7 +46,10 @@ class Party(models.Model):
     class Meta:
         verbose_name = "partij"
         verbose_name_plural = "partijen"
-        indexes = [models.Index(fields=["postcode", "house_number"], name="party_address_idx")]
+        indexes = [
+            models.Index(fields=["postcode", "house_number"], name="party_address_idx"),
+            trigram_index("name", "party_name_trgm_idx"),  # the workbench's search by name
+        ]
         constraints = [
             models.CheckConstraint(
                 name="party_has_identifier",

@@ -20,10 +20,10 @@ from plus1.audit.services import Actor
 from plus1.cases import conversation
 from plus1.cases.events import case_facts
 from plus1.cases.models import Case, CaseMessage, InformationRequest
-from plus1.catalog.models import CaseTypeDocumentType
+from plus1.catalog.models import CaseType, CaseTypeDocumentType
 from plus1.catalog.type_models import Direction, DocumentType
 from plus1.documents.links import document_link_create
-from plus1.documents.models import ObjectType
+from plus1.documents.models import Document, ObjectType
 from plus1.documents.services import document_create
 from plus1.documents.uploads import CheckedFile, Upload, upload_check
 from plus1.identity.models import Party
@@ -33,11 +33,15 @@ from plus1.privacy.services import personal_data_access
 
 def answer_document_type(case: Case) -> DocumentType | None:
     """The published incoming document type of the case type that answers are filed under."""
+    return incoming_document_type(case.case_type)
+
+
+def incoming_document_type(case_type: CaseType) -> DocumentType | None:
+    """The case type's first published incoming document type: what residents send is
+    filed under it (answers and the files of a request form)."""
     link = (
         CaseTypeDocumentType.objects.select_related("document_type")
-        .filter(
-            case_type=case.case_type, direction=Direction.INKOMEND, document_type__concept=False
-        )
+        .filter(case_type=case_type, direction=Direction.INKOMEND, document_type__concept=False)
         .order_by("order", "pk")
         .first()
     )
@@ -90,27 +94,13 @@ def _file_as_document(
     document_type: DocumentType,
     item: CheckedFile,
 ) -> str:
-    today = timezone.localdate().isoformat()
-    document = document_create(
+    document = received_document(
         actor=actor,
+        party=party,
         document_type=document_type,
-        source_organisation=settings.ZGW_RSIN,
-        identification="",
         confidentiality=case.confidentiality,
-        title=item.name[:200],
-        data={
-            "bestandsnaam": item.name,
-            "formaat": item.kind.mime,
-            "taal": "nld",
-            "auteur": party.name[:200] or "aanvrager",
-            "creatiedatum": today,
-            "ontvangstdatum": today,
-            "status": "definitief",
-            "beschrijving": f"Antwoord op aanvulverzoek bij zaak {case.identification}",
-            "indicatieGebruiksrecht": False,
-        },
-        content=item.content,
-        size=None,
+        item=item,
+        description=f"Antwoord op aanvulverzoek bij zaak {case.identification}",
     )
     document_link_create(
         actor=actor,
@@ -121,6 +111,40 @@ def _file_as_document(
         subject=case_facts(case, actor),
     )
     return str(document.uuid)
+
+
+def received_document(
+    *,
+    actor: Actor,
+    party: Party,
+    document_type: DocumentType,
+    confidentiality: str,
+    item: CheckedFile,
+    description: str,
+) -> Document:
+    """A checked file the resident sent, stored as a document received today."""
+    today = timezone.localdate().isoformat()
+    return document_create(
+        actor=actor,
+        document_type=document_type,
+        source_organisation=settings.ZGW_RSIN,
+        identification="",
+        confidentiality=confidentiality,
+        title=item.name[:200],
+        data={
+            "bestandsnaam": item.name,
+            "formaat": item.kind.mime,
+            "taal": "nld",
+            "auteur": party.name[:200] or "aanvrager",
+            "creatiedatum": today,
+            "ontvangstdatum": today,
+            "status": "definitief",
+            "beschrijving": description,
+            "indicatieGebruiksrecht": False,
+        },
+        content=item.content,
+        size=None,
+    )
 
 
 @transaction.atomic(durable=True)

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,11 +22,12 @@ from plus1.audit.services import Actor
 from plus1.cases.drafts import request_draft_discard, request_draft_of, request_draft_save
 from plus1.cases.models import Case
 from plus1.cases.services import case_register
-from plus1.catalog import forms_schema
+from plus1.catalog import form_files, forms_schema
 from plus1.catalog.form_labels import labelled_answers
 from plus1.catalog.models import CaseType, Product
 from plus1.catalog.selectors import product_requestable
 from plus1.common.legal_clock import describe_term
+from plus1.documents.uploads import Upload
 from plus1.identity.assurance import Level, is_enough
 from plus1.identity.decorators import resident_required
 from plus1.identity.login.brokers import broker_named
@@ -33,8 +35,16 @@ from plus1.identity.login.session import PortalLogin, login_of, portal_actor
 from plus1.identity.models import Party
 from plus1.identity.selectors import party_by_uuid
 from plus1.insights.form_counters import form_counters_add
+from plus1.portal.request_files import (
+    file_fields,
+    request_files_check,
+    request_files_link,
+    request_files_store,
+)
 from plus1.privacy.declarations import own_data
 from plus1.privacy.services import case_register_on_behalf
+
+PENDING = "wordt-bewaard:bestand"  # an accepted upload's answer until it is stored
 
 TERM_UNITS = {
     "dag": gettext_noop("dag"),
@@ -102,12 +112,22 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
         _count_start(request, case_type.code)
     if request.method == "POST":
         answers = forms_schema.read_submission(_only(schema, page.fields), request.POST)
+        files = file_fields(schema, page.fields)
+        uploads = _uploads(request, files)
+        accepted, problems = request_files_check(case_type=case_type, fields=files, uploads=uploads)
+        # a file given now, else the one sent before
+        answers.update({**_earlier_files(draft, files), **dict.fromkeys(accepted, PENDING)})
         if action == "verder":
-            problems = _page_problems(schema, answers, draft, page)
+            problems = {**_page_problems(schema, answers, draft, page), **problems}
             if problems:
                 kinds = _page_problems(schema, answers, draft, page, forms_schema.problem_kinds)
                 form_counters_add(case_type_code=case_type.code, errors=kinds)
         if not problems:
+            answers.update(
+                request_files_store(
+                    actor=actor, party=party, case_type=case_type, accepted=accepted
+                )
+            )
             request_draft_save(
                 actor=actor,
                 party=party,
@@ -121,9 +141,14 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
         "case_type": case_type,
         "term": _term(case_type.legal_term),
         "fields": [f for f in forms_schema.fields(schema) if f.name in page.fields],
-        "values": forms_schema.form_values(schema, request.POST)
-        if request.method == "POST"
-        else {**forms_schema.prefill(schema, _known(party)), **_as_form_values(draft)},
+        "values": {
+            **(
+                forms_schema.form_values(schema, request.POST)
+                if request.method == "POST"
+                else {**forms_schema.prefill(schema, _known(party)), **_as_form_values(draft)}
+            ),
+            **_file_names(schema, draft),
+        },
         "problems": problems,
         "page": page,
         "step": number,
@@ -132,6 +157,23 @@ def request_form(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
         "draft": draft,
     }
     return render(request, "portal/request_form.html", context, status=400 if problems else 200)
+
+
+def _file_names(schema: dict[str, Any], draft: Any) -> dict[str, str]:
+    """The name of each file sent before, to show next to its field."""
+    files = file_fields(schema, tuple(schema.get("properties", {})))
+    return {
+        name: form_files.file_name(value) for name, value in _earlier_files(draft, files).items()
+    }
+
+
+def _earlier_files(draft: Any, files: dict[str, Any]) -> dict[str, Any]:
+    data = draft.form_data if draft else {}
+    return {name: data[name] for name in files if data.get(name)}
+
+
+def _uploads(request: HttpRequest, files: dict[str, Any]) -> dict[str, Upload]:
+    return {name: upload for name in files if (upload := request.FILES.get(name)) is not None}
 
 
 def _only(schema: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
@@ -278,6 +320,20 @@ def _register(
         if portal_login and portal_login.represents
         else None
     )
+    with transaction.atomic():  # the case and the links to its files, or neither
+        case = _register_case(request, representative, party, case_type, values, branch)
+        request_files_link(actor=Actor.from_user(request.user), case=case)
+    return case
+
+
+def _register_case(
+    request: HttpRequest,
+    representative: Party | None,
+    party: Party,
+    case_type: CaseType,
+    values: dict[str, Any],
+    branch: str,
+) -> Case:
     if representative is not None:
         return case_register_on_behalf(
             actor=portal_actor(request),

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +28,8 @@ from plus1.identity.selectors import demo_parties, demo_party
 from plus1.portal.conversation_views import conversation_context
 from plus1.privacy.declarations import no_personal_data, own_data
 from plus1.privacy.services import case_view_on_behalf
+
+MY_CASES_PAGE_SIZE = 20
 
 
 @no_personal_data
@@ -77,9 +80,13 @@ def case_received(request: HttpRequest, party: Party, identification: str) -> Ht
 @own_data
 @resident_required
 def my_cases(request: HttpRequest, party: Party) -> HttpResponse:
+    """The resident's cases, most recent first, a page at a time; the notices about open
+    information requests cover every case, not only those on the page."""
+    cases = with_open_request(cases_of_party(party))
     context = {
         "party": party,
-        "cases": with_open_request(cases_of_party(party)),
+        "page": Paginator(cases, MY_CASES_PAGE_SIZE).get_page(request.GET.get("pagina")),
+        "waiting": cases.filter(open_request_due__isnull=False),  # type: ignore[misc]
         "drafts": request_drafts_with_products(party),
     }
     return render(request, "portal/my_cases.html", context)

@@ -27,7 +27,7 @@ from plus1.zgw.autorisaties.views import APPLICATIE
 from plus1.zgw.besluiten.views import BESLUIT, BIO
 from plus1.zgw.catalogi.io import BESLUITTYPE, CATALOGUS, IOTYPE, ZAAKTYPE
 from plus1.zgw.documenten.io import EIO, GEBRUIKSRECHTEN
-from plus1.zgw.models import ZaakExtensie
+from plus1.zgw.models import ZaakExtensie, ZaakTypeExtensie
 from plus1.zgw.zaken.io.records import KLANTCONTACT
 from plus1.zgw.zaken.io.zaken import RESULTAAT, ROL, STATUS, ZAAK, ZAAKOBJECT, ZIO
 
@@ -252,10 +252,36 @@ BUILDERS: dict[str, Builder] = {
 }
 
 
+def _zaaktype_facts(facts: Facts) -> Facts:
+    """The catalogus of a zaaktype is ZGW data (zgw.ZaakTypeExtensie): the admin's versions
+    (catalog.case_type_services) cannot name it. A new draft may be announced before its
+    ZGW fields are copied, so the version it copies names the catalogus then."""
+    if facts.get("catalogue"):
+        return facts
+    versions = [facts["uuid"], facts.get("copy_of") or facts["uuid"]]
+    catalogues = {
+        str(version): str(catalogue)
+        for version, catalogue in ZaakTypeExtensie.objects.filter(
+            case_type__uuid__in=versions, catalogus__isnull=False
+        ).values_list("case_type__uuid", "catalogus__uuid")
+    }
+    found = next((catalogues[key] for key in versions if key in catalogues), "")
+    return {**facts, "catalogue": found}
+
+
+ZAAKTYPE_TOPICS = {
+    catalog_events.CASE_TYPE_CREATED,
+    catalog_events.CASE_TYPE_UPDATED,
+    catalog_events.CASE_TYPE_DELETED,
+}
+
+
 def notification_for(topic: str, facts: Facts) -> Notification | None:
     """The ZGW notification an event stands for, if any."""
     if topic in ZAKEN_TOPICS:
         facts = _zaak_facts(facts)
+    elif topic in ZAAKTYPE_TOPICS:
+        facts = _zaaktype_facts(facts)
     return BUILDERS[topic](facts)
 
 

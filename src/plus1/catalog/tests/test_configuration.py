@@ -17,6 +17,7 @@ from plus1.catalog.case_type_services import (
 from plus1.catalog.form_builder import FieldSpec
 from plus1.catalog.models import CaseType, Product
 from plus1.catalog.workflow import StatusSpec, TransitionSpec, workflow_of, workflow_problems
+from plus1.common.nl_dates import nl_date
 from plus1.common.testing.factories import CaseTypeFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,8 +82,10 @@ def test_validation_in_words_for_dates_iban_postcode_and_choices():
         },
     )
     problems = forms_schema.validate(schema, data)
-    assert problems["datum"] == ["Kies vandaag of een dag in de toekomst."]
-    assert problems["melddatum"] == ["Kies een dag die niet meer dan 30 dagen geleden is."]
+    today = dt.date.today()
+    assert problems["datum"] == [f"Kies {nl_date(today)} of een latere datum."]
+    month_ago = nl_date(today - dt.timedelta(days=30))
+    assert problems["melddatum"] == [f"Kies {month_ago} of een latere datum."]
     assert problems["iban"] == ["Dit IBAN klopt niet. Controleer de letters en cijfers."]
     assert problems["postcode"] == ["Vul een postcode in zoals 1234 AB."]
     assert problems["adres"] == ["Dit veld is verplicht."]  # the huisnummer is missing

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 
 from plus1.audit.services import Actor
 from plus1.cases.services import case_register
 from plus1.catalog.models import DecisionType
-from plus1.common.testing.factories import CaseTypeFactory
+from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory
+from plus1.contact.models import Message
 from plus1.decisions.models import Decision
 from plus1.documents.models import DocumentLink
 from plus1.documents.tests.conftest import DRC, HOST, document_body
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
+from plus1.events.services import outbox_drain
 from plus1.events.testing import queued_notifications
 
 BRC = "/besluiten/api/v1"
@@ -165,3 +168,38 @@ def test_a_besluit_with_a_document_is_announced_on_besluiten_and_documenten(
         "verantwoordelijkeOrganisatie": "002220647",
         "besluittype": besluit["besluittype"],
     }
+
+
+def test_a_besluit_through_the_api_sends_the_initiator_a_message(superclient, decision_type):
+    case_type = CaseTypeFactory()
+    case_type.decision_types.add(decision_type)
+    anna = ResidentFactory(name="Anna de Boer", email="anna@example.nl")
+    case = case_register(
+        actor=Actor.system("test"),
+        case_type=case_type,
+        initiator=anna,
+        form_data={"onderwerp": "Boom"},
+    )
+    outbox_drain()
+    mail.outbox.clear()
+    body = besluit_body(
+        decision_type, zaak=f"{HOST}/zaken/api/v1/zaken/{case.uuid}", toelichting="Verleend."
+    )
+    assert superclient.post(f"{BRC}/besluiten", body, format="json").status_code == 201
+    outbox_drain()
+    outbox_drain()  # a retried delivery sends nothing twice
+
+    [email] = mail.outbox
+    assert email.to == ["anna@example.nl"]
+    assert email.subject == f"Er is een besluit over uw zaak {case.identification}"
+    assert "Vergunning, op 5 januari 2026." in email.body and "Toelichting: Verleend." in email.body
+    assert Message.objects.filter(recipient=anna, case=case).count() == 2  # receipt, besluit
+
+
+def test_a_besluit_without_a_zaak_sends_nothing(superclient, decision_type):
+    assert (
+        superclient.post(f"{BRC}/besluiten", besluit_body(decision_type), format="json").status_code
+        == 201
+    )
+    outbox_drain()
+    assert mail.outbox == [] and not Message.objects.exists()

@@ -144,3 +144,48 @@ def test_a_draft_made_in_the_admin_is_the_next_version_in_the_catalogi_api(
     assert by_uuid[str(draft.uuid)]["concept"] is False
     assert by_uuid[str(draft.uuid)]["beginGeldigheid"] == dt.date.today().isoformat()
     assert by_uuid[str(published.uuid)]["eindeGeldigheid"] is not None
+
+
+def test_a_subscriber_hears_the_catalogus_of_a_version_the_admin_publishes(
+    superclient, catalogus_url, settings
+):
+    """A version made and published through the admin's services (not the API) is announced
+    on kanaal zaaktypen with the catalogus of the zaaktype, so a filter on it matches."""
+    from plus1.audit.services import Actor
+    from plus1.catalog.case_type_services import case_type_draft, case_type_publish
+    from plus1.events.testing import queued_notifications
+
+    settings.BASE_URL = "http://testserver"  # the host the test client calls
+    created = superclient.post(f"{CATALOGI}/zaaktypen", zaaktype_body(catalogus_url), format="json")
+    url = created.json()["url"]
+    for number, name in [(1, "Ontvangen"), (2, "Afgehandeld")]:
+        superclient.post(
+            f"{CATALOGI}/statustypen",
+            {"omschrijving": name, "zaaktype": url, "volgnummer": number},
+            format="json",
+        )
+    superclient.post(f"{url}/publish")
+    published = CaseType.objects.get(uuid=url.rsplit("/", 1)[1])
+    published.transitions.create(
+        source=published.statuses.get(order=1),
+        target=published.statuses.get(order=2),
+        label="Klaar",
+    )
+    subscription = {
+        "callbackUrl": "http://127.0.0.1:9/callback",
+        "auth": "Bearer token",
+        "kanalen": [{"naam": "zaaktypen", "filters": {"catalogus": catalogus_url}}],
+    }
+    response = superclient.post("/notificaties/api/v1/abonnement", subscription, format="json")
+    assert response.status_code == 201
+    before = len(queued_notifications())
+
+    draft = case_type_draft(actor=Actor.system("test"), case_type=published)
+    case_type_publish(actor=Actor.system("test"), case_type=draft)
+    received = queued_notifications()[before:]
+    draft_url = url.replace(str(published.uuid), str(draft.uuid))
+    assert [(n["actie"], n["resourceUrl"]) for n in received] == [
+        ("create", draft_url),  # the draft
+        ("update", draft_url),  # its publication
+    ]
+    assert all(n["kenmerken"] == {"catalogus": catalogus_url} for n in received)

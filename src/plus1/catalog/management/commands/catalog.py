@@ -38,6 +38,12 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         importer = sub.add_parser("import", help="Import (create or update) from a YAML file.")
         importer.add_argument("file", type=Path)
+        importer.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the new version of a changed case type that has cases right away "
+            "(default: leave it as a draft to publish in the admin).",
+        )
         exporter = sub.add_parser("export", help="Write the catalog as YAML.")
         exporter.add_argument("file", nargs="?", help="Output file (default: standard output).")
         upl = sub.add_parser("import-upl", help="Import (create or update) the national UPL list.")
@@ -58,7 +64,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "import":
-            self._import(options["file"])
+            self._import(options["file"], publish=options["publish"])
         elif action == "import-upl":
             self._import_upl(options["file"])
         elif action == "import-vocabulary":
@@ -134,19 +140,23 @@ class Command(BaseCommand):
                 f"Search p95 {result.latency_ms(95):.1f} ms is over {max_p95_ms} ms."
             )
 
-    def _import(self, path: Path) -> None:
+    def _import(self, path: Path, *, publish: bool) -> None:
         try:
             document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise CommandError(f"Cannot read {path}: {exc}") from exc
         try:
-            result = catalog_import(actor=Actor.system("catalog-import"), document=document)
+            result = catalog_import(
+                actor=Actor.system("catalog-import"), document=document, publish=publish
+            )
         except ValidationError as exc:
             raise CommandError(
                 "Nothing imported. Problems:\n" + "\n".join(f"- {m}" for m in exc.messages)
             ) from exc
         self.stdout.write(
-            f"Imported {path}: {len(result.created)} created, {len(result.updated)} updated."
+            f"Imported {path}: {len(result.created)} created, {len(result.updated)} updated, "
+            f"{len(result.versioned)} new {'published' if publish else 'draft'} versions, "
+            f"{len(result.unchanged)} unchanged."
         )
 
     def _export(self, target: str | None) -> None:
