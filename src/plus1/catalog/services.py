@@ -24,8 +24,8 @@ from plus1.catalog.models import (
     Transition,
 )
 from plus1.catalog.product_services import upl_uri
-from plus1.catalog.woo_categories import WooCategory
 from plus1.catalog.selectors import case_type_document
+from plus1.catalog.woo_categories import WooCategory
 from plus1.catalog.workflow import StatusSpec, TransitionSpec, workflow_problems
 from plus1.common.legal_clock import InvalidTerm, parse_term
 from plus1.identity.assurance import Level
