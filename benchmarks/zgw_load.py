@@ -9,12 +9,16 @@ Scenarios (each for --duration seconds per user count):
   list-deep   GET /zaken/api/v1/zaken?page=50 (or the last page when there are fewer)
   detail      GET /zaken/api/v1/zaken/{uuid} (uuids of page 1, round robin)
   zoek-bsn    POST /zaken/api/v1/zaken/_zoek by BSN (--bsn, default a generated resident)
+  geo         POST /zaken/api/v1/zaken/_zoek by zaakgeometrie (within a polygon)
+  audittrail  GET /zaken/api/v1/zaken/{uuid}/audittrail
   create      POST /zaken/api/v1/zaken (an outbox row per create: notifications on)
   mixed       the issue's 12-scenario mix (overview 20 %, by zaaktype 10 %, geo 1 %,
               by person 10 %, detail 8 %, history 2 %, create 10 %, add status 20 %,
               add betrokkene 3 %, add document 12 %, add besluit 2 %, add resultaat 2 %);
               writes that need catalogue URLs the run cannot find are reported as skipped
-It prints requests/s, p50, p95 and errors per scenario. Any non-2xx answer is an error
+It prints requests/s, p50, p95 and errors per scenario. With --server-pid (the gunicorn
+master of `plus1 serve`) it samples every worker's resident memory (RSS) twice a second
+during the whole run and prints each worker's maximum. Any non-2xx answer is an error
 and makes the exit status 1: a fast failure never counts as a fast request. The load
 average at start and end is printed with the figures (the machine may be shared).
 The API/raw-SQL ratio of a list page is measured in-process by benchmarks/sql_ratio.py.
@@ -152,11 +156,55 @@ def scenario(name: str, client: Client, world: World, rng: random.Random) -> tup
     if name == "zoek-bsn":
         body = {"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": world.bsn}
         return client.call("POST", f"{ZAKEN}/zaken/_zoek", body)[0], name
+    if name == "geo":
+        return client.call("POST", f"{ZAKEN}/zaken/_zoek", GEO_SEARCH)[0], name
+    if name == "audittrail":
+        return client.call("GET", client.path(rng.choice(world.zaken)) + "/audittrail")[0], name
     if name == "create":
         return _create(client, world, rng)[0], name
     if name == "mixed":
         return _mixed(client, world, rng)
     raise SystemExit(f"unknown scenario {name}")
+
+
+GEO_AREA = {"type": "Polygon", "coordinates": [[[4, 51], [6, 51], [6, 53], [4, 53], [4, 51]]]}
+GEO_SEARCH = {"zaakgeometrie": {"within": GEO_AREA}}
+
+
+class MemorySampler(threading.Thread):
+    """The largest RSS seen per worker process of a gunicorn master (Linux /proc)."""
+
+    def __init__(self, master: int) -> None:
+        super().__init__(daemon=True)
+        self.master, self.peak_kb, self.stopped = master, {}, threading.Event()
+
+    def _workers(self) -> list[int]:
+        found = []
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as stat:
+                        parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+                if parent == self.master:
+                    found.append(int(entry))
+        return found
+
+    def run(self) -> None:
+        while not self.stopped.wait(0.5):
+            for pid in self._workers():
+                try:
+                    with open(f"/proc/{pid}/status") as status:
+                        line = next(x for x in status if x.startswith("VmRSS:"))
+                except (OSError, StopIteration):
+                    continue
+                kb = int(line.split()[1])
+                self.peak_kb[pid] = max(kb, self.peak_kb.get(pid, 0))
+
+    def line(self) -> str:
+        peaks = ", ".join(f"{pid}: {kb / 1024:.0f} MB" for pid, kb in sorted(self.peak_kb.items()))
+        return f"# worker RSS maximum during the run: {peaks or 'no workers found'}"
 
 
 def _create(client: Client, world: World, rng: random.Random) -> tuple[int, Any]:
@@ -194,9 +242,7 @@ def _mixed(client: Client, world: World, rng: random.Random) -> tuple[int, str]:
     if kind == "by-zaaktype":
         return client.call("GET", f"{ZAKEN}/zaken?zaaktype={rng.choice(world.zaaktypen)}")[0], kind
     if kind == "geo":
-        area = {"type": "Polygon", "coordinates": [[[4, 51], [6, 51], [6, 53], [4, 53], [4, 51]]]}
-        body = {"zaakgeometrie": {"within": area}}
-        return client.call("POST", f"{ZAKEN}/zaken/_zoek", body)[0], kind
+        return client.call("POST", f"{ZAKEN}/zaken/_zoek", GEO_SEARCH)[0], kind
     if kind == "by-person":
         body = {"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": world.bsn}
         return client.call("POST", f"{ZAKEN}/zaken/_zoek", body)[0], kind
@@ -272,21 +318,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--secret", default=os.environ.get("PLUS1_BENCH_SECRET", ""))
     parser.add_argument("--duration", type=float, default=20)
     parser.add_argument("--users", default="1,16")
-    parser.add_argument("--only", default="list,list-deep,detail,zoek-bsn,create,mixed")
+    parser.add_argument(
+        "--only", default="list,list-deep,detail,zoek-bsn,geo,audittrail,create,mixed"
+    )
     parser.add_argument("--bsn", default="999990019")
     parser.add_argument("--seed", default="1")
+    parser.add_argument("--server-pid", type=int, help="gunicorn master: sample worker RSS")
     args = parser.parse_args(argv)
     if not args.secret:
         parser.error("--secret (or PLUS1_BENCH_SECRET) is required")
     token = jwt_token(args.client_id, args.secret)
     world = World(Client(args.base, token), args.bsn)
     print(f"# {world.count} zaken, load average at start {os.getloadavg()}", flush=True)
+    sampler = MemorySampler(args.server_pid) if args.server_pid else None
+    if sampler:
+        sampler.start()
     failed = False
     for name in args.only.split(","):
         for users in (int(n) for n in args.users.split(",")):
             result = run(args, name, users, token, world)
             print(result.line(), flush=True)
             failed = failed or result.errors > 0
+    if sampler:
+        sampler.stopped.set()
+        print(sampler.line())
     print(f"# load average at end {os.getloadavg()}; run id {uuid.uuid4().hex[:8]}")
     return 1 if failed else 0
 
