@@ -15,7 +15,8 @@ Scenarios (each for --duration seconds per user count):
   mixed       the issue's 12-scenario mix (overview 20 %, by zaaktype 10 %, geo 1 %,
               by person 10 %, detail 8 %, history 2 %, create 10 %, add status 20 %,
               add betrokkene 3 %, add document 12 %, add besluit 2 %, add resultaat 2 %);
-              writes that need catalogue URLs the run cannot find are reported as skipped
+              a write for a zaak whose zaaktype names no type for it (no besluittypen,
+              no resultaattypen) is reported as skipped
 It prints requests/s, p50, p95 and errors per scenario. With --server-pid (the gunicorn
 master of `plus1 serve`) it samples every worker's resident memory (RSS) twice a second
 during the whole run and prints each worker's maximum. Any non-2xx answer is an error
@@ -44,6 +45,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 ZAKEN = "/zaken/api/v1"
+DOCUMENTEN = "/documenten/api/v1"
+BESLUITEN = "/besluiten/api/v1"
 CRS = {"Accept-Crs": "EPSG:4326", "Content-Crs": "EPSG:4326"}
 
 
@@ -135,13 +138,30 @@ class World:
         self.bsn = bsn
         self.statustypen: dict[str, list[str]] = {}
         self.roltypen: dict[str, list[str]] = {}
+        self.documenttypen: dict[str, list[str]] = {}
+        self.besluittypen: dict[str, list[str]] = {}
+        self.resultaattypen: dict[str, list[str]] = {}
         for zaaktype in self.zaaktypen[:20]:
             status, shown = client.call("GET", client.path(zaaktype))
             if status == 200:
                 self.statustypen[zaaktype] = shown.get("statustypen", [])
                 self.roltypen[zaaktype] = shown.get("roltypen", [])
+                self.documenttypen[zaaktype] = shown.get("informatieobjecttypen", [])
+                self.besluittypen[zaaktype] = shown.get("besluittypen", [])
+                self.resultaattypen[zaaktype] = shown.get("resultaattypen", [])
         if not self.zaken:
             raise SystemExit("No zaken: run `plus1 generate --zaken N` first.")
+        # zaken of the zaaktypen that name besluit- or resultaattypen (few in the demo)
+        self.zaken_for: dict[str, list[str]] = {}
+        for kind, types in (
+            ("add-besluit", self.besluittypen),
+            ("add-resultaat", self.resultaattypen),
+        ):
+            found: list[str] = []
+            for zaaktype in [t for t, named in types.items() if named][:3]:
+                status, page = client.call("GET", f"{ZAKEN}/zaken?zaaktype={zaaktype}")
+                found += [z["url"] for z in page["results"]] if status == 200 else []
+            self.zaken_for[kind] = found
 
 
 def scenario(name: str, client: Client, world: World, rng: random.Random) -> tuple[int, str]:
@@ -276,7 +296,57 @@ def _mixed(client: Client, world: World, rng: random.Random) -> tuple[int, str]:
             "betrokkeneIdentificatie": {"geslachtsnaam": "Bench"},
         }
         return client.call("POST", f"{ZAKEN}/rollen", body)[0], kind
-    return 0, kind  # document, besluit, resultaat: need types the generator names (todo)
+    return _add_record(client, world, kind, rng.choice(world.zaken_for.get(kind) or [zaak]))
+
+
+def _add_record(client: Client, world: World, kind: str, zaak: str) -> tuple[int, str]:
+    """A document, besluit or resultaat for a zaak whose zaaktype names such types; skipped
+    (status 0) when it names none (the demo catalogue has few besluit- and resultaattypen)."""
+    status, shown = client.call("GET", client.path(zaak))
+    if status != 200:
+        return status, kind
+    zaaktype, today = shown.get("zaaktype", ""), time.strftime("%Y-%m-%d")
+    if kind == "add-document":
+        types = world.documenttypen.get(zaaktype, [])
+        if not types:
+            return 0, kind
+        text = base64.b64encode(f"Bijlage bij {shown['identificatie']}\n".encode()).decode()
+        document = {
+            "bronorganisatie": "002220647",
+            "creatiedatum": today,
+            "titel": "Bijlage",
+            "auteur": "Benchmark",
+            "taal": "dut",
+            "formaat": "text/plain",
+            "bestandsnaam": "bijlage.txt",
+            "inhoud": text,
+            "informatieobjecttype": types[0],
+        }
+        status, created = client.call(
+            "POST", f"{DOCUMENTEN}/enkelvoudiginformatieobjecten", document
+        )
+        if status != 201:
+            return status, kind
+        link = {"zaak": zaak, "informatieobject": created["url"]}
+        return client.call("POST", f"{ZAKEN}/zaakinformatieobjecten", link)[0], kind
+    if kind == "add-besluit":
+        types = world.besluittypen.get(zaaktype, [])
+        if not types:
+            return 0, kind
+        body = {
+            "verantwoordelijkeOrganisatie": "002220647",
+            "besluittype": types[0],
+            "zaak": zaak,
+            "datum": today,
+            "ingangsdatum": today,
+        }
+        return client.call("POST", f"{BESLUITEN}/besluiten", body)[0], kind
+    types = world.resultaattypen.get(zaaktype, [])
+    if not types or shown.get("resultaat"):
+        return 0, kind
+    return client.call("POST", f"{ZAKEN}/resultaten", {"zaak": zaak, "resultaattype": types[0]})[
+        0
+    ], kind
 
 
 def run(args: argparse.Namespace, name: str, users: int, token: str, world: World) -> Result:
