@@ -12,6 +12,9 @@ Scenarios (each for --duration seconds per user count):
   geo         POST /zaken/api/v1/zaken/_zoek by zaakgeometrie (within a polygon)
   audittrail  GET /zaken/api/v1/zaken/{uuid}/audittrail
   create      POST /zaken/api/v1/zaken (an outbox row per create: notifications on)
+  inbox       GET /werkplek/?team=… as a logged-in staff member (--staff-session, --team)
+  mijn-zaken  GET /mijn-zaken/ as a resident with 50 zaken (--resident-session)
+              (make both sessions with benchmarks/sessions.py; without them: not run)
   mixed       the issue's 12-scenario mix (overview 20 %, by zaaktype 10 %, geo 1 %,
               by person 10 %, detail 8 %, history 2 %, create 10 %, add status 20 %,
               add betrokkene 3 %, add document 12 %, add besluit 2 %, add resultaat 2 %);
@@ -71,9 +74,11 @@ class Client:
         self.headers = {"Authorization": f"Bearer {token}", **CRS}
         self.conn: http.client.HTTPConnection | None = None
 
-    def call(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
+    def call(self, method: str, path: str, body: Any = None, session: str = "") -> tuple[int, Any]:
         data = json.dumps(body).encode() if body is not None else None
         headers = dict(self.headers)
+        if session:  # a page as a logged-in person sees it, not the API
+            headers = {"Cookie": f"sessionid={session}", "X-Forwarded-Proto": "https"}
         if data is not None:
             headers["Content-Type"] = "application/json"
         for attempt in (1, 2):
@@ -127,6 +132,8 @@ class Result:
 
 class World:
     """What the scenarios need from the data: zaak URLs, zaaktypen and their types."""
+
+    staff = team = resident = ""
 
     def __init__(self, client: Client, bsn: str) -> None:
         status, body = client.call("GET", f"{ZAKEN}/zaken")
@@ -182,6 +189,10 @@ def scenario(name: str, client: Client, world: World, rng: random.Random) -> tup
         return client.call("GET", client.path(rng.choice(world.zaken)) + "/audittrail")[0], name
     if name == "create":
         return _create(client, world, rng)[0], name
+    if name == "inbox":
+        return client.call("GET", f"/werkplek/?team={world.team}", session=world.staff)[0], name
+    if name == "mijn-zaken":
+        return client.call("GET", "/mijn-zaken/", session=world.resident)[0], name
     if name == "mixed":
         return _mixed(client, world, rng)
     raise SystemExit(f"unknown scenario {name}")
@@ -389,22 +400,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=20)
     parser.add_argument("--users", default="1,16")
     parser.add_argument(
-        "--only", default="list,list-deep,detail,zoek-bsn,geo,audittrail,create,mixed"
+        "--only",
+        default="list,list-deep,detail,zoek-bsn,geo,audittrail,inbox,mijn-zaken,create,mixed",
     )
     parser.add_argument("--bsn", default="999990019")
     parser.add_argument("--seed", default="1")
+    parser.add_argument("--staff-session", default="", help="from benchmarks/sessions.py")
+    parser.add_argument("--team", default="", help="the staff member's team (slug)")
+    parser.add_argument("--resident-session", default="", help="from benchmarks/sessions.py")
     parser.add_argument("--server-pid", type=int, help="gunicorn master: sample worker RSS")
     args = parser.parse_args(argv)
     if not args.secret:
         parser.error("--secret (or PLUS1_BENCH_SECRET) is required")
     token = jwt_token(args.client_id, args.secret)
     world = World(Client(args.base, token), args.bsn)
+    world.staff, world.team, world.resident = args.staff_session, args.team, args.resident_session
     print(f"# {world.count} zaken, load average at start {os.getloadavg()}", flush=True)
     sampler = MemorySampler(args.server_pid) if args.server_pid else None
     if sampler:
         sampler.start()
     failed = False
     for name in args.only.split(","):
+        if (name == "inbox" and not world.staff) or (name == "mijn-zaken" and not world.resident):
+            print(f"{name:<12} not run: no session (benchmarks/sessions.py)")
+            continue
         for users in (int(n) for n in args.users.split(",")):
             result = run(args, name, users, token, world)
             print(result.line(), flush=True)
