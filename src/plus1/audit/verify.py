@@ -65,7 +65,7 @@ def verify_chain(
         problem = _problem(entry, expected_seq, expected_prev, pinned)
         if problem:
             return ChainReport(checked, expected_seq, problem)
-        expected_seq, expected_prev, checked = entry.seq + 1, entry.hash, checked + 1
+        expected_seq, expected_prev, checked = expected_seq + 1, entry.hash, checked + 1
     beyond = AuditEntry.objects.filter(
         seq__gt=Subquery(AuditHead.objects.filter(pk=1).values("last_seq"))
     ).order_by("seq")

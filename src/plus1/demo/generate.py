@@ -217,7 +217,7 @@ def _batch(
     CaseStatus.objects.bulk_create(history)
     Role.objects.bulk_create(roles)
     Result.objects.bulk_create(outcome)
-    registered: list[AuditSpec] = [
+    specs: list[AuditSpec] = [
         (
             case_audit.CASE_REGISTERED,
             case,
@@ -225,7 +225,7 @@ def _batch(
         )
         for case in cases
     ]
-    _audit(registered + documents_and_decisions(cases, rng, *record_kinds, counts), counts)
+    _audit(specs + documents_and_decisions(cases, rng, *record_kinds, counts), counts)
     _outbox(cases, consumers, counts)
     counts["zaken"] += len(cases)
     counts["statuses"] += len(history)
