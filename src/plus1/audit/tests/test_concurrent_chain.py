@@ -68,6 +68,9 @@ def test_entries_left_behind_are_reported_then_linked_by_the_worker(capsys):
     assert report.intact and report.checked == 1 and report.pending == 1
     call_command("audit", "verify")
     assert "1 entries written but not linked yet" in capsys.readouterr().out
+    from plus1.conf.celery import app
+
+    assert app.conf.beat_schedule["audit-link"]["task"] == audit_link.name
     assert audit_link() == 1
     report = verify_chain()
     assert report.intact and report.checked == 2 and report.pending == 0
