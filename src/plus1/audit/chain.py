@@ -6,8 +6,9 @@ the head row, so business transactions do not wait for each other on the audit l
 read that writes an entry (a search by BSN) never waits for a writer. Right after commit
 `audit_link_pending` locks the head for a few milliseconds, gives every committed pending
 entry the next `seq`, its `prev_hash`, `hash` and `seal`, and moves the head. Only
-committed rows are visible to it, so the chain holds them in the order they committed; a
-transaction that rolls back leaves nothing to link.
+committed rows are visible to it, so the chain holds them in the order of linking (what
+committed before a linker ran comes before what committed after it; within one linking,
+by row id); a transaction that rolls back leaves nothing to link.
 """
 
 from __future__ import annotations
