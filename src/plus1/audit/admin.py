@@ -14,7 +14,7 @@ class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["object_id", "actor_label"]
 
     @admin.display(description="nummer", ordering="seq")
-    def number(self, entry: AuditEntry) -> int:
+    def number(self, entry: AuditEntry) -> int | None:  # None: not linked yet
         return entry.seq
 
     @admin.display(description="moment", ordering="occurred_at")

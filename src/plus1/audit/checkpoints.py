@@ -21,6 +21,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from plus1.audit import keys
+from plus1.audit.chain import audit_link_pending
 from plus1.audit.models import AuditHead
 
 FILE_NAME = "checkpoints.jsonl"
@@ -67,9 +68,11 @@ def checkpoints_read(directory: Path | str | None = None) -> list[Checkpoint]:
 
 
 def checkpoint_write(directory: Path | str | None = None) -> Checkpoint | None:
-    """Sign the current head and append it, after checking the chain since the last
-    checkpoint. None when nothing was added since; ChainBroken when the chain does not hold."""
+    """Link what is pending, then sign the current head and append it, after checking the
+    chain. None when nothing was added since; ChainBroken when the chain does not hold."""
     from plus1.audit.verify import ChainBroken, verify_chain
+
+    audit_link_pending()
 
     folder = checkpoint_dir(directory)
     earlier = checkpoints_read(folder)

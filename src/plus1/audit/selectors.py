@@ -10,4 +10,4 @@ from plus1.audit.models import AuditEntry
 def audit_for(obj: models.Model) -> QuerySet[AuditEntry]:
     return AuditEntry.objects.filter(
         object_type=obj._meta.label_lower, object_id=str(obj.pk)
-    ).order_by("seq")
+    ).order_by("id")

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Writing to the audit log, always inside the caller's transaction."""
+"""Writing to the audit log, always inside the caller's transaction.
+
+Entries are inserted without their chain link; `plus1.audit.chain` links them right after
+commit, so no write holds the chain's head lock (decision 30)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -11,10 +13,10 @@ from typing import Any
 from django.db import models, transaction
 from django.utils import timezone
 
-from plus1.audit.keys import seal
-from plus1.audit.models import AuditEntry, AuditHead
+from plus1.audit.chain import GENESIS_HASH, entry_hash, link_on_commit
+from plus1.audit.models import AuditEntry
 
-GENESIS_HASH = "0" * 64
+__all__ = ["GENESIS_HASH", "Actor", "Change", "audit_record", "audit_record_many", "entry_hash"]
 
 
 @dataclass(frozen=True)
@@ -43,21 +45,6 @@ def _jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str)) if value is not None else None
 
 
-def entry_hash(entry: AuditEntry) -> str:
-    payload = {
-        "seq": entry.seq,
-        "occurred_at": entry.occurred_at.isoformat(),
-        "actor": [entry.actor_kind, entry.actor_id, entry.actor_label],
-        "action": entry.action,
-        "object": [entry.object_type, entry.object_id],
-        "before": entry.before,
-        "after": entry.after,
-        "prev_hash": entry.prev_hash,
-    }
-    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
 @dataclass(frozen=True)
 class Change:
     obj: models.Model
@@ -78,14 +65,13 @@ def audit_record(
 
 
 def audit_record_many(*, actor: Actor, action: str, changes: list[Change]) -> list[AuditEntry]:
-    """Append one entry per change with a fixed number of queries, whatever their number."""
+    """Append one entry per change with one query, whatever their number. The entries are
+    linked into the chain right after the transaction commits."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must run inside the change's transaction")
-    head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
-    occurred_at, prev_hash, entries = timezone.now(), head.last_hash or GENESIS_HASH, []
-    for seq, change in enumerate(changes, start=head.last_seq + 1):
-        entry = AuditEntry(
-            seq=seq,
+    occurred_at = timezone.now()
+    entries = [
+        AuditEntry(
             occurred_at=occurred_at,
             actor_kind=actor.kind,
             actor_id=actor.id,
@@ -95,12 +81,9 @@ def audit_record_many(*, actor: Actor, action: str, changes: list[Change]) -> li
             object_id=str(change.obj.pk),
             before=_jsonable(change.before),
             after=_jsonable(change.after),
-            prev_hash=prev_hash,
         )
-        entry.hash = prev_hash = entry_hash(entry)
-        entry.seal = seal(entry.hash)
-        entries.append(entry)
+        for change in changes
+    ]
     AuditEntry.objects.bulk_create(entries)
-    head.last_seq, head.last_hash = head.last_seq + len(entries), prev_hash
-    head.save(update_fields=["last_seq", "last_hash"])
+    link_on_commit()
     return entries

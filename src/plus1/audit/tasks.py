@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The periodic checkpoint: Celery beat in production, a thread inside `plus1 demo`."""
+"""The periodic checkpoint and catching up on linking: Celery beat in production, a
+thread inside `plus1 demo`."""
 
 from __future__ import annotations
 
@@ -10,9 +11,16 @@ from celery import shared_task
 from django.conf import settings
 from django.db import close_old_connections
 
+from plus1.audit.chain import audit_link_pending
 from plus1.audit.checkpoints import checkpoint_write
 
 logger = logging.getLogger(__name__)
+
+
+@shared_task(name="plus1.audit.link", ignore_result=True)
+def audit_link() -> int:
+    """Link entries whose commit was not followed by linking (a process that stopped)."""
+    return audit_link_pending()
 
 
 @shared_task(name="plus1.audit.checkpoint", ignore_result=True)

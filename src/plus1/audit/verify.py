@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Subquery
 
 from plus1.audit import keys
+from plus1.audit.chain import GENESIS_HASH, entry_hash
 from plus1.audit.models import AuditEntry, AuditHead
-from plus1.audit.services import GENESIS_HASH, entry_hash
 
 if TYPE_CHECKING:
     from plus1.audit.checkpoints import Checkpoint
@@ -25,6 +25,7 @@ class ChainReport:
     problem: str = ""
     head_hash: str = ""
     checkpoints: int = 0
+    pending: int = 0  # committed entries not linked yet (decision 30): checked once linked
 
     @property
     def intact(self) -> bool:
@@ -40,8 +41,9 @@ class ChainBroken(Exception):
 def verify_chain(
     checkpoints: Sequence[Checkpoint] = (), since: Checkpoint | None = None
 ) -> ChainReport:
-    """The chain up to the head row (read first: appends made meanwhile are checked next
-    time), then what lies beyond the head, then the checkpoints.
+    """The chain up to the head row (read first: entries linked meanwhile are checked next
+    time), then what lies beyond the head, then the checkpoints. Entries written but not
+    linked yet are counted as pending, not verified: the linker gives them their place.
 
     `since`: verify incrementally from that signed checkpoint on (its entry must still
     carry the signed hash; a checkpoint is only signed over a chain verified up to it).
@@ -63,7 +65,7 @@ def verify_chain(
         problem = _problem(entry, expected_seq, expected_prev, pinned)
         if problem:
             return ChainReport(checked, expected_seq, problem)
-        expected_seq, expected_prev, checked = entry.seq + 1, entry.hash, checked + 1
+        expected_seq, expected_prev, checked = expected_seq + 1, entry.hash, checked + 1
     beyond = AuditEntry.objects.filter(
         seq__gt=Subquery(AuditHead.objects.filter(pk=1).values("last_seq"))
     ).order_by("seq")
@@ -89,7 +91,8 @@ def verify_chain(
             f"is missing: the log ends before the signed checkpoint at entry {latest} "
             "(entries were removed and the head rewritten)",
         )
-    return ChainReport(checked, head_hash=expected_prev, checkpoints=len(pinned))
+    pending = AuditEntry.objects.filter(seq__isnull=True).count()
+    return ChainReport(checked, head_hash=expected_prev, checkpoints=len(pinned), pending=pending)
 
 
 def _problem(

@@ -7,8 +7,10 @@ its initiator (a generated resident with a valid BSN, encrypted and blind-indexe
 identity does it) and initiator role, a result when it is closed, a point in a buurt (when
 the geo context holds buurten), an audit entry per zaak in the one hash chain (hashes and
 seals computed in bulk, so `plus1 audit verify` still passes) and the outbox rows of
-`case.registered`, already delivered. Not generated yet: documents with files, decisions
-and data-trail records (see docs/performance.md)."""
+`case.registered`, already delivered; for part of the zaken a document with a small text
+file (through the documents storage) linked to the zaak, and for part of the closed zaken a
+besluit, each with its audit entry. Not generated yet: other roles, properties and
+data-trail records (see docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from plus1.cases.models import Case, CaseStatus, Result, Role
 from plus1.catalog.models import CaseType, ResultType, RoleType
 from plus1.common.bsn import blind_index, encrypt
 from plus1.common.identifiers import Sequence
+from plus1.demo.generate_records import AuditSpec, documents_and_decisions, record_types
 from plus1.events.models import OutboxMessage
 from plus1.events.services import consumers_of
 from plus1.identity.models import Party
@@ -85,9 +88,12 @@ def generate(
         t.pk: RoleType.objects.filter(case_type=t, kind="initiator").first() for t in types
     }
     results = {t.pk: ResultType.objects.filter(case_type=t).first() for t in types}
+    record_kinds = record_types(types)
     points = _points()
     residents = max(1, zaken // 3)
-    counts = {"zaken": 0, "residents": 0, "statuses": 0, "roles": 0, "audit": 0, "outbox": 0}
+    counts = dict.fromkeys(
+        ("zaken", "residents", "statuses", "roles", "documents", "decisions", "audit", "outbox"), 0
+    )
     consumers = consumers_of(case_events.CASE_REGISTERED)
     party_ids = _residents(residents, seed, rng, counts)
     today = timezone.localdate()
@@ -96,7 +102,7 @@ def generate(
         with transaction.atomic(durable=True):
             _batch(
                 size, start, seed, rng, types, statuses, initiators, results, points,
-                party_ids, consumers, today, counts,
+                party_ids, consumers, today, counts, record_kinds,
             )  # fmt: skip
         if progress:
             progress(start + size)
@@ -144,6 +150,7 @@ def _batch(
     consumers: list[str],
     today: dt.date,
     counts: dict[str, int],
+    record_kinds: tuple[dict[int, Any], dict[int, Any]],
 ) -> None:
     year = today.year
     sequence, _ = Sequence.objects.select_for_update().get_or_create(name=f"ZAAK-{year}")
@@ -210,29 +217,37 @@ def _batch(
     CaseStatus.objects.bulk_create(history)
     Role.objects.bulk_create(roles)
     Result.objects.bulk_create(outcome)
-    _audit(cases, counts)
+    specs: list[AuditSpec] = [
+        (
+            case_audit.CASE_REGISTERED,
+            case,
+            {"identification": case.identification, "case_type": case.case_type.code},
+        )
+        for case in cases
+    ]
+    _audit(specs + documents_and_decisions(cases, rng, *record_kinds, counts), counts)
     _outbox(cases, consumers, counts)
     counts["zaken"] += len(cases)
     counts["statuses"] += len(history)
     counts["roles"] += len(roles)
 
 
-def _audit(cases: list[Case], counts: dict[str, int]) -> None:
-    """One `case.registered` entry per zaak, chained and sealed in bulk under the head lock."""
+def _audit(specs: list[AuditSpec], counts: dict[str, int]) -> None:
+    """The services' audit entries, chained and sealed in bulk under the head lock."""
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     prev, now, entries = head.last_hash or GENESIS_HASH, timezone.now(), []
-    for seq, case in enumerate(cases, start=head.last_seq + 1):
+    for seq, (action, obj, after) in enumerate(specs, start=head.last_seq + 1):
         entry = AuditEntry(
             seq=seq,
             occurred_at=now,
             actor_kind="system",
             actor_id="plus1-generate",
             actor_label="plus1 generate",
-            action=case_audit.CASE_REGISTERED,
-            object_type=Case._meta.label_lower,
-            object_id=str(case.pk),
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
             before=None,
-            after={"identification": case.identification, "case_type": case.case_type.code},
+            after=after,
             prev_hash=prev,
         )
         entry.hash = prev = entry_hash(entry)

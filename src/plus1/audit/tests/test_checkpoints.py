@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plus1.audit import keys
+from plus1.audit.chain import audit_link_pending
 from plus1.audit.checkpoints import FILE_NAME, CheckpointError, checkpoint_write, checkpoints_read
 from plus1.audit.models import AuditEntry, AuditHead
 from plus1.audit.services import GENESIS_HASH, Actor, Change, audit_record_many, entry_hash
@@ -30,6 +31,7 @@ def write_entries(count, start=0):
             action="team.touched",
             changes=[Change(team, {"n": n}, {"n": n + 1}) for n in range(start, start + count)],
         )
+    audit_link_pending()  # what the commit's callback does outside a test's transaction
 
 
 def set_head(seq, hash_):

@@ -9,10 +9,18 @@ from django.core.management import call_command
 from plus1.audit.models import AuditEntry
 from plus1.audit.verify import verify_chain
 from plus1.cases.models import Case, CaseStatus, Role
-from plus1.catalog.models import RoleType
+from plus1.catalog.models import (
+    CaseTypeDocumentType,
+    DecisionType,
+    Direction,
+    DocumentType,
+    RoleType,
+)
 from plus1.common.bsn import decrypt, is_valid_bsn
 from plus1.common.testing.factories import CaseTypeFactory
+from plus1.decisions.models import Decision
 from plus1.demo.generate import generate, valid_bsn
+from plus1.documents.models import Document, DocumentLink
 from plus1.identity.models import Party
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +69,34 @@ def test_the_same_seed_gives_the_same_zaken():
 
 def test_generated_bsns_pass_the_eleven_test():
     assert all(is_valid_bsn(valid_bsn(n)) for n in range(10_000_000, 10_000_500))
+
+
+def test_documents_with_files_and_besluiten_are_generated_with_their_audit_entries():
+    kind = CaseTypeFactory(active=True)
+    document_type = DocumentType.objects.create(
+        concept=False, description="Aanvraag", confidentiality="zaakvertrouwelijk", category="x"
+    )
+    CaseTypeDocumentType.objects.create(
+        case_type=kind, document_type=document_type, order=1, direction=Direction.INKOMEND
+    )
+    kind.decision_types.add(DecisionType.objects.create(description="Vergunning", concept=False))
+
+    counts = generate(zaken=90, seed=5)
+
+    documents = list(Document.objects.select_related("current"))
+    assert len(documents) == counts["documents"] > 0
+    for document in documents[:5]:  # a real file in the documents storage, linked to its zaak
+        link = DocumentLink.objects.get(document=document)
+        case = Case.objects.get(uuid=link.object_uuid)
+        with document.current.content.open("rb") as file:
+            assert case.identification in file.read().decode()
+        assert document.current.size > 0
+    decisions = list(Decision.objects.select_related("case"))
+    assert len(decisions) == counts["decisions"] > 0
+    assert all(decision.case.closed_on == decision.date for decision in decisions)
+    written = AuditEntry.objects.filter(
+        action__in=["documents.document_created", "decisions.decision_created"]
+    )
+    assert written.count() == len(documents) + len(decisions)
+    report = verify_chain()
+    assert report.intact and report.checked == counts["audit"] == AuditEntry.objects.count()

@@ -36,7 +36,6 @@ IOTYPE = "/catalogi/api/v1/informatieobjecttypen"
 OBJECT_PATHS = {"zaak": "/zaken/api/v1/zaken", "besluit": "/besluiten/api/v1/besluiten"}
 RSIN = r"^\d{9}$"
 STATUSES = ["", "in_bewerking", "ter_vaststelling", "definitief", "gearchiveerd"]
-AUDIT_NAMESPACE = uuid.UUID("8f5c2b1e-6f0a-4c55-9c1d-706c75733161")
 
 
 LOCAL_PATHS = {
@@ -245,7 +244,7 @@ def render_link(link: DocumentLink, urls: Urls) -> dict[str, Any]:
 
 
 def audit_uuid(entry: AuditEntry) -> uuid.UUID:
-    return uuid.uuid5(AUDIT_NAMESPACE, str(entry.seq))
+    return entry.public_uuid
 
 
 ACTIONS = {"created": ("create", 201), "deleted": ("destroy", 204)}

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from plus1.audit.models import AuditEntry
 from plus1.audit.services import Actor
 from plus1.cases.models import Case, CaseStatus, Role
 from plus1.cases.selectors import cases_of_party
@@ -22,6 +23,7 @@ from plus1.common.testing.factories import CaseTypeFactory, ResidentFactory
 from plus1.documents.models import Document, DocumentLink, DocumentVersion
 from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
 from plus1.events.testing import queued_notifications
+from plus1.privacy.audit_actions import PERSONAL_DATA_LIST_VIEWED
 from plus1.privacy.models import DataTrailRecord
 from plus1.privacy.pseudonym import subject_pseudonym
 from plus1.privacy.testing import serve_under_activity
@@ -135,6 +137,31 @@ def test_the_initiator_of_a_portal_case_is_its_initiator_rol(superclient, case_t
     assert rollen["results"][0]["omschrijvingGeneriek"] == "initiator"
     assert rollen["results"][0]["betrokkeneIdentificatie"]["inpBsn"] == BSN
     assert list(DataTrailRecord.objects.values_list("action", flat=True)) == ["viewed"]
+
+
+def test_a_list_of_rollen_is_one_audit_entry_and_one_trail_record_per_person(
+    superclient, case_type
+):
+    serve_under_activity(case_type)
+    anna, bram = ResidentFactory(bsn=BSN), ResidentFactory(bsn="999990020")
+    for resident in (anna, anna, bram):
+        case_register(
+            actor=Actor.system("portal"), case_type=case_type, initiator=resident,
+            form_data={"onderwerp": "Boom"},
+        )  # fmt: skip
+    entries_before = AuditEntry.objects.count()
+
+    rollen = superclient.get(f"{ZAKEN}/rollen").json()
+
+    assert rollen["count"] == 3
+    written = AuditEntry.objects.order_by("id")[entries_before:]
+    assert [entry.action for entry in written] == [PERSONAL_DATA_LIST_VIEWED]
+    assert len(written[0].after["cases"]) == 3
+    records = DataTrailRecord.objects.filter(name="rollen bekeken via de Zaken API")
+    assert sorted(records.values_list("data_subject_id", flat=True)) == sorted(
+        [subject_pseudonym(anna), subject_pseudonym(bram)]
+    )
+    assert {record.audit_entry_id for record in records} == {written[0].pk}
 
 
 def test_rollen_of_a_known_resident_are_refused_without_a_purpose(superclient, case_type):

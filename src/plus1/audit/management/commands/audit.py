@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from plus1.audit.chain import audit_link_pending
 from plus1.audit.checkpoints import (
     CheckpointError,
     checkpoint_dir,
@@ -21,12 +22,13 @@ class Command(BaseCommand):
     help = (
         "Audit log tools. `audit verify [--full] [--checkpoints DIR]` checks the hash chain "
         "(from the latest signed checkpoint on; --full: all of it) and the signed "
-        "checkpoints (exit 1 when broken); `audit checkpoint` signs and publishes the "
-        "chain's head; `audit keygen` makes the signing key."
+        "checkpoints (exit 1 when broken); `audit link` links entries still pending; "
+        "`audit checkpoint` links, then signs and publishes the chain's head; "
+        "`audit keygen` makes the signing key."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["verify", "checkpoint", "keygen"])
+        parser.add_argument("action", choices=["verify", "link", "checkpoint", "keygen"])
         parser.add_argument(
             "--full",
             action="store_true",
@@ -49,6 +51,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Audit signing key written to {path} (keep it out of backups of the database)."
             )
+            return
+        if action == "link":
+            self.stdout.write(f"{audit_link_pending()} pending audit entries linked.")
             return
         folder = checkpoint_dir(options["checkpoints"])
         if action == "checkpoint":
@@ -81,3 +86,8 @@ class Command(BaseCommand):
             f"Audit chain intact: {report.checked} entries verified, {scope}, "
             f"against {report.checkpoints} signed checkpoints in {folder}."
         )
+        if report.pending:
+            self.stdout.write(
+                f"{report.pending} entries written but not linked yet are verified once "
+                "linked (`plus1 audit link`, or the worker within seconds)."
+            )

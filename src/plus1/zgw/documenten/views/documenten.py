@@ -22,7 +22,7 @@ from plus1.catalog.models import DocumentType
 from plus1.documents import selectors, services
 from plus1.documents.models import Document, DocumentVersion
 from plus1.privacy.declarations import CASE_TYPE, processing_activity
-from plus1.privacy.services import personal_data_list_access
+from plus1.privacy.services import personal_data_page_access
 from plus1.zgw.base import Pagination, Urls, ZgwViewSet, bad_url
 from plus1.zgw.documenten.io import (
     EIO,
@@ -105,10 +105,11 @@ class DocumentViewSet(DocumentenApi):
         return paginator.get_paginated_response([render_document(row, urls) for row in page])
 
     def _trail(self, documents: list[Document], name: str) -> None:
-        """Documents of a resident's zaak are that resident's data: record who read them."""
+        """Documents of a resident's zaak are that resident's data: record who read them
+        (one trail record per person, one audit entry for the request)."""
         cases = list(selectors.cases_with_initiator(documents)) if documents else []
         if cases:
-            personal_data_list_access(actor=self.client.actor, cases=cases, name=name)
+            personal_data_page_access(actor=self.client.actor, cases=cases, name=name)
 
     def list(self, request: Request) -> Response:
         return self._list(request.query_params)

@@ -22,7 +22,7 @@ from plus1.cases.models import (
 )
 from plus1.catalog.models import PropertyType, ResultType, RoleType
 from plus1.privacy.models import TrailAction
-from plus1.privacy.services.trail import personal_data_access, personal_data_list_access
+from plus1.privacy.services.trail import personal_data_access, personal_data_page_access
 
 Record = Role | Result | CaseObject | CaseProperty | CaseContact | CaseReference
 
@@ -118,11 +118,11 @@ def zaak_record_delete(*, actor: Actor, row: Record) -> None:
 
 @transaction.atomic
 def rollen_shown(*, actor: Actor, roles: list[Role], name: str) -> None:
-    """Rollen of known people were shown: the initiators' data trail as one list access,
-    each other person's as one access of their own."""
+    """Rollen of known people were shown: the initiators' data trail as one page access (one
+    audit entry, one record per person), each other person's as one access of their own."""
     initiators = [role.case for role in roles if role.party_id == role.case.initiator_id]
     if initiators:
-        personal_data_list_access(actor=actor, cases=initiators, name=name)
+        personal_data_page_access(actor=actor, cases=initiators, name=name)
     for role in roles:
         if role.party_id != role.case.initiator_id and role.party is not None:
             personal_data_access(
