@@ -10,6 +10,7 @@ a subset of the glyphs used, so every character (ë, é, €, ’) is shown as w
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ FONT = "DejaVuSans"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 FONT_DIR = Path(__file__).parent / "fonts"
 LINE = 5.0
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)  # it logs every glyph it keeps
 
 
 class _Elem(StructElem):
