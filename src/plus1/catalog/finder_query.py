@@ -130,9 +130,7 @@ def understand(text: str, dutch_stopwords: frozenset[str]) -> Query:
             phrase = words[i : i + size]
             meant = lex.synonyms[tuple(phrase)]
             # a phrase means what it stands for; a single word is also itself
-            slots.append(
-                Slot(meant[0], [*meant[1:], *phrase]) if size > 1 else Slot(phrase[0], meant)
-            )
+            slots.append(Slot(meant[0], meant[1:]) if size > 1 else Slot(phrase[0], meant))
             i += size
             continue
         word = words[i]

@@ -104,3 +104,23 @@ def test_finder_keeps_its_accuracy_on_every_evaluation_set(full_catalog):
         if result.top1_accuracy < top1 or result.top3_accuracy < top3:
             below[path.name] = (result.top1_accuracy, result.top3_accuracy, result.misses)
     assert below == {}
+
+
+@pytest.mark.django_db
+def test_an_english_word_brings_the_everyday_dutch_words_for_it():
+    # "collected" is "opgehaald", which residents use for the collection (inzameling)
+    ProductFactory(name="Papier", resident_words="")
+    ProductFactory(name="Afvalinzameling papier", resident_words="")
+    assert [p.name for p in finder_answer("paper collected").products][:1] == [
+        "Afvalinzameling papier"
+    ]
+
+
+@pytest.mark.django_db
+def test_a_lexicon_phrase_means_what_it_stands_for_not_its_own_words():
+    ProductFactory(name="Handhavingsverzoek", resident_words="")
+    ProductFactory(name="Omgevingsvergunning bouw", resident_words="")
+    ProductFactory(name="Evenementenvergunning", resident_words="")
+    names = [p.name for p in finder_answer("de buren bouwen zonder vergunning").products]
+    assert names[:1] == ["Handhavingsverzoek"]
+    assert "Evenementenvergunning" not in names
