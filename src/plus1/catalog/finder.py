@@ -114,12 +114,12 @@ class Index:
     @classmethod
     def build(cls, products: list[Product]) -> Index:
         index = cls()
-        words = [{name: plain_terms(text) for name, text in _fields(p).items()} for p in products]
-        tokens = [{name: list(map(_stem, plain)) for name, plain in f.items()} for f in words]
+        plains = [{name: plain_terms(text) for name, text in _fields(p).items()} for p in products]
+        tokens = [{name: list(map(_stem, plain)) for name, plain in f.items()} for f in plains]
         known = {word for fields in tokens for stems in fields.values() for word in stems}
         known |= {_stem(word) for word in lexicon_words() if len(word) >= MIN_PART}
         split = _Decompounder(known)
-        for fields, plain in zip(tokens, words, strict=True):  # afvalinzameling: afval, inzameling
+        for fields, plain in zip(tokens, plains, strict=True):  # afvalinzameling: afval, inzameling
             fields["parts"] = [part for word in plain["name"] for part in split.parts(word)]
         average = {
             name: max(1.0, sum(len(t[name]) for t in tokens) / max(1, len(tokens)))
