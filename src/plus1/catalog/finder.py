@@ -21,7 +21,7 @@ from functools import lru_cache
 import snowballstemmer
 from django.db.models import Count, Max
 
-from plus1.catalog.finder_query import Query, Slot, understand
+from plus1.catalog.finder_query import Query, Slot, lexicon_words, understand
 from plus1.catalog.models import Organisation, Product, ProductKind
 
 # Weight of each field: a word in the product's name counts more than one in its explanation.
@@ -31,6 +31,8 @@ FIELD_B = {"name": 0.75, "parts": 0.75, "words": 0.2, "provider": 0.5, "text": 0
 K1 = 1.2
 PARTIAL = 0.5  # a query word that is the first or last part of a compound (afvalwater-melding)
 MIN_PART = 4
+COVER = 0.7  # a compound match that covers more than this much of the word counts more
+MIN_TAIL = 5  # the shortest unknown last part of a compound name
 MIN_TYPO = 5  # shorter words have too many neighbours one typo away
 TYPO = 0.7
 SPLIT = 0.7
@@ -66,11 +68,16 @@ def _stem(word: str) -> str:
         return str(_stemmer.stemWord(word))
 
 
-def terms(text: str) -> list[str]:
-    """Lower-case, accent-free, stop words removed, Dutch stems."""
+def plain_terms(text: str) -> list[str]:
+    """Lower-case, accent-free words without stop words, not yet stemmed."""
     plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", plain)
-    return [_stem(word) for word in words if word not in STOPWORDS and len(word) > 1]
+    return [word for word in words if word not in STOPWORDS and len(word) > 1]
+
+
+def terms(text: str) -> list[str]:
+    """Lower-case, accent-free, stop words removed, Dutch stems."""
+    return [_stem(word) for word in plain_terms(text)]
 
 
 def _fields(product: Product) -> dict[str, str]:
@@ -102,14 +109,18 @@ class Index:
     _deletions: dict[str, set[str]] = field(default_factory=dict)
     _sorted: list[str] = field(default_factory=list)  # index terms, for prefix lookups
     _reversed: list[str] = field(default_factory=list)  # reversed, for suffix lookups
+    _decompounder: _Decompounder | None = None  # splits query words into index terms
 
     @classmethod
     def build(cls, products: list[Product]) -> Index:
         index = cls()
-        tokens = [{name: terms(text) for name, text in _fields(p).items()} for p in products]
-        known = {word for fields in tokens for words in fields.values() for word in words}
-        for fields in tokens:  # afvalinzameling: also "afval" and "inzameling"
-            fields["parts"] = [part for word in fields["name"] for part in _parts(word, known)]
+        plains = [{name: plain_terms(text) for name, text in _fields(p).items()} for p in products]
+        tokens = [{name: list(map(_stem, plain)) for name, plain in f.items()} for f in plains]
+        known = {word for fields in tokens for stems in fields.values() for word in stems}
+        known |= {_stem(word) for word in lexicon_words() if len(word) >= MIN_PART}
+        split = _Decompounder(known)
+        for fields, plain in zip(tokens, plains, strict=True):  # afvalinzameling: afval, inzameling
+            fields["parts"] = [part for word in plain["name"] for part in split.parts(word)]
         average = {
             name: max(1.0, sum(len(t[name]) for t in tokens) / max(1, len(tokens)))
             for name in FIELD_WEIGHTS
@@ -120,7 +131,11 @@ class Index:
             index.audiences.append(product.audience)
             curated = bool(product.resident_words or product.case_type_id)
             index.priors.append(CURATED_PRIOR if curated else 1.0)
-            index.reports.append(ProductKind.REPORT in product.kinds)
+            # the UPL marks reports to the government; its "melding …" products take reports too
+            index.reports.append(
+                ProductKind.REPORT in product.kinds
+                or product.upl_name.lower().startswith("melding ")
+            )
             weighted: dict[str, float] = defaultdict(float)
             for name, words in fields.items():
                 norm = 1 - FIELD_B[name] + FIELD_B[name] * len(words) / average[name]
@@ -130,6 +145,7 @@ class Index:
                 postings[word][doc] = tf / (K1 + tf)
         n = len(products)
         index.postings = dict(postings)
+        index._decompounder = _Decompounder(set(postings))
         long_terms = [term for term in postings if len(term) >= MIN_PART]
         index._sorted = sorted(long_terms)
         index._reversed = sorted(term[::-1] for term in long_terms)
@@ -148,7 +164,7 @@ class Index:
         if term not in self._expansions:
             found = [(term, 1.0)] if term in self.postings else []
             if len(term) >= MIN_PART:
-                found += [(other, PARTIAL) for other in sorted(self._compounds(term))]
+                found += [(other, _partial(term, other)) for other in sorted(self._compounds(term))]
             if term not in self.postings and len(term) >= MIN_TYPO:
                 found += [(other, TYPO) for other in self._one_typo_away(term)]
             self._expansions[term] = found
@@ -170,8 +186,11 @@ class Index:
         return sorted(c for c in candidates if c != term and _one_edit(term, c))
 
     def _split(self, word: str) -> list[str]:
-        """A compound the index does not know as a whole (compostbakje): its known parts,
-        else its longest known head or tail (paspoortfoto: paspoort)."""
+        """A compound the index does not know as a whole (compostbakje): the index terms it is
+        made of, else two parts the index matches, else its longest known head or tail
+        (paspoortfoto: paspoort)."""
+        if self._decompounder is not None and (parts := self._decompounder.parts(word)):
+            return list(dict.fromkeys(parts))
         known = [
             (_stem(head), _stem(word[i:]))
             for i in range(len(word) - MIN_PART, MIN_PART - 1, -1)
@@ -189,14 +208,15 @@ class Index:
         return [longest] if longest else []
 
     def _slot_terms(self, slot: Slot) -> list[tuple[str, float]]:
-        """Every (index term, weight) a slot of the question may mean."""
+        """Every (index term, weight) a slot of the question may mean; for a word the index
+        does not know, also the terms of the parts it is made of."""
         words = [slot.word, *slot.alternatives]
         stems = [_stem(word) for word in words if word not in STOPWORDS and len(word) > 1]
         found: dict[str, float] = {}
         for rank, stem in enumerate(stems):
             matches = self.expand(stem)
-            if not matches and rank == 0:
-                matches = [
+            if rank == 0 and stem not in self.postings:
+                matches = matches + [
                     (part, w * SPLIT) for p in self._split(slot.word) for part, w in self.expand(p)
                 ]
             for other, weight in matches:
@@ -240,14 +260,62 @@ class Index:
         return [self.ids[doc] for doc, _ in best_first]
 
 
-def _parts(word: str, known: set[str]) -> list[str]:
-    """The two known words a compound index word is made of (afval + inzameling), if any."""
-    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        left, right = word[:i], word[i:]
-        for head in (left, left[:-1] if left[-1] in "se" else ""):
-            if len(head) >= MIN_PART and head in known and right in known:
-                return [head, right]
-    return []
+class _Decompounder:
+    """Splits a compound name into the known words it is made of, however many
+    (gehandicaptenparkeerkaart: gehandicapten, parkeer, kaart), allowing the linking s or e."""
+
+    def __init__(self, known: set[str]) -> None:
+        self.known = known
+        self._found: dict[str, list[str] | None] = {}
+
+    def parts(self, word: str) -> list[str]:
+        """The stems of the parts and of their own parts (geslachtswijziging, geslacht,
+        wijziging, aangifte), or nothing when the word is not a compound of known words; the
+        last part may be a word known nowhere else (huisnummer + toekenning)."""
+        found = self._split(word) or []
+        if len(found) < 2:
+            found = next(
+                (
+                    [*head, word[i:]]
+                    for i in range(len(word) - MIN_TAIL, MIN_PART - 1, -1)
+                    if (head := self._split(word[:i]))
+                ),
+                [],
+            )
+        if len(found) < 2:
+            return []
+        stems = [_stem(self._head(piece)) for piece in found]
+        return stems + [part for piece in found for part in self.parts(self._head(piece))]
+
+    def _head(self, piece: str) -> str:
+        """The piece without its linking s or e when only that is a known word."""
+        if _stem(piece) in self.known or piece[-1] not in "se":
+            return piece
+        return piece[:-1]
+
+    def _known(self, piece: str) -> bool:
+        stem = _stem(self._head(piece))
+        return len(stem) >= MIN_PART and stem in self.known
+
+    def _split(self, word: str) -> list[str] | None:
+        """The pieces `word` is made of, the longest known head first; None if none."""
+        if word not in self._found:
+            self._found[word] = None
+            for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+                if self._known(word[:i]) and (rest := self._split(word[i:])):
+                    self._found[word] = [word[:i], *rest]
+                    break
+            else:
+                if self._known(word):
+                    self._found[word] = [word]
+        return self._found[word]
+
+
+def _partial(term: str, other: str) -> float:
+    """The weight of a compound match: more when the shorter covers most of the longer
+    (personenalarm, personenalarmering) than when it is one part of many (vader)."""
+    cover = min(len(term), len(other)) / max(len(term), len(other))
+    return PARTIAL + (1 - PARTIAL) * max(0.0, cover - COVER) / (1 - COVER)
 
 
 def _deletions(word: str) -> set[str]:

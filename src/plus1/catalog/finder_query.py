@@ -53,6 +53,15 @@ def lexicon() -> Lexicon:
     )
 
 
+def lexicon_words() -> set[str]:
+    """Every Dutch word of the lexicon: everyday words and what they, and English, stand for."""
+    lex = lexicon()
+    found = {word for phrase in lex.synonyms for word in phrase}
+    for table in (lex.synonyms, lex.english):
+        found |= {word for meant in table.values() for word in meant}
+    return found
+
+
 @dataclass
 class Slot:
     """One word of the question: what it said, and the words it may mean besides itself."""
@@ -111,7 +120,9 @@ def understand(text: str, dutch_stopwords: frozenset[str]) -> Query:
         size = _match(words, i, lex.english)
         if size:
             translated = lex.english[tuple(words[i : i + size])]
-            slots.append(Slot(translated[0], translated[1:]))
+            # the Dutch word's everyday synonyms too (collected: opgehaald, inzameling)
+            also = [w for word in translated for w in lex.synonyms.get((word,), [])]
+            slots.append(Slot(translated[0], list(dict.fromkeys([*translated[1:], *also]))))
             i += size
             continue
         size = _match(words, i, lex.synonyms)
@@ -119,9 +130,7 @@ def understand(text: str, dutch_stopwords: frozenset[str]) -> Query:
             phrase = words[i : i + size]
             meant = lex.synonyms[tuple(phrase)]
             # a phrase means what it stands for; a single word is also itself
-            slots.append(
-                Slot(meant[0], [*meant[1:], *phrase]) if size > 1 else Slot(phrase[0], meant)
-            )
+            slots.append(Slot(meant[0], meant[1:]) if size > 1 else Slot(phrase[0], meant))
             i += size
             continue
         word = words[i]

@@ -70,6 +70,11 @@ CONTACT_HOURS = env_str(
     "maandag tot en met vrijdag 8.30–17.00 uur",
     help="Opening hours of the phone line and the counter, shown on every page.",
 )
+CONTACT_HOURS_EN = env_str(
+    "PLUS1_CONTACT_HOURS_EN",
+    "Monday to Friday 8.30–17.00",
+    help="The opening hours in English, for pages shown in English (empty: the Dutch text).",
+)
 DATA_TRAIL_SHOW_STAFF_NAMES = env_bool(
     "PLUS1_DATA_TRAIL_SHOW_STAFF_NAMES",
     False,

@@ -11,16 +11,16 @@ from fpdf.prefs import ViewerPreferences
 from plus1.catalog.woo_categories import category_name
 from plus1.common.nl_dates import nl_date
 from plus1.opendata.models import WooPublication
-from plus1.privacy.pdf import TaggedPDF, pdf_text
+from plus1.privacy.pdf import TaggedPDF
 
 
 def redacted_pdf(publication: WooPublication, redacted_text: str) -> bytes:
     pdf = TaggedPDF()
-    pdf.set_title(pdf_text(publication.title))
+    pdf.set_title(publication.title)
     pdf.set_lang("nl-NL")
-    pdf.set_subject(pdf_text(f"Woo-publicatie: {category_name(publication.category)}"))
-    pdf.set_author(pdf_text(settings.MUNICIPALITY_NAME))
-    pdf.set_creator(pdf_text(settings.MUNICIPALITY_NAME))
+    pdf.set_subject(f"Woo-publicatie: {category_name(publication.category)}")
+    pdf.set_author(settings.MUNICIPALITY_NAME)
+    pdf.set_creator(settings.MUNICIPALITY_NAME)
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.add_page()
     pdf.text_block("H1", publication.title, 15, bold=True)

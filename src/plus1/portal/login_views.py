@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from mozilla_django_oidc.utils import import_from_settings
@@ -29,19 +30,21 @@ from plus1.privacy.declarations import no_personal_data
 LOGGER = logging.getLogger("plus1.identity.login")
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
-SUSPICIOUS = (
+SUSPICIOUS = _(
     "We konden niet controleren dat het antwoord echt van {label} kwam en voor deze "
     "website bedoeld was."
 )
 REASONS = {
-    "expired": "Het antwoord van {label} was verlopen. Dat gebeurt als het inloggen te lang duurde.",
-    "no_bsn": "{label} gaf geen burgerservicenummer door.",
-    "bad_bsn": "{label} gaf een burgerservicenummer door dat niet klopt.",
-    "no_kvk": "{label} gaf geen KVK-nummer door.",
-    "bad_kvk": "{label} gaf een KVK-nummer door dat niet klopt.",
-    "branch": "{label} gaf een vestigingsnummer door dat niet klopt.",
-    "cancelled": "Het inloggen is afgebroken, of {label} kon u niet inloggen.",
-    "unreachable": "{label} is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
+    "expired": _(
+        "Het antwoord van {label} was verlopen. Dat gebeurt als het inloggen te lang duurde."
+    ),
+    "no_bsn": _("{label} gaf geen burgerservicenummer door."),
+    "bad_bsn": _("{label} gaf een burgerservicenummer door dat niet klopt."),
+    "no_kvk": _("{label} gaf geen KVK-nummer door."),
+    "bad_kvk": _("{label} gaf een KVK-nummer door dat niet klopt."),
+    "branch": _("{label} gaf een vestigingsnummer door dat niet klopt."),
+    "cancelled": _("Het inloggen is afgebroken, of {label} kon u niet inloggen."),
+    "unreachable": _("{label} is nu niet bereikbaar. Probeer het over een paar minuten opnieuw."),
 }
 
 
@@ -150,7 +153,7 @@ def refused(request: HttpRequest, broker: Broker, reason: str, status: int = 400
         logout(request)
     context = {
         "broker": broker,
-        "reason": REASONS.get(reason, SUSPICIOUS).format(label=broker.label),
+        "reason": str(REASONS.get(reason, SUSPICIOUS)).format(label=broker.label),
         "retry_url": reverse(f"portal:login-{broker.name}"),
     }
     return render(request, "portal/login_refused.html", context, status=status)

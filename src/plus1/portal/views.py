@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from plus1.cases.assignment import named_contact
 from plus1.cases.breakthrough import open_breakthrough
@@ -54,7 +55,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
             raise Http404
         party = demo_party(request.POST.get("party", ""))
         if party is None:
-            context["error"] = "Kies een van de personen."
+            context["error"] = _("Kies een van de personen.")
             return render(request, "portal/login.html", context, status=400)
         login(request, party.user, backend="django.contrib.auth.backends.ModelBackend")
         login_remember(request, PortalLogin(broker="demo", level=Level.SUBSTANTIEEL))

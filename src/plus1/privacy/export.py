@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from plus1.cases.selectors import cases_of_party
 from plus1.catalog.form_labels import labelled_answers
@@ -25,21 +26,25 @@ def personal_data_export(party: Party) -> dict[str, Any]:
     """The person's data as a document; used for 'Mijn gegevens', the JSON and the PDF."""
     registered = _day(party.created_at)
     if party.kind == Party.Kind.RESIDENT:
-        register_source = "uit de Basisregistratie Personen"
-        identifier = {"label": "Burgerservicenummer", "value": party.bsn, "source": register_source}
-    else:
-        register_source = "uit het Handelsregister van de KVK"
+        register_source = _("uit de Basisregistratie Personen")
         identifier = {
-            "label": "KVK-nummer",
+            "label": _("Burgerservicenummer"),
+            "value": party.bsn,
+            "source": register_source,
+        }
+    else:
+        register_source = _("uit het Handelsregister van de KVK")
+        identifier = {
+            "label": _("KVK-nummer"),
             "value": party.kvk_number or "",
             "source": register_source,
         }
-    given = f"door u opgegeven (vastgelegd op {registered})"
+    given = _("door u opgegeven (vastgelegd op %(day)s)") % {"day": registered}
     profile = [
-        {"label": "Naam", "value": party.name, "source": register_source},
+        {"label": _("Naam"), "value": party.name, "source": register_source},
         identifier,
-        {"label": "E-mailadres", "value": party.email, "source": given},
-        {"label": "Telefoonnummer", "value": party.phone, "source": given},
+        {"label": _("E-mailadres"), "value": party.email, "source": given},
+        {"label": _("Telefoonnummer"), "value": party.phone, "source": given},
     ]
     cases = list(cases_of_party(party).prefetch_related("history__status"))
     case_numbers = {case.uuid: case.identification for case in cases}
@@ -57,7 +62,7 @@ def personal_data_export(party: Party) -> dict[str, Any]:
                     {"vraag": label, "antwoord": text}
                     for label, text in labelled_answers(case.case_type.form_schema, case.form_data)
                 ],
-                "bron": f"door u aangevraagd op {_day(case.registered_on)}",
+                "bron": _("door u aangevraagd op %(day)s") % {"day": _day(case.registered_on)},
             }
             for case in cases
         ],
@@ -65,8 +70,8 @@ def personal_data_export(party: Party) -> dict[str, Any]:
             {
                 "titel": link.document.current.title if link.document.current else "",
                 "zaaknummer": case_numbers[link.object_uuid],
-                "bron": f"bij uw zaak {case_numbers[link.object_uuid]} gevoegd op "
-                f"{_day(link.created_at)}",
+                "bron": _("bij uw zaak %(case)s gevoegd op %(day)s")
+                % {"case": case_numbers[link.object_uuid], "day": _day(link.created_at)},
             }
             for link in case_documents(list(case_numbers))
         ],
@@ -74,7 +79,8 @@ def personal_data_export(party: Party) -> dict[str, Any]:
             {
                 "onderwerp": message.subject,
                 "verstuurd_naar": message.address or message.get_channel_display(),
-                "bron": f"door de gemeente verstuurd op {_day(message.created_at)}",
+                "bron": _("door de gemeente verstuurd op %(day)s")
+                % {"day": _day(message.created_at)},
             }
             for message in messages_of(party)
         ],
@@ -86,7 +92,7 @@ def personal_data_export(party: Party) -> dict[str, Any]:
                 "vanaf": consent.valid_from.isoformat(),
                 "tot_en_met": consent.valid_until.isoformat(),
                 "ingetrokken": consent.revoked_at.isoformat() if consent.revoked_at else None,
-                "bron": f"door u gegeven op {_day(consent.granted_at)}",
+                "bron": _("door u gegeven op %(day)s") % {"day": _day(consent.granted_at)},
             }
             for consent in consents_of(party)
         ],

@@ -8,6 +8,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from plus1.catalog.models import CaseType
@@ -225,12 +226,12 @@ class Consent(models.Model):
 
 
 class GdprRight(models.TextChoices):
-    ACCESS = "15", "Inzage (artikel 15)"
-    RECTIFICATION = "16", "Correctie (artikel 16)"
-    ERASURE = "17", "Verwijdering (artikel 17)"
-    RESTRICTION = "18", "Beperking (artikel 18)"
-    PORTABILITY = "20", "Gegevens meenemen (artikel 20)"
-    OBJECTION = "21", "Bezwaar tegen gebruik (artikel 21)"
+    ACCESS = "15", _("Inzage (artikel 15)")
+    RECTIFICATION = "16", _("Correctie (artikel 16)")
+    ERASURE = "17", _("Verwijdering (artikel 17)")
+    RESTRICTION = "18", _("Beperking (artikel 18)")
+    PORTABILITY = "20", _("Gegevens meenemen (artikel 20)")
+    OBJECTION = "21", _("Bezwaar tegen gebruik (artikel 21)")
 
 
 class GdprRequest(models.Model):

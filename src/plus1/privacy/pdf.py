@@ -4,14 +4,16 @@
 Every text is marked content under a structure element (H1, H2, H3, P, Table > TR > TH/TD
 with a column scope), the catalogue has /Lang nl, /MarkInfo and a /StructTreeRoot, the title
 is shown instead of the file name, and lines and borders are artifacts. Dates and times are
-Dutch, in Europe/Amsterdam. Limitation: the built-in Helvetica is not embedded (full PDF/UA
-asks for embedded fonts); the texts only use Latin-1.
+Dutch, in Europe/Amsterdam. The font, DejaVu Sans (fonts/, with its licence), is embedded as
+a subset of the glyphs used, so every character (ë, é, €, ’) is shown as written.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
@@ -22,12 +24,11 @@ from fpdf.syntax import PDFObject
 
 from plus1.common.nl_dates import nl_date, nl_datetime
 
-_ASCII = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."})
+FONT = "DejaVuSans"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+FONT_DIR = Path(__file__).parent / "fonts"
 LINE = 5.0
-
-
-def pdf_text(value: Any) -> str:
-    return str(value).translate(_ASCII).encode("latin-1", "replace").decode("latin-1")
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)  # it logs every glyph it keeps
 
 
 class _Elem(StructElem):
@@ -70,6 +71,8 @@ class TaggedPDF(FPDF):
         self.struct_builder = _Tree(self)
         self._mcids: dict[int, int] = defaultdict(int)
         self.set_auto_page_break(True, margin=15)
+        for style, name in FONT_FILES.items():
+            self.add_font(FONT, style, FONT_DIR / name)
 
     @property
     def document(self) -> StructElem:
@@ -130,9 +133,9 @@ class TaggedPDF(FPDF):
     def text_block(
         self, tag: str, text: str, size: float, bold: bool = False, parent: StructElem | None = None
     ) -> None:
-        self.set_font("Helvetica", "B" if bold else "", size)
+        self.set_font(FONT, "B" if bold else "", size)
         line = size * 0.5
-        content = pdf_text(text)
+        content = str(text)
         self._fit(self._height(self.epw, content, line))
         self.marked(
             tag,
@@ -151,8 +154,8 @@ class TaggedPDF(FPDF):
         self.ln(2)
 
     def _row(self, table: StructElem, cells: list[str], widths: list[float], header: bool) -> None:
-        self.set_font("Helvetica", "B" if header else "", 9)
-        texts = [pdf_text(cell) for cell in cells]
+        self.set_font(FONT, "B" if header else "", 9)
+        texts = [str(cell) for cell in cells]
         height = max(self._height(w - 2, t) for w, t in zip(widths, texts, strict=True)) + 2
         self._fit(height)
         row = self.container("TR", table)
@@ -185,10 +188,10 @@ class TaggedPDF(FPDF):
 def export_pdf(document: dict[str, Any]) -> bytes:
     title = f"Uw gegevens bij {document['gemeente']}"
     pdf = TaggedPDF()
-    pdf.set_title(pdf_text(title))
+    pdf.set_title(str(title))
     pdf.set_lang("nl-NL")
     pdf.set_subject("Alle gegevens die de gemeente over u heeft, met waar ze vandaan komen")
-    pdf.set_creator(pdf_text(document["gemeente"]))
+    pdf.set_creator(str(document["gemeente"]))
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.add_page()
     pdf.text_block("H1", title, 16, bold=True)

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
@@ -112,7 +113,7 @@ def consents(request: HttpRequest, party: Party) -> HttpResponse:
         except ValidationError as exc:
             problems = exc.message_dict
         else:
-            messages.success(request, "Uw toestemming is vastgelegd.")
+            messages.success(request, _("Uw toestemming is vastgelegd."))
             return redirect("privacy:consents")
     context = {
         "consents": consents_of(party),
@@ -133,5 +134,8 @@ def consent_withdraw(request: HttpRequest, party: Party, consent_id: str) -> Htt
     if consent is None:
         raise Http404
     consent_revoke(actor=Actor.from_user(request.user), consent=consent)
-    messages.success(request, f"Uw toestemming voor {consent.partner.name} is ingetrokken.")
+    messages.success(
+        request,
+        _("Uw toestemming voor %(partner)s is ingetrokken.") % {"partner": consent.partner.name},
+    )
     return redirect("privacy:consents")

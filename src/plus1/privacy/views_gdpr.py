@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
@@ -41,8 +42,8 @@ def gdpr_request(request: HttpRequest, party: Party) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Uw verzoek is ontvangen als zaak {started.case.identification}. "
-                "Wij beslissen binnen een maand.",
+                _("Uw verzoek is ontvangen als zaak %(case)s. Wij beslissen binnen een maand.")
+                % {"case": started.case.identification},
             )
             return redirect("portal:case-detail", identification=started.case.identification)
     context = {

@@ -96,3 +96,32 @@ def test_latency_percentiles_are_read_off_the_sorted_search_times():
     assert result.latency_ms(95) == pytest.approx(95.0)
     assert result.latency_ms(100) == pytest.approx(100.0)
     assert Evaluation().latency_ms(95) == 0.0
+
+
+def test_a_compound_name_is_split_into_all_its_parts():
+    from plus1.catalog.finder import _Decompounder, _stem
+
+    split = _Decompounder({_stem(w) for w in ("gehandicapten", "parkeer", "kaart", "huis")})
+    assert split.parts("gehandicaptenparkeerkaart") == [
+        _stem("gehandicapten"),
+        _stem("parkeer"),
+        _stem("kaart"),
+    ]
+    # the last part may be a word known nowhere else
+    assert split.parts("huisnummertoekenning")[0] == "huis"
+    assert split.parts("paspoort") == []
+
+
+@pytest.mark.django_db
+def test_a_query_word_in_the_middle_of_a_compound_name_finds_it():
+    ProductFactory(name="Geslachtsregistratie", resident_words="")
+    ProductFactory(name="Geslachtswijzigingsaangifte", resident_words="")
+    ProductFactory(name="Adreswijziging", resident_words="")
+    assert _names("geslacht wijzigen")[:1] == ["Geslachtswijzigingsaangifte"]
+
+
+@pytest.mark.django_db
+def test_a_compound_match_that_covers_most_of_the_word_counts_more():
+    ProductFactory(name="Vaderschapsontkenning", resident_words="")
+    ProductFactory(name="Personenalarmering", resident_words="")
+    assert _names("personenalarm voor mijn vader")[:1] == ["Personenalarmering"]

@@ -86,13 +86,13 @@ def test_every_upl_product_gets_a_plain_title_marked_for_review(full_catalog):
     assert Product.objects.get(upl_uri__endswith="/paspoort").text_reviewed
 
 
-# (set, top-1, top-3) the finder must keep reaching; the unseen set is 1 and 1.5 points below
-# the target (85% / 95%), see docs/product-finder.md.
+# (set, top-1, top-3) the finder must keep reaching: the target (85% / 95%) on every
+# set, see docs/product-finder.md.
 FLOORS = [
     (PUBLIC, 0.85, 0.95),
     (DATA / "finder-extra.tsv", 0.85, 0.95),
-    (DATA / "finder-unseen.tsv", 0.84, 0.93),
-    (DATA / "finder-holdout.tsv", 0.85, 0.90),
+    (DATA / "finder-unseen.tsv", 0.85, 0.95),
+    (DATA / "finder-holdout.tsv", 0.85, 0.95),
 ]
 
 
@@ -104,3 +104,23 @@ def test_finder_keeps_its_accuracy_on_every_evaluation_set(full_catalog):
         if result.top1_accuracy < top1 or result.top3_accuracy < top3:
             below[path.name] = (result.top1_accuracy, result.top3_accuracy, result.misses)
     assert below == {}
+
+
+@pytest.mark.django_db
+def test_an_english_word_brings_the_everyday_dutch_words_for_it():
+    # "collected" is "opgehaald", which residents use for the collection (inzameling)
+    ProductFactory(name="Papier", resident_words="")
+    ProductFactory(name="Afvalinzameling papier", resident_words="")
+    assert [p.name for p in finder_answer("paper collected").products][:1] == [
+        "Afvalinzameling papier"
+    ]
+
+
+@pytest.mark.django_db
+def test_a_lexicon_phrase_means_what_it_stands_for_not_its_own_words():
+    ProductFactory(name="Handhavingsverzoek", resident_words="")
+    ProductFactory(name="Omgevingsvergunning bouw", resident_words="")
+    ProductFactory(name="Evenementenvergunning", resident_words="")
+    names = [p.name for p in finder_answer("de buren bouwen zonder vergunning").products]
+    assert names[:1] == ["Handhavingsverzoek"]
+    assert "Evenementenvergunning" not in names

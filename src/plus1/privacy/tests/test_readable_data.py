@@ -105,3 +105,22 @@ def test_the_gdpr_error_summary_names_each_field(world: World) -> None:
     assert '<a href="#veld-gegeven">Gegeven: Dit veld is verplicht.</a>' in page
     assert '<a href="#veld-nieuwe_waarde">Nieuwe waarde: Dit veld is verplicht.</a>' in page
     assert 'tabindex="-1" autofocus' in page and "error-focus.js" in page
+
+
+def test_the_pdf_embeds_its_font_and_shows_dutch_characters(world: World) -> None:
+    world.resident.name = "Noë Hervé-Çelik"
+    world.resident.save()
+    response = world.resident_client().get(reverse("privacy:download", args=["pdf"]))
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    fonts = [
+        font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()
+    ]
+    assert fonts
+    for font in fonts:
+        assert font["/BaseFont"].endswith("DejaVuSans") or "DejaVuSans" in font["/BaseFont"]
+        (descendant,) = font["/DescendantFonts"]
+        descriptor = descendant.get_object()["/FontDescriptor"]
+        assert "/FontFile2" in descriptor  # the TrueType program is in the file
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Noë Hervé-Çelik" in text
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])  # still tagged
