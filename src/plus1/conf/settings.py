@@ -334,6 +334,11 @@ OUTBOX_MAX_ATTEMPTS = env_int(
     12,
     help="Delivery attempts (exponential backoff) before a message is parked.",
 )
+IDEMPOTENCY_KEY_DAYS = env_int(
+    "PLUS1_IDEMPOTENCY_KEY_DAYS",
+    30,
+    help="Days a done delivery's idempotency key is kept (at least 1; far beyond the outbox's retry window of about two hours); the worker prunes older keys daily, or `plus1 events prune-keys`.",
+)
 MESSAGE_CHANNEL_ATTEMPTS = env_int(
     "PLUS1_MESSAGE_CHANNEL_ATTEMPTS",
     4,
