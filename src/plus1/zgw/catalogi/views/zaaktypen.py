@@ -29,6 +29,7 @@ from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.services import zaaktypen as zaaktype_services
 from plus1.zgw.catalogi.views.base import (
     PUBLISHABLE,
+    READ_WRITE,
     CatalogiViewSet,
     DurationField,
     ValidityIn,
@@ -39,6 +40,7 @@ from plus1.zgw.catalogi.views.base import (
 )
 from plus1.zgw.catalogi.views.parts import zaaktype_by_url
 from plus1.zgw.models import Catalogus
+from plus1.zgw.scopes import CATALOGI_SCHRIJVEN
 from plus1.zgw.uuids import to_pk
 
 
@@ -155,6 +157,7 @@ class StatusTypeIn(ValidityIn):
 
 
 class CatalogusViewSet(CatalogiViewSet):
+    scopes = {**READ_WRITE, "create": CATALOGI_SCHRIJVEN}
     model = Catalogus
     selector = sel.catalogussen
     input = CatalogusIn
@@ -288,6 +291,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
             values=values,
             data=data,
             relations=relations,
+            force=self.force_write,
         )
         return self.show(case_type)
 
@@ -349,8 +353,10 @@ class StatusTypeViewSet(CatalogiViewSet):
             if name in self.DATA
         }
         return zaaktype_services.statustype_save(
-            actor=self.client.actor, row=row, values=values, data=data
+            actor=self.client.actor, row=row, values=values, data=data, force=self.force_write
         )
 
     def remove(self, row: StatusType) -> None:
-        zaaktype_services.statustype_delete(actor=self.client.actor, row=row)
+        zaaktype_services.statustype_delete(
+            actor=self.client.actor, row=row, force=self.force_delete
+        )
