@@ -397,6 +397,11 @@ ZGW_RSIN = env_str(
     "002220647",
     help="RSIN of the municipality: bronorganisatie of zaken in the ZGW APIs.",
 )
+OIN = env_str(
+    "PLUS1_OIN",
+    "",
+    help="Organisatie-identificatienummer (OIN) of the municipality: the `source` of CloudEvents (urn:nld:oin:…:systeem:plus1). Empty: the OIN made from PLUS1_ZGW_RSIN (00000001 + RSIN + 000).",
+)
 ZGW_DEFAULT_TEAM = env_str(
     "PLUS1_ZGW_DEFAULT_TEAM",
     "zgw",
