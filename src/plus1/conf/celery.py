@@ -14,6 +14,10 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.beat_schedule = {
     "drain-outbox": {"task": "plus1.events.drain_outbox", "schedule": 5.0},
     "audit-link": {"task": "plus1.audit.link", "schedule": 5.0},
+    "prune-idempotency-keys": {
+        "task": "plus1.events.prune_idempotency_keys",
+        "schedule": crontab(hour=4, minute=15),
+    },
     "audit-checkpoint": {
         "task": "plus1.audit.checkpoint",
         "schedule": float(settings.AUDIT_CHECKPOINT_SECONDS),

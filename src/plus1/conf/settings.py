@@ -346,6 +346,11 @@ OUTBOX_MAX_ATTEMPTS = env_int(
     12,
     help="Delivery attempts (exponential backoff) before a message is parked.",
 )
+IDEMPOTENCY_KEY_DAYS = env_int(
+    "PLUS1_IDEMPOTENCY_KEY_DAYS",
+    30,
+    help="Days a done delivery's idempotency key is kept (at least 1; far beyond the outbox's retry window of about two hours); the worker prunes older keys daily, or `plus1 events prune-keys`.",
+)
 MESSAGE_CHANNEL_ATTEMPTS = env_int(
     "PLUS1_MESSAGE_CHANNEL_ATTEMPTS",
     4,
@@ -403,6 +408,11 @@ ZGW_RSIN = env_str(
     "PLUS1_ZGW_RSIN",
     "002220647",
     help="RSIN of the municipality: bronorganisatie of zaken in the ZGW APIs.",
+)
+OIN = env_str(
+    "PLUS1_OIN",
+    "",
+    help="Organisatie-identificatienummer (OIN) of the municipality: the `source` of CloudEvents (urn:nld:oin:…:systeem:plus1). Empty: the OIN made from PLUS1_ZGW_RSIN (00000001 + RSIN + 000).",
 )
 ZGW_DEFAULT_TEAM = env_str(
     "PLUS1_ZGW_DEFAULT_TEAM",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plus1.documents.models import Document, DocumentLink, UsageRight
+from plus1.documents.models import Dispatch, Document, DocumentLink, UsageRight
 
 DOCUMENT_CREATED = "documents.document_created"
 DOCUMENT_UPDATED = "documents.document_updated"
@@ -16,6 +16,9 @@ LINK_DELETED = "documents.link_deleted"
 USAGE_RIGHT_CREATED = "documents.usage_right_created"
 USAGE_RIGHT_UPDATED = "documents.usage_right_updated"
 USAGE_RIGHT_DELETED = "documents.usage_right_deleted"
+DISPATCH_CREATED = "documents.dispatch_created"
+DISPATCH_UPDATED = "documents.dispatch_updated"
+DISPATCH_DELETED = "documents.dispatch_deleted"
 
 
 def document_facts(document: Document, *, partial: bool | None = None) -> dict[str, Any]:
@@ -47,3 +50,7 @@ def link_facts(
 
 def usage_right_facts(right: UsageRight) -> dict[str, Any]:
     return {"usage_right": str(right.uuid), **document_facts(right.document)}
+
+
+def dispatch_facts(dispatch: Dispatch, *, partial: bool | None = None) -> dict[str, Any]:
+    return {"dispatch": str(dispatch.uuid), **document_facts(dispatch.document, partial=partial)}

@@ -101,6 +101,35 @@ class UsageRight(models.Model):
         return str(self.uuid)
 
 
+class Dispatch(models.Model):
+    """A verzending: the document was received from (afzender) or sent to (geadresseerde) a
+    betrokkene, at exactly one address or channel (ZGW Documenten API 1.4)."""
+
+    class Relation(models.TextChoices):
+        SENDER = "afzender", "afzender"
+        ADDRESSEE = "geadresseerde", "geadresseerde"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="dispatches")
+    betrokkene = models.URLField("betrokkene", max_length=200)
+    relation = models.CharField("aard relatie", max_length=20, choices=Relation.choices)
+    explanation = models.CharField("toelichting", max_length=200, blank=True)
+    received_on = models.DateField("ontvangstdatum", null=True, blank=True)
+    sent_on = models.DateField("verzenddatum", null=True, blank=True)
+    contact_person = models.URLField("contactpersoon", max_length=1000)
+    contact_person_name = models.CharField("contactpersoonnaam", max_length=40, blank=True)
+    # the one address or channel, as the standard's field names and groups
+    address = models.JSONField("adres", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "verzending"
+        verbose_name_plural = "verzendingen"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return str(self.uuid)
+
+
 class ObjectType(models.TextChoices):
     ZAAK = "zaak", "Zaak"
     BESLUIT = "besluit", "Besluit"

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 
 from plus1.cases.models import Case
 from plus1.documents.models import (
+    Dispatch,
     Document,
     DocumentLink,
     DocumentPart,
@@ -30,6 +31,10 @@ def documents() -> QuerySet[Document]:
 
 def usage_rights() -> QuerySet[UsageRight]:
     return UsageRight.objects.select_related("document__document_type").order_by("pk")
+
+
+def dispatches() -> QuerySet[Dispatch]:
+    return Dispatch.objects.select_related("document__document_type").order_by("pk")
 
 
 def links(object_type: str | None = None) -> QuerySet[DocumentLink]:

@@ -73,6 +73,14 @@ class Kanaal(models.Model):
         return self.naam
 
 
+class Berichtformaat(models.TextChoices):
+    """How an abonnement receives its notifications (a Plus1 extension of the Notificaties
+    API: the standard knows only its own format)."""
+
+    ZGW = "zgw", "ZGW-notificatie (Notificaties API)"
+    CLOUDEVENTS = "cloudevents", "CloudEvent (NL GOV profile for CloudEvents)"
+
+
 class Abonnement(models.Model):
     """A subscriber: notifications of its kanalen are POSTed to callback_url with `auth`."""
 
@@ -80,6 +88,9 @@ class Abonnement(models.Model):
     callback_url = models.URLField("callback-URL", max_length=200)
     auth = models.CharField("Authorization-header", max_length=1000)
     client_id = models.CharField("client id", max_length=255, blank=True)
+    berichtformaat = models.CharField(
+        max_length=20, choices=Berichtformaat.choices, default=Berichtformaat.ZGW
+    )
 
     class Meta:
         verbose_name = "abonnement"

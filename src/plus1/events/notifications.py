@@ -7,13 +7,15 @@ What a notification says is built in one place: plus1.zgw.notifications."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import Any
 
 import requests
 from django.utils import timezone
 
-from plus1.events.models import Abonnement, AbonnementKanaal
+from plus1.events.cloudevents import CONTENT_TYPE, as_cloudevent
+from plus1.events.models import Abonnement, AbonnementKanaal, Berichtformaat
 from plus1.events.services import Delivery, consumer_register, outbox_put_for
 
 TOPIC = "zgw.notificatie"
@@ -82,16 +84,22 @@ def publish(bericht: dict[str, Any], *, source: str = "") -> int:
 
 def deliver(delivery: Delivery) -> None:
     """Outbox consumer: POST the notification to the abonnement's callback URL, with the
-    row's key in the Idempotency-Key header (a retry after a lost answer repeats it)."""
+    row's key in the Idempotency-Key header (a retry after a lost answer repeats it); as a
+    CloudEvent when the abonnement asks for that."""
     payload = delivery.payload
     abonnement = Abonnement.objects.filter(uuid=payload["abonnement"]).first()
     if abonnement is None:
         return  # unsubscribed since: nothing to deliver
+    headers = {"Authorization": abonnement.auth, IDEMPOTENCY_HEADER: delivery.key}
+    body = payload["bericht"]
+    if abonnement.berichtformaat == Berichtformaat.CLOUDEVENTS:
+        body = as_cloudevent(body, event_id=delivery.event_id)
+        headers["Content-Type"] = CONTENT_TYPE
     try:
         response = requests.post(
             abonnement.callback_url,
-            json=payload["bericht"],
-            headers={"Authorization": abonnement.auth, IDEMPOTENCY_HEADER: delivery.key},
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json", **headers},
             timeout=TIMEOUT_SECONDS,
         )
     except requests.RequestException as exc:

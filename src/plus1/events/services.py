@@ -198,3 +198,14 @@ def outbox_drain(*, limit: int = 100) -> int:
             tried.add(message_id)
             delivered += outbox_deliver(message_id=message_id)
     return delivered
+
+
+def idempotency_keys_prune(*, now: dt.datetime | None = None) -> int:
+    """Delete the keys of effects done more than IDEMPOTENCY_KEY_DAYS ago: no delivery is
+    retried that late (the last retry comes about two hours after the first attempt).
+    Technical rows without personal data, so no audit entry. Returns how many."""
+    days = max(settings.IDEMPOTENCY_KEY_DAYS, 1)
+    limit = (now or timezone.now()) - dt.timedelta(days=days)
+    with transaction.atomic():
+        deleted, _ = IdempotencyKey.objects.filter(done_at__lt=limit).delete()
+    return deleted

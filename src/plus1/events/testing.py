@@ -16,6 +16,7 @@ class Receiver:
         self.down = False
         self.received: list[tuple[str, dict[str, Any]]] = []
         self.keys: list[str] = []  # the Idempotency-Key of each received notification
+        self.content_types: list[str] = []
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -26,6 +27,7 @@ class Receiver:
                 else:
                     receiver.received.append((self.headers["Authorization"], json.loads(body)))
                     receiver.keys.append(self.headers.get("Idempotency-Key", ""))
+                    receiver.content_types.append(self.headers.get("Content-Type", ""))
                     self.send_response(204)
                 self.end_headers()
 

@@ -26,7 +26,7 @@ from plus1.zgw import events as zgw_events
 from plus1.zgw.autorisaties.views import APPLICATIE
 from plus1.zgw.besluiten.views import BESLUIT, BIO
 from plus1.zgw.catalogi.io import BESLUITTYPE, CATALOGUS, IOTYPE, ZAAKTYPE
-from plus1.zgw.documenten.io import EIO, GEBRUIKSRECHTEN
+from plus1.zgw.documenten.io import EIO, GEBRUIKSRECHTEN, VERZENDINGEN
 from plus1.zgw.models import ZaakExtensie, ZaakTypeExtensie
 from plus1.zgw.zaken.io.records import KLANTCONTACT
 from plus1.zgw.zaken.io.zaken import RESULTAAT, ROL, STATUS, ZAAK, ZAAKOBJECT, ZIO
@@ -147,6 +147,15 @@ def _usage_right(actie: str) -> Builder:
     return build
 
 
+def _dispatch(actie: Callable[[Facts], str]) -> Builder:
+    def build(facts: Facts) -> Notification:
+        url = _url(VERZENDINGEN, facts["dispatch"])
+        main = _url(EIO, facts["document"])
+        return Notification("documenten", "verzending", actie(facts), url, main, facts)
+
+    return build
+
+
 def _decision(actie: Callable[[Facts], str]) -> Builder:
     def build(facts: Facts) -> Notification:
         main = _url(BESLUIT, facts["decision"])
@@ -219,6 +228,9 @@ BUILDERS: dict[str, Builder] = {
     document_events.USAGE_RIGHT_CREATED: _usage_right("create"),
     document_events.USAGE_RIGHT_UPDATED: _usage_right("partial_update"),
     document_events.USAGE_RIGHT_DELETED: _usage_right("destroy"),
+    document_events.DISPATCH_CREATED: _dispatch(lambda f: "create"),
+    document_events.DISPATCH_UPDATED: _dispatch(_update),
+    document_events.DISPATCH_DELETED: _dispatch(lambda f: "destroy"),
     document_events.LINK_CREATED: _link("create"),
     document_events.LINK_UPDATED: _link("update"),
     document_events.LINK_DELETED: _link("destroy"),

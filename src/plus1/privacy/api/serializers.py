@@ -105,6 +105,36 @@ class TrailQueryIn(serializers.Serializer[Any]):
         return attrs
 
 
+class TrailAttributesOut(serializers.Serializer[Any]):
+    """The `dpl.core.*` attributes of a record (their names contain dots)."""
+
+    def get_fields(self) -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+        return {
+            "dpl.core.processing_activity_id": serializers.URLField(),
+            "dpl.core.data_subject_id": serializers.CharField(),
+            "dpl.core.data_subject_id_type": serializers.CharField(),
+        }
+
+
+class TrailRecordOut(serializers.Serializer[Any]):
+    """One record of the Logboek Dataverwerkingen (an OpenTelemetry span), as the
+    read API shows it (times in milliseconds since 1970)."""
+
+    traceId = serializers.UUIDField()
+    spanId = serializers.CharField()
+    parentSpanId = serializers.CharField(required=False)
+    status = serializers.CharField()
+    name = serializers.CharField()
+    startTime = serializers.IntegerField()
+    endTime = serializers.IntegerField()
+    resource = serializers.DictField()
+    attributes = TrailAttributesOut()
+
+
+class TrailOut(serializers.Serializer[Any]):
+    processingActivities = TrailRecordOut(many=True)
+
+
 def _ms(value: Any) -> int:
     return int(value.timestamp() * 1000)
 

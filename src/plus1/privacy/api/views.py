@@ -24,6 +24,7 @@ from plus1.privacy.api.serializers import (
     ConsentAnswerOut,
     PartnerRequestIn,
     SharedDataOut,
+    TrailOut,
     TrailQueryIn,
     trail_record_out,
 )
@@ -118,7 +119,15 @@ class TrailRead(APIView):
     authentication_classes = [ApiClientAuthentication]
     permission_classes = [IsTrailReader]
 
-    @extend_schema(request=TrailQueryIn, summary="Dataverwerkingen lezen")
+    @extend_schema(
+        request=TrailQueryIn,
+        responses={
+            200: TrailOut,
+            403: OpenApiResponse(description="Geen lezer van het logboek"),
+            404: OpenApiResponse(description="Geen verwerkingen van deze betrokkene"),
+        },
+        summary="Dataverwerkingen lezen",
+    )
     def post(self, request: Request) -> Response:
         query = _validated(TrailQueryIn, request)
         client = _client(request)

@@ -59,3 +59,20 @@ def test_times_beyond_the_year_9999_are_refused_as_bad_input(world: World) -> No
     assert names == {"startTime", "endTime"}
     last_moment = world.partner_post(READ, {"endTime": 253_402_300_799_999}, token=token)
     assert last_moment.status_code == 200
+
+
+def test_the_read_api_is_documented_with_the_records_it_answers(world: World) -> None:
+    world.staff_client().get(reverse("workbench:case", args=[world.case.identification]))
+    found = world.partner_post(
+        READ, {"dpl.core.data_subject_id": subject_pseudonym(world.resident)}, token=_reader(world)
+    )
+    [record] = found.json()["processingActivities"]
+    document = world.staff_client().get("/api/v1/openapi.json").json()
+    operation = document["paths"]["/logboek/processing-activities"]["post"]
+    assert {"200", "400", "403", "404"} <= set(operation["responses"])
+    schemas = document["components"]["schemas"]
+    out = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    assert schemas[out.rsplit("/", 1)[-1]]["required"] == ["processingActivities"]
+    documented = schemas["TrailRecordOut"]["properties"]
+    assert set(record) <= set(documented)
+    assert set(record["attributes"]) == set(schemas["TrailAttributesOut"]["properties"])

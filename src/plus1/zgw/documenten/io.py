@@ -30,6 +30,7 @@ from plus1.zgw.scopes import Scope
 
 EIO = "/documenten/api/v1/enkelvoudiginformatieobjecten"
 GEBRUIKSRECHTEN = "/documenten/api/v1/gebruiksrechten"
+VERZENDINGEN = "/documenten/api/v1/verzendingen"
 OIO = "/documenten/api/v1/objectinformatieobjecten"
 BESTANDSDELEN = "/documenten/api/v1/bestandsdelen"
 IOTYPE = "/catalogi/api/v1/informatieobjecttypen"

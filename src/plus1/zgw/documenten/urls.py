@@ -3,6 +3,7 @@
 
 from rest_framework.routers import SimpleRouter
 
+from plus1.zgw.documenten.verzendingen import VerzendingViewSet
 from plus1.zgw.documenten.views.documenten import DocumentViewSet
 from plus1.zgw.documenten.views.related import ObjectLinkViewSet, PartViewSet, UsageRightViewSet
 
@@ -13,4 +14,5 @@ router.register(
 router.register("gebruiksrechten", UsageRightViewSet, basename="gebruiksrechten")
 router.register("objectinformatieobjecten", ObjectLinkViewSet, basename="objectinformatieobject")
 router.register("bestandsdelen", PartViewSet, basename="bestandsdeel")
+router.register("verzendingen", VerzendingViewSet, basename="verzending")
 urlpatterns = router.urls

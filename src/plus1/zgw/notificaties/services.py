@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plus1.audit.services import Actor, audit_record
-from plus1.events.models import Abonnement, AbonnementKanaal, Kanaal
+from plus1.events.models import Abonnement, AbonnementKanaal, Berichtformaat, Kanaal
 from plus1.events.notifications import publish
 from plus1.zgw import audit_actions
 
@@ -52,6 +52,7 @@ def _checked_kanalen(kanalen: list[dict[str, Any]]) -> list[tuple[Kanaal, dict[s
 def _snapshot(abonnement: Abonnement) -> dict[str, Any]:
     return {
         "callbackUrl": abonnement.callback_url,
+        "berichtformaat": abonnement.berichtformaat,
         "kanalen": [
             {"naam": k.kanaal.naam, "filters": k.filters}
             for k in abonnement.kanalen.select_related("kanaal")
@@ -59,10 +60,13 @@ def _snapshot(abonnement: Abonnement) -> dict[str, Any]:
     }
 
 
-def _save(abonnement: Abonnement, callback_url: str, auth: str, kanalen: list[dict]) -> None:
+def _save(
+    abonnement: Abonnement, callback_url: str, auth: str, kanalen: list[dict], berichtformaat: str
+) -> None:
     checked = _checked_kanalen(kanalen)
     abonnement.callback_url = callback_url
     abonnement.auth = auth
+    abonnement.berichtformaat = berichtformaat
     abonnement.save()
     abonnement.kanalen.all().delete()
     AbonnementKanaal.objects.bulk_create(
@@ -73,10 +77,15 @@ def _save(abonnement: Abonnement, callback_url: str, auth: str, kanalen: list[di
 
 @transaction.atomic
 def abonnement_create(
-    *, actor: Actor, callback_url: str, auth: str, kanalen: list[dict[str, Any]]
+    *,
+    actor: Actor,
+    callback_url: str,
+    auth: str,
+    kanalen: list[dict[str, Any]],
+    berichtformaat: str = Berichtformaat.ZGW,
 ) -> Abonnement:
     abonnement = Abonnement(client_id=actor.id)
-    _save(abonnement, callback_url, auth, kanalen)
+    _save(abonnement, callback_url, auth, kanalen, berichtformaat)
     audit_record(
         actor=actor,
         action=audit_actions.ABONNEMENT_CREATED,
@@ -94,9 +103,11 @@ def abonnement_update(
     callback_url: str,
     auth: str,
     kanalen: list[dict[str, Any]],
+    berichtformaat: str = Berichtformaat.ZGW,
 ) -> Abonnement:
+    abonnement = Abonnement.objects.select_for_update().get(pk=abonnement.pk)
     before = _snapshot(abonnement)
-    _save(abonnement, callback_url, auth, kanalen)
+    _save(abonnement, callback_url, auth, kanalen, berichtformaat)
     audit_record(
         actor=actor,
         action=audit_actions.ABONNEMENT_UPDATED,

@@ -11,7 +11,7 @@ from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from plus1.events.models import Abonnement, Kanaal
+from plus1.events.models import Abonnement, Berichtformaat, Kanaal
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.base import UrlField, Urls, ZgwViewSet
 from plus1.zgw.notificaties import selectors
@@ -42,6 +42,10 @@ class AbonnementIn(serializers.Serializer):
     callbackUrl = UrlField(max_length=200)
     auth = serializers.CharField(max_length=1000)
     kanalen = serializers.ListField(child=FilterGroupIn())
+    # Plus1 extension: `cloudevents` delivers by the NL GOV profile for CloudEvents
+    berichtformaat = serializers.ChoiceField(
+        Berichtformaat.values, required=False, default=Berichtformaat.ZGW
+    )
 
 
 class MessageIn(serializers.Serializer):
@@ -81,6 +85,7 @@ def render_abonnement(abonnement: Abonnement, urls: Urls) -> dict[str, Any]:
         "callbackUrl": abonnement.callback_url,
         "auth": masked_auth(abonnement.auth),
         "kanalen": _kanalen(abonnement),
+        "berichtformaat": abonnement.berichtformaat,
     }
 
 
@@ -144,7 +149,12 @@ class AbonnementViewSet(NotificatiesViewSet):
         given = AbonnementIn(data=data)
         given.is_valid(raise_exception=True)
         v = given.validated_data
-        return {"callback_url": v["callbackUrl"], "auth": v["auth"], "kanalen": v["kanalen"]}
+        return {
+            "callback_url": v["callbackUrl"],
+            "auth": v["auth"],
+            "kanalen": v["kanalen"],
+            "berichtformaat": v["berichtformaat"],
+        }
 
     def create(self, request: Request) -> Response:
         abonnement = services.abonnement_create(
@@ -161,6 +171,7 @@ class AbonnementViewSet(NotificatiesViewSet):
                 "callbackUrl": abonnement.callback_url,
                 "auth": abonnement.auth,
                 "kanalen": _kanalen(abonnement),
+                "berichtformaat": abonnement.berichtformaat,
             }
             data = {**current, **request.data}
         services.abonnement_update(

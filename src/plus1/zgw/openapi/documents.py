@@ -121,8 +121,10 @@ DOCUMENTS: dict[str, ApiDocument] = {
                     "DELETE /zaken/{zaak_uuid}/besluiten/{uuid}",
                 ),
                 remarks=(
-                    "De parameter `expand` wordt geaccepteerd maar genegeerd: antwoorden "
-                    "bevatten geen `_expand`.",
+                    "`expand` werkt bij zaken (lijst, detail en `_zoek`, de paden van de "
+                    "standaard, genest met punten); wat de applicatie niet mag lezen wordt "
+                    "niet uitgebreid. Bij andere resources wordt `expand` geaccepteerd maar "
+                    "genegeerd.",
                     "Een zaakbesluit ontstaat door een besluit met `zaak` aan te maken in "
                     "de Besluiten API.",
                 ),
@@ -131,17 +133,11 @@ DOCUMENTS: dict[str, ApiDocument] = {
         ApiDocument(
             "documenten",
             ApiNotes(
-                not_served=(
-                    "GET /verzendingen",
-                    "POST /verzendingen",
-                    "GET /verzendingen/{uuid}",
-                    "HEAD /verzendingen/{uuid}",
-                    "PUT /verzendingen/{uuid}",
-                    "PATCH /verzendingen/{uuid}",
-                    "DELETE /verzendingen/{uuid}",
-                ),
                 remarks=(
-                    "De parameter `expand` wordt geaccepteerd maar genegeerd.",
+                    "`expand=informatieobject` werkt bij verzendingen; bij andere resources "
+                    "wordt `expand` geaccepteerd maar genegeerd.",
+                    "Een verzending heeft precies één adres of kanaal (code "
+                    "`invalid-address`, zoals de referentie-implementatie).",
                     "`POST /objectinformatieobjecten` controleert alleen: de relatie zelf "
                     "ontstaat via de Zaken API en de Besluiten API.",
                 ),
@@ -163,6 +159,9 @@ DOCUMENTS: dict[str, ApiDocument] = {
                 remarks=(
                     "`POST /notificaties` antwoordt 201, zoals Open Notificaties en de "
                     "VNG-testsuite verwachten; dit document (1.0.0) noemt 200.",
+                    "Plus1-uitbreiding: een abonnement met `berichtformaat` `cloudevents` "
+                    "(standaard `zgw`) krijgt zijn notificaties als CloudEvent volgens het "
+                    "NL GOV profile for CloudEvents (`application/cloudevents+json`).",
                 ),
             ),
         ),

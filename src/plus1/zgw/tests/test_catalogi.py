@@ -7,7 +7,7 @@ from plus1.audit.models import AuditEntry
 from plus1.catalog.audit_actions import CASE_TYPE_CREATED
 from plus1.catalog.models import CaseType
 from plus1.common.testing.factories import TeamFactory
-from plus1.zgw.tests.conftest import CATALOGI
+from plus1.zgw.tests.conftest import CATALOGI, limited_client
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,10 @@ def test_zaaktype_lifecycle_concept_statustypen_publish(superclient, catalogus_u
     assert [s.is_final for s in case_type.statuses.order_by("order")] == [False, True]
     statustypen = superclient.get(f"{CATALOGI}/statustypen", {"zaaktype": zaaktype["url"]}).json()
     assert [s["isEindstatus"] for s in statustypen["results"]] == [False, True]
-    refused = superclient.patch(zaaktype["url"], {"omschrijving": "Anders"}, format="json")
+    writer = limited_client(
+        "schrijver", [{"component": "ztc", "scopes": ["catalogi.lezen", "catalogi.schrijven"]}]
+    )  # all rights include catalogi.geforceerd-schrijven
+    refused = writer.patch(zaaktype["url"], {"omschrijving": "Anders"}, format="json")
     assert refused.status_code == 400
     assert refused.json()["invalidParams"][0]["code"] == "non-concept-object"
 

@@ -155,9 +155,9 @@ def test_parts_of_a_published_zaaktype_cannot_change(superclient, writer, catalo
     ).json()
     superclient.post(f"{case_type}/publish")
 
-    renamed = superclient.patch(rol["url"], {"omschrijving": "Ander"}, format="json")
+    renamed = writer.patch(rol["url"], {"omschrijving": "Ander"}, format="json")
     extra = post(
-        superclient,
+        writer,
         "roltypen",
         {"zaaktype": case_type, "omschrijving": "Adviseur", "omschrijvingGeneriek": "adviseur"},
     )
@@ -228,7 +228,7 @@ def test_resultaattype_links_must_point_to_the_selectielijst(superclient, catalo
     }
 
 
-def test_zaaktype_informatieobjecttype_needs_one_concept_side(superclient, catalogus):
+def test_zaaktype_informatieobjecttype_needs_one_concept_side(superclient, writer, catalogus):
     case_type = zaaktype(superclient, catalogus).json()["url"]
     document = iot(superclient, catalogus)
     link = {"zaaktype": case_type, "informatieobjecttype": document, "volgnummer": 1}
@@ -237,7 +237,7 @@ def test_zaaktype_informatieobjecttype_needs_one_concept_side(superclient, catal
     superclient.post(f"{document}/publish")
     superclient.post(f"{case_type}/publish")
 
-    removed = superclient.delete(created.json()["url"])
+    removed = writer.delete(created.json()["url"])
 
     assert first_error(removed) == (400, "nonFieldErrors", "non-concept-relation")
     assert superclient.get(case_type).json()["informatieobjecttypen"] == [document]

@@ -19,6 +19,7 @@ from plus1.zgw.catalogi.views.parts import (
 from plus1.zgw.catalogi.views.types import BesluitTypeIn, InformatieObjectTypeIn
 from plus1.zgw.catalogi.views.zaaktypen import CatalogusIn, StatusTypeIn, ZaakTypeIn
 from plus1.zgw.documenten.io import DocumentIn, LinkIn, UsageRightIn
+from plus1.zgw.documenten.verzendingen import VerzendingIn
 from plus1.zgw.notificaties.views import AbonnementIn, KanaalIn, MessageIn
 from plus1.zgw.openapi.documents import standard_document
 from plus1.zgw.tests.conftest import ZAKEN, zaak_body
@@ -76,6 +77,8 @@ INPUTS: dict[str, dict[str, type[serializers.Serializer]]] = {
         "GebruiksrechtenRequest": UsageRightIn,
         "PatchedGebruiksrechtenRequest": UsageRightIn,
         "ObjectInformatieObjectRequest": LinkIn,
+        "VerzendingRequest": VerzendingIn,
+        "PatchedVerzendingRequest": VerzendingIn,
     },
     "besluiten": {"Besluit": BesluitIn, "BesluitInformatieObject": BioIn},
     "autorisaties": {"Applicatie": ApplicatieIn},
@@ -90,8 +93,6 @@ OTHER_BODIES = {
     "ZaakVerzoek",
     "BestandsDeelRequest",  # a file part (multipart)
     "UnlockEnkelvoudigInformatieObjectRequest",
-    "VerzendingRequest",  # verzendingen are not served yet
-    "PatchedVerzendingRequest",
     "",  # inline bodies (publish: no fields)
 }
 

@@ -113,10 +113,12 @@ def test_writing_to_a_document_is_405_problem_json(client):
 
 def test_what_plus1_does_differently_is_in_the_served_document(client):
     served = client.get("/documenten/api/v1/schema/openapi.json").json()
-    assert "GET /verzendingen" in served["x-plus1"]["notServed"]
-    assert served["paths"]["/verzendingen"]["get"]["x-plus1-not-served"] is True
-    assert "x-plus1-not-served" not in served["paths"]["/gebruiksrechten"]["get"]
-    assert "Niet beschikbaar: `GET /verzendingen`" in served["info"]["description"]
+    assert "x-plus1-not-served" not in served["paths"]["/verzendingen"]["get"]
+    assert "`expand=informatieobject` werkt bij verzendingen" in served["info"]["description"]
+    klant = client.get("/klantinteracties/api/v1/schema/openapi.json").json()
+    method, path = klant["x-plus1"]["notServed"][0].split(" ", 1)
+    assert klant["paths"][path][method.lower()]["x-plus1-not-served"] is True
+    assert f"Niet beschikbaar: `{method} {path}`" in klant["info"]["description"]
     catalogi = client.get("/catalogi/api/v1/schema/openapi.json").json()
     assert catalogi["x-plus1"]["extensions"] == [
         "PUT /catalogussen/{uuid}",

@@ -81,11 +81,14 @@ def _lock(row: M) -> M:
 
 
 @transaction.atomic
-def document_type_save(*, actor: Actor, row: DocumentType, values: dict[str, Any]) -> DocumentType:
+def document_type_save(
+    *, actor: Actor, row: DocumentType, values: dict[str, Any], force: bool = False
+) -> DocumentType:
+    """force: the client may change published types (catalogi.geforceerd-schrijven)."""
     created = row._state.adding
     if not created:
         row = _lock(row)
-        if not rules.only_end_date(values):
+        if not rules.only_end_date(values) and not force:
             rules.require_concept(row)
             rules.require_concept_relations(row.decision_types.all())
     save_row(actor=actor, row=row, values=values)
@@ -116,8 +119,10 @@ def decision_type_save(
     row: DecisionType,
     values: dict[str, Any],
     relations: dict[str, list[Any]],
+    force: bool = False,
 ) -> DecisionType:
-    """relations: document_types (informatieobjecttypen) and case_types (zaaktypen)."""
+    """relations: document_types (informatieobjecttypen) and case_types (zaaktypen);
+    force: the client may change a published one (catalogi.geforceerd-schrijven)."""
     given = values.get("catalogue", row.catalogue)
     catalogue = str(given) if given else None
     new = [r for related in relations.values() for r in related]
@@ -128,9 +133,11 @@ def decision_type_save(
             save_row(actor=actor, row=row, values=values)
             catalog_event_put(catalog_events.DECISION_TYPE_UPDATED, row, row.catalogue)
             return row
-        rules.require_concept(row)
-        rules.require_concept_relations([*row.document_types.all(), *row.case_types.all()])
-    rules.require_concept_relations(new)
+        if not force:
+            rules.require_concept(row)
+            rules.require_concept_relations([*row.document_types.all(), *row.case_types.all()])
+    if not force:
+        rules.require_concept_relations(new)
     created = row._state.adding
     save_row(actor=actor, row=row, values=values, relations=relations)
     topic = (
@@ -177,38 +184,46 @@ def case_type_part_save(
     row: models.Model,
     values: dict[str, Any],
     relations: dict[str, list[Any]] | None = None,
+    force: bool = False,
 ) -> models.Model:
-    """A part of a zaaktype may only change while its old and new zaaktype are concept."""
+    """A part of a zaaktype may only change while its old and new zaaktype are concept
+    (force: also when published, catalogi.geforceerd-schrijven)."""
     target: CaseType | None = values.get("case_type")
     current = None if row._state.adding else row.case_type  # type: ignore[attr-defined]
-    rules.require_concept_case_type(current, target)
+    if not force:
+        rules.require_concept_case_type(current, target)
     return save_row(actor=actor, row=row, values=values, relations=relations)
 
 
 @transaction.atomic
-def case_type_part_delete(*, actor: Actor, row: models.Model) -> None:
-    rules.require_concept_case_type(row.case_type)  # type: ignore[attr-defined]
+def case_type_part_delete(*, actor: Actor, row: models.Model, force: bool = False) -> None:
+    """force: also of a published zaaktype (catalogi.geforceerd-verwijderen)."""
+    if not force:
+        rules.require_concept_case_type(row.case_type)  # type: ignore[attr-defined]
     delete_row(actor=actor, row=row)
 
 
 # Zaaktype-informatieobjecttypen -----------------------------------------------------------
 
 
-def _check_link(case_type: CaseType, document_type: DocumentType) -> None:
+def _check_link(case_type: CaseType, document_type: DocumentType, force: bool = False) -> None:
     rules.require_same_catalogue(rules.catalogue_of(case_type), [document_type])
+    if force:
+        return
     if not rules.is_concept(case_type) and not rules.is_concept(document_type):
         rules.require_concept_relations([case_type])
 
 
 @transaction.atomic
 def case_type_document_save(
-    *, actor: Actor, row: CaseTypeDocumentType, values: dict[str, Any]
+    *, actor: Actor, row: CaseTypeDocumentType, values: dict[str, Any], force: bool = False
 ) -> CaseTypeDocumentType:
+    """force: also between published types (catalogi.geforceerd-schrijven)."""
     if not row._state.adding:
-        _check_link(row.case_type, row.document_type)
+        _check_link(row.case_type, row.document_type, force)
     case_type = values.get("case_type") or row.case_type
     document_type = values.get("document_type") or row.document_type
-    _check_link(case_type, document_type)
+    _check_link(case_type, document_type, force)
     order = values.get("order", row.order)
     direction = values.get("direction", row.direction)
     taken = CaseTypeDocumentType.objects.filter(
@@ -225,8 +240,10 @@ def case_type_document_save(
 
 
 @transaction.atomic
-def case_type_document_delete(*, actor: Actor, row: CaseTypeDocumentType) -> None:
-    _check_link(row.case_type, row.document_type)
+def case_type_document_delete(
+    *, actor: Actor, row: CaseTypeDocumentType, force: bool = False
+) -> None:
+    _check_link(row.case_type, row.document_type, force)
     delete_row(actor=actor, row=row)
 
 

@@ -35,10 +35,13 @@ def _team_for(catalogus: Catalogus) -> Team:
     return team
 
 
-def _check_relations(catalogue: str | None, relations: dict[str, list[Any]]) -> None:
+def _check_relations(
+    catalogue: str | None, relations: dict[str, list[Any]], force: bool = False
+) -> None:
     related = [r for rows in relations.values() for r in rows]
     rules.require_same_catalogue(catalogue, related)
-    rules.require_concept_relations(relations.get("decision_types", []))
+    if not force:
+        rules.require_concept_relations(relations.get("decision_types", []))
 
 
 @transaction.atomic
@@ -89,13 +92,16 @@ def zaaktype_update(
     values: dict[str, Any],
     fields: ZaakTypeFields,
     relations: dict[str, list[Any]],
+    force: bool = False,
 ) -> CaseType:
-    """Change a concept zaaktype; a published one only accepts an end date."""
+    """Change a concept zaaktype; a published one only accepts an end date, unless `force`
+    (catalogi.geforceerd-schrijven)."""
     case_type = _locked(case_type)
     if not (rules.only_end_date(values) and not fields and not relations):
-        rules.require_concept(case_type)
-        rules.require_concept_relations(case_type.decision_types.all())
-        _check_relations(rules.catalogue_of(case_type), relations)
+        if not force:
+            rules.require_concept(case_type)
+            rules.require_concept_relations(case_type.decision_types.all())
+        _check_relations(rules.catalogue_of(case_type), relations, force)
     case_type = case_type_save(actor=actor, case_type=case_type, values=values, relations=relations)
     if fields:
         extension, _ = ZaakTypeExtensie.objects.get_or_create(
@@ -159,10 +165,13 @@ def statustype_save(
     row: StatusType,
     values: dict[str, Any],
     data: dict[str, Any],
+    force: bool = False,
 ) -> StatusType:
-    """A statustype of a concept zaaktype; the lowest volgnummer starts, the highest ends."""
+    """A statustype of a concept zaaktype (force: also of a published one); the lowest
+    volgnummer starts, the highest ends."""
     target: CaseType = values.get("case_type") or row.case_type
-    rules.require_concept_case_type(None if row._state.adding else row.case_type, target)
+    if not force:
+        rules.require_concept_case_type(None if row._state.adding else row.case_type, target)
     order = values.get("order", row.order)
     if target.statuses.filter(order=order).exclude(pk=row.pk).exists():
         raise rules.problem(
@@ -182,9 +191,10 @@ def statustype_save(
 
 
 @transaction.atomic
-def statustype_delete(*, actor: Actor, row: StatusType) -> None:
+def statustype_delete(*, actor: Actor, row: StatusType, force: bool = False) -> None:
     case_type = row.case_type
-    rules.require_concept_case_type(case_type)
+    if not force:
+        rules.require_concept_case_type(case_type)
     delete_row(actor=actor, row=row)
     _mark_first_and_last(case_type)
 

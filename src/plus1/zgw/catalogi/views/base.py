@@ -21,6 +21,7 @@ from plus1.zgw.base import Urls, ZgwViewSet, bad_url, resolve_url
 from plus1.zgw.catalogi import selectors as sel
 from plus1.zgw.catalogi.io import Ctx
 from plus1.zgw.scopes import (
+    CATALOGI_GEFORCEERD_SCHRIJVEN,
     CATALOGI_GEFORCEERD_VERWIJDEREN,
     CATALOGI_LEZEN,
     CATALOGI_SCHRIJVEN,
@@ -108,15 +109,24 @@ def by_zaaktype(rows: QuerySet, params: Any, dated: str = "") -> QuerySet:
     return by_date(by_status(rows, params, "case_type__concept"), params, dated)
 
 
+# As the standard's security sections: changes (and new parts of a zaaktype) with
+# catalogi.schrijven or catalogi.geforceerd-schrijven, deletes with catalogi.schrijven or
+# catalogi.geforceerd-verwijderen; the services then refuse what only the forced scope allows.
+WRITE = (CATALOGI_SCHRIJVEN, CATALOGI_GEFORCEERD_SCHRIJVEN)
 READ_WRITE: dict[str, Needed] = {
     "list": CATALOGI_LEZEN,
     "retrieve": CATALOGI_LEZEN,
-    "create": CATALOGI_SCHRIJVEN,
-    "update": CATALOGI_SCHRIJVEN,
-    "partial_update": CATALOGI_SCHRIJVEN,
-    "destroy": CATALOGI_SCHRIJVEN,
+    "create": WRITE,
+    "update": WRITE,
+    "partial_update": WRITE,
+    "destroy": (CATALOGI_SCHRIJVEN, CATALOGI_GEFORCEERD_VERWIJDEREN),
 }
-PUBLISHABLE: dict[str, Needed] = {**READ_WRITE, "publish": CATALOGI_SCHRIJVEN}
+# zaaktypen, informatieobjecttypen, besluittypen: made and published with catalogi.schrijven
+PUBLISHABLE: dict[str, Needed] = {
+    **READ_WRITE,
+    "create": CATALOGI_SCHRIJVEN,
+    "publish": CATALOGI_SCHRIJVEN,
+}
 
 
 @no_personal_data  # the catalogue describes kinds of cases, never a person
@@ -136,6 +146,11 @@ class CatalogiViewSet(ZgwViewSet):
     def force_delete(self) -> bool:
         """The client may delete published types too."""
         return self.client.has_scope(CATALOGI_GEFORCEERD_VERWIJDEREN)
+
+    @property
+    def force_write(self) -> bool:
+        """The client may change published types too (not make new ones by force)."""
+        return self.client.has_scope(CATALOGI_GEFORCEERD_SCHRIJVEN)
 
     def ctx(self) -> Ctx:
         raw = self.request.query_params.get("datumGeldigheid") or ""

@@ -93,10 +93,11 @@ class PartViewSet(CatalogiViewSet):
             row=row,
             values=self.values(given, row),
             relations=self.relations(given),
+            force=self.force_write,
         )
 
     def remove(self, row: Any) -> None:
-        services.case_type_part_delete(actor=self.client.actor, row=row)
+        services.case_type_part_delete(actor=self.client.actor, row=row, force=self.force_delete)
 
 
 class RolTypeIn(ValidityIn):
@@ -271,7 +272,9 @@ class ZaakTypeInformatieObjectTypeViewSet(CatalogiViewSet):
             )
         if "statustype" in given:
             values["status_type"] = _statustype(given["statustype"])
-        return services.case_type_document_save(actor=self.client.actor, row=row, values=values)
+        return services.case_type_document_save(
+            actor=self.client.actor, row=row, values=values, force=self.force_write
+        )
 
     @staticmethod
     def _document_type(value: str, case_type: CaseType) -> DocumentType:
@@ -287,4 +290,6 @@ class ZaakTypeInformatieObjectTypeViewSet(CatalogiViewSet):
         return resolve_names([value], named_in, "description", day, field, label)[value]
 
     def remove(self, row: CaseTypeDocumentType) -> None:
-        services.case_type_document_delete(actor=self.client.actor, row=row)
+        services.case_type_document_delete(
+            actor=self.client.actor, row=row, force=self.force_delete
+        )

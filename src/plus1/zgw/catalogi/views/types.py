@@ -124,7 +124,12 @@ class InformatieObjectTypeViewSet(PublishMixin, CatalogiViewSet):
         values = mapped(given, self.NAMES)
         if "catalogus" in given:
             values["catalogue"] = _catalogus(given["catalogus"]).uuid
-        return services.document_type_save(actor=self.client.actor, row=row, values=values)
+        return services.document_type_save(
+            actor=self.client.actor,
+            row=row,
+            values=values,
+            force=self.force_write and not row._state.adding,
+        )
 
     def remove(self, row: DocumentType) -> None:
         services.document_type_delete(actor=self.client.actor, row=row, force=self.force_delete)
@@ -188,6 +193,7 @@ class BesluitTypeViewSet(PublishMixin, CatalogiViewSet):
             row=row,
             values=values,
             relations=relations,
+            force=self.force_write and not row._state.adding,
         )
 
     def remove(self, row: DecisionType) -> None:

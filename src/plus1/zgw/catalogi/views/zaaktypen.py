@@ -30,6 +30,7 @@ from plus1.zgw.catalogi.services import types as services
 from plus1.zgw.catalogi.services import zaaktypen as zaaktype_services
 from plus1.zgw.catalogi.views.base import (
     PUBLISHABLE,
+    READ_WRITE,
     CatalogiViewSet,
     DurationField,
     ValidityIn,
@@ -40,6 +41,7 @@ from plus1.zgw.catalogi.views.base import (
 )
 from plus1.zgw.catalogi.views.parts import zaaktype_by_url
 from plus1.zgw.models import Catalogus
+from plus1.zgw.scopes import CATALOGI_SCHRIJVEN
 from plus1.zgw.uuids import to_pk
 
 
@@ -164,6 +166,7 @@ class StatusTypeIn(ValidityIn):
 
 
 class CatalogusViewSet(CatalogiViewSet):
+    scopes = {**READ_WRITE, "create": CATALOGI_SCHRIJVEN}
     model = Catalogus
     selector = sel.catalogussen
     input = CatalogusIn
@@ -299,6 +302,7 @@ class ZaakTypeViewSet(CatalogiViewSet):
             values=values,
             fields=fields,
             relations=relations,
+            force=self.force_write,
         )
         return self.show(case_type)
 
@@ -360,8 +364,10 @@ class StatusTypeViewSet(CatalogiViewSet):
             if name in self.DATA
         }
         return zaaktype_services.statustype_save(
-            actor=self.client.actor, row=row, values=values, data=data
+            actor=self.client.actor, row=row, values=values, data=data, force=self.force_write
         )
 
     def remove(self, row: StatusType) -> None:
-        zaaktype_services.statustype_delete(actor=self.client.actor, row=row)
+        zaaktype_services.statustype_delete(
+            actor=self.client.actor, row=row, force=self.force_delete
+        )

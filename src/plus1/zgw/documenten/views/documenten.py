@@ -70,6 +70,13 @@ class DocumentenApi(ZgwViewSet):
             raise exceptions.PermissionDenied()
         return document
 
+    def _trail(self, documents: list[Document], name: str) -> None:
+        """Documents of a resident's zaak are that resident's data: record who read them
+        (one trail record per person, one audit entry for the request)."""
+        cases = list(selectors.cases_with_initiator(documents)) if documents else []
+        if cases:
+            personal_data_page_access(actor=self.client.actor, cases=cases, name=name)
+
 
 @processing_activity(CASE_TYPE)
 class DocumentViewSet(DocumentenApi):
@@ -103,13 +110,6 @@ class DocumentViewSet(DocumentenApi):
         self._trail(page, "documenten bekeken via de Documenten API")
         urls = Urls(self.request)
         return paginator.get_paginated_response([render_document(row, urls) for row in page])
-
-    def _trail(self, documents: list[Document], name: str) -> None:
-        """Documents of a resident's zaak are that resident's data: record who read them
-        (one trail record per person, one audit entry for the request)."""
-        cases = list(selectors.cases_with_initiator(documents)) if documents else []
-        if cases:
-            personal_data_page_access(actor=self.client.actor, cases=cases, name=name)
 
     def list(self, request: Request) -> Response:
         return self._list(request.query_params)

@@ -42,6 +42,7 @@ from plus1.zgw.scopes import (
     Scope,
 )
 from plus1.zgw.zaken import selectors
+from plus1.zgw.zaken.expand import Expander, Tree, parse_expand
 from plus1.zgw.zaken.filters import BSN_FILTER, ZaakFilter, comma_lists
 from plus1.zgw.zaken.io.zaken import (
     StatusIn,
@@ -141,16 +142,21 @@ class ZaakViewSet(ZakenApi):
         return response
 
     def _list(self, params: Any, area: dict[str, Any] | None = None) -> Response:
-        given = ZaakFilter(data=comma_lists(params))
+        tree = parse_expand(params.get("expand"))
+        given = ZaakFilter(data=comma_lists({k: params[k] for k in params if k != "expand"}))
         given.is_valid(raise_exception=True)
         rows = given.apply(selectors.zaken_lean(self.client))
         if area is not None:
             rows = cases_within(rows, area)
         urls = Urls(self.request)
         bsn = params.get(BSN_FILTER)
-        return self.paginate_cases(rows, urls, searched=party_by_bsn(bsn) if bsn else None)
+        return self.paginate_cases(
+            rows, urls, searched=party_by_bsn(bsn) if bsn else None, expand=tree
+        )
 
-    def paginate_cases(self, rows: Any, urls: Urls, searched: Party | None = None) -> Response:
+    def paginate_cases(
+        self, rows: Any, urls: Urls, searched: Party | None = None, expand: Tree | None = None
+    ) -> Response:
         """One query for the documents of the whole page, not one per zaak. A search by BSN
         is a use of that person's data: it is written to their data trail."""
         paginator = Pagination()
@@ -161,9 +167,12 @@ class ZaakViewSet(ZakenApi):
             )
         documents = documents_of([case.uuid for case in page], urls)
         records = selectors.records_of([case.pk for case in page])
-        return paginator.get_paginated_response(
-            [render_zaak(case, urls, documents.get(case.uuid), records[case.pk]) for case in page]
-        )
+        bodies = [
+            render_zaak(case, urls, documents.get(case.uuid), records[case.pk]) for case in page
+        ]
+        if expand:
+            Expander(self.client, urls).apply("zaak", bodies, expand)
+        return paginator.get_paginated_response(bodies)
 
     def list(self, request: Request) -> Response:
         return self._list(request.query_params)
@@ -188,11 +197,15 @@ class ZaakViewSet(ZakenApi):
         return Response(render_zaak(case, urls, documents, records), **kwargs)
 
     def retrieve(self, request: Request, uuid: str) -> Response:
+        tree = parse_expand(request.query_params.get("expand"))
         case = self._zaak(uuid, ZAKEN_LEZEN, lean=True)
         urls = Urls(self.request)
         documents = documents_of([case.uuid], urls).get(case.uuid)
         records = selectors.records_of([case.pk])[case.pk]
-        return Response(render_zaak(case, urls, documents, records))
+        body = render_zaak(case, urls, documents, records)
+        if tree:
+            Expander(self.client, urls).apply("zaak", [body], tree)
+        return Response(body)
 
     def create(self, request: Request) -> Response:
         given = ZaakIn(data=request.data)
