@@ -29,6 +29,16 @@ def _fast_settings(settings, tmp_path, audit_key_file):
     settings.CSRF_COOKIE_SECURE = False
 
 
+@pytest.fixture(autouse=True)
+def _dutch_after_each_test():
+    """A request in English leaves English active in the thread; the next test starts Dutch."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def freezer_today():
     from django.utils import timezone

@@ -182,6 +182,9 @@ def test_the_translated_pages_speak_english_and_fit(page, live_server, plusstad)
         "/mijn-gegevens/privacyrechten/": "Your privacy rights",
         "/privacy/verwerkingen/": "What we do with your data",
         "/meldingen/": "Reports about the public space",
+        "/afspraak-maken": "Make an appointment",
+        "/afspraak-maken?product=paspoort&locatie=stadhuis": "Make an appointment: Paspoort aanvragen",
+        "/mijn-gegevens/privacyrechten/?recht=16": "Your privacy rights",
     }
     for path, heading in headings.items():
         page.goto(base + path)

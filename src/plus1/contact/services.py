@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from plus1.audit.services import Actor, audit_record
 from plus1.contact import audit_actions, events, ratelimit
@@ -38,16 +40,16 @@ from plus1.privacy.services import personal_data_access
 
 REMINDER_TIME = dt.time(9, 0)  # the reminder goes out at 9:00 the day before
 
-RATE_LIMIT_MESSAGE = (
+RATE_LIMIT_MESSAGE = gettext_noop(
     "U heeft het afgelopen uur al {limit} afspraken gemaakt zonder in te loggen. "
     "Probeer het over een uur opnieuw, of log in met DigiD om meteen verder te gaan."
 )
-FULL_MESSAGE = "Dit tijdstip is net vol geraakt. Kies een ander tijdstip."
+FULL_MESSAGE = gettext_noop("Dit tijdstip is net vol geraakt. Kies een ander tijdstip.")
 
 
 class SlotFull(Exception):
     def __init__(self) -> None:
-        super().__init__(FULL_MESSAGE)
+        super().__init__(_(FULL_MESSAGE))
 
 
 class AppointmentNotFound(Exception):
@@ -70,13 +72,13 @@ def _problems(
 def person_problems(*, name: str, email: str) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     if not name.strip():
-        problems["naam"] = ["Vul uw naam in."]
+        problems["naam"] = [_("Vul uw naam in.")]
     elif len(name) > 200:
-        problems["naam"] = ["Gebruik hoogstens 200 tekens."]
+        problems["naam"] = [_("Gebruik hoogstens 200 tekens.")]
     try:
         validate_email(email)
     except ValidationError:
-        problems["email"] = ["Vul een e-mailadres in zoals naam@voorbeeld.nl."]
+        problems["email"] = [_("Vul een e-mailadres in zoals naam@voorbeeld.nl.")]
     return problems
 
 
@@ -87,15 +89,25 @@ def start_problems(
     local = timezone.localtime(start)
     reasons = []
     if start <= timezone.now():
-        reasons.append("Dit tijdstip is al voorbij. Kies een tijdstip in de toekomst.")
+        reasons.append(_("Dit tijdstip is al voorbij. Kies een tijdstip in de toekomst."))
     if counter_of(product, location) is None:
-        reasons.append(f"Voor {product.name} kunt u niet terecht bij {location.name}.")
+        reasons.append(
+            _("Voor {product} kunt u niet terecht bij {location}.").format(
+                product=product.name, location=location.name
+            )
+        )
     elif location_closed_on(location, local.date()):
-        reasons.append(f"{location.name} is op {local:%d-%m-%Y} gesloten. Kies een andere dag.")
+        reasons.append(
+            _("{location} is op {day} gesloten. Kies een andere dag.").format(
+                location=location.name, day=f"{local:%d-%m-%Y}"
+            )
+        )
     elif local not in slot_starts(product, location, local.date()):
         reasons.append(
-            f"{location.name} is dan niet open voor {product.name}, of dit is geen begintijd "
-            "van een tijdslot. Kies een van de getoonde tijden."
+            _(
+                "{location} is dan niet open voor {product}, of dit is geen begintijd "
+                "van een tijdslot. Kies een van de getoonde tijden."
+            ).format(location=location.name, product=product.name)
         )
     return {"start": reasons} if reasons else {}
 
@@ -171,7 +183,7 @@ def appointment_book(
     Raises BookingRateLimited, ValidationError (every problem) or SlotFull; all write nothing.
     """
     if client is not None and not ratelimit.booking_allowed(client):
-        raise BookingRateLimited(RATE_LIMIT_MESSAGE.format(limit=ratelimit.limit()))
+        raise BookingRateLimited(_(RATE_LIMIT_MESSAGE).format(limit=ratelimit.limit()))
     problems = _problems(product, location, start, name, email)
     if problems:
         raise ValidationError(problems)
@@ -238,7 +250,7 @@ def appointment_reschedule(
     """Move to another start of the same product and location, if a place is left there."""
     appointment = _locked(appointment_id, code)
     if appointment.status != Appointment.Status.BOOKED:
-        raise ValidationError({"start": ["U bent al aangemeld; deze afspraak kan niet meer."]})
+        raise ValidationError({"start": [_("U bent al aangemeld; deze afspraak kan niet meer.")]})
     problems = start_problems(appointment.product, appointment.location, start)
     if problems:
         raise ValidationError(problems)

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from plus1.audit.services import Actor
@@ -120,7 +121,7 @@ def _book_post(
     context["values"] = values
     start = _start(values["tijd"])
     if start is None:
-        context["problems"] = {"start": ["Kies een tijd."]}
+        context["problems"] = {"start": [_("Kies een tijd.")]}
         return None
     try:
         appointment, code = appointment_book(
@@ -221,7 +222,7 @@ def appointment_reschedule_page(request: HttpRequest, appointment_id: str) -> Ht
         start = _start(request.POST.get("tijd", ""))
         try:
             if start is None:
-                raise ValidationError({"start": ["Kies een tijd."]})
+                raise ValidationError({"start": [_("Kies een tijd.")]})
             appointment_reschedule(
                 actor=_actor(request, _party(request)),
                 appointment_id=appointment.uuid,

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Min, Model, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from plus1.geo import geometry
 from plus1.geo.models import District, Neighbourhood, Street, street_key
@@ -72,8 +73,10 @@ def place_for_address(text: str) -> Place:
     streets = Street.objects.filter(name_key=street_key(match["street"])) if match else None
     if not streets:
         raise LocationRefused(
-            f"Het adres ‘{text.strip()}’ kennen wij niet in Plusstad. Controleer de straatnaam, "
-            "of kies de plek op de kaart."
+            _(
+                "Het adres ‘{address}’ kennen wij niet in Plusstad. Controleer de straatnaam, "
+                "of kies de plek op de kaart."
+            ).format(address=text.strip())
         )
     number = int(match["number"]) if match and match["number"] else None
     street = _street_with(streets, number)
@@ -81,8 +84,10 @@ def place_for_address(text: str) -> Place:
         first = min(s.first_number for s in streets)
         last = max(s.last_number for s in streets)
         raise LocationRefused(
-            f"Aan de {streets[0].name} zijn de huisnummers {first} tot en met {last}. "
-            "Controleer het huisnummer, of kies de plek op de kaart."
+            _(
+                "Aan de {street} zijn de huisnummers {first} tot en met {last}. "
+                "Controleer het huisnummer, of kies de plek op de kaart."
+            ).format(street=streets[0].name, first=first, last=last)
         )
     lat, lon = _interpolate(street, number)
     label = f"{street.name} {number}" if number else street.name
@@ -125,7 +130,7 @@ def _neighbours() -> dict[str, dict[str, Any]]:
 
 def outside_advice(latitude: float, longitude: float) -> str:
     """Which organisation to go to for a place outside the municipality, in plain Dutch."""
-    far = (
+    far = _(
         "Deze plek ligt niet in de gemeente Plusstad. Meld het bij de gemeente waar de plek "
         "ligt; op www.overheid.nl vindt u welke gemeente dat is. Wij hebben niets opgeslagen."
     )
@@ -153,10 +158,10 @@ def outside_advice(latitude: float, longitude: float) -> str:
     neighbour = _neighbours().get(max(offsets, key=lambda k: offsets[k]))
     if neighbour is None:
         return far
-    return (
-        f"Deze plek ligt buiten de gemeente Plusstad, in de {neighbour['name']}. "
-        f"Meld het daar: {neighbour['url']}. Wij hebben niets opgeslagen."
-    )
+    return _(
+        "Deze plek ligt buiten de gemeente Plusstad, in de {name}. "
+        "Meld het daar: {url}. Wij hebben niets opgeslagen."
+    ).format(name=neighbour["name"], url=neighbour["url"])
 
 
 def districts_with_neighbourhoods() -> QuerySet[District]:

@@ -112,15 +112,15 @@ def _place(submission: Submission) -> Place:
             lon = float(str(submission.longitude).replace(",", "."))
         except ValueError:
             raise LocationRefused(
-                "Vul coördinaten in zoals 52.04 (breedtegraad) en 5.09 (lengtegraad)."
+                _("Vul coördinaten in zoals 52.04 (breedtegraad) en 5.09 (lengtegraad).")
             ) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise LocationRefused("Deze coördinaten bestaan niet. Kies de plek op de kaart.")
+            raise LocationRefused(_("Deze coördinaten bestaan niet. Kies de plek op de kaart."))
         return place_in_municipality(lat, lon, submission.address or nearest_address(lat, lon))
     if submission.address.strip():
         return place_for_address(submission.address)
     raise LocationRefused(
-        "Geef aan waar het is: klik op de kaart, typ een adres of gebruik uw locatie."
+        _("Geef aan waar het is: klik op de kaart, typ een adres of gebruik uw locatie.")
     )
 
 

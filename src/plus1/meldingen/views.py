@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plus1.audit.services import Actor
@@ -90,14 +91,14 @@ def _map_click(request: HttpRequest, values: dict[str, Any]) -> str:
     box = municipality_bbox()
     x, y = request.POST.get("kaart.x", "0"), request.POST.get("kaart.y", "0")
     if box is None or not (x.isdigit() and y.isdigit()) or (x, y) == ("0", "0"):
-        return "Kies de plek met een klik op de kaart, of typ een adres."
+        return _("Kies de plek met een klik op de kaart, of typ een adres.")
     lat, lon = Projection.framing(box).point_at(int(x), int(y), MAP_SHOWN_WIDTH)
     values.update(breedtegraad=f"{lat:.6f}", lengtegraad=f"{lon:.6f}")
     place = place_at(lat, lon)
     if place is None:
-        return "Deze plek ligt buiten de gemeente. Kies een plek binnen de lijnen."
-    return (
-        f"U heeft een plek gekozen in de buurt {place.neighbourhood_name} ({place.district_name})."
+        return _("Deze plek ligt buiten de gemeente. Kies een plek binnen de lijnen.")
+    return _("U heeft een plek gekozen in de buurt {neighbourhood} ({district}).").format(
+        neighbourhood=place.neighbourhood_name, district=place.district_name
     )
 
 

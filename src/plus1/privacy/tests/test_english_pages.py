@@ -1,10 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The privacy pages and the login pages in English: English text, `lang="en"`, no Dutch left
+"""The privacy pages, the GDPR request forms and the login pages in English: English text, `lang="en"`, no Dutch left
 of the texts the page itself writes (data the municipality holds stays as it is)."""
 
 import pytest
+import yaml
 from django.test import Client
 from django.urls import reverse
+
+from plus1.audit.services import Actor
+from plus1.catalog.models import CaseType
+from plus1.catalog.services import catalog_import
+from plus1.common.testing.factories import TeamFactory
+from plus1.demo.loader import CATALOG_FILE
+from plus1.privacy.models import CaseTypeActivity, GdprRequest
+from plus1.privacy.services.gdpr import CASE_TYPE_OF_RIGHT
+from plus1.privacy.tests.conftest import make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +84,41 @@ def test_the_login_page_and_the_demo_login_in_english(db, settings):
     refused.post(reverse("set-language"), {"language": "en", "next": "/"})
     response = refused.post(reverse("portal:login"), {"party": ""})
     assert "Choose one of the people." in response.content.decode()
+
+
+def _demo_gdpr_case_types() -> None:
+    """The GDPR request case types exactly as the demo catalogue writes them."""
+    document = yaml.safe_load(CATALOG_FILE.read_text(encoding="utf-8"))
+    gdpr = [item for item in document["case_types"] if item["code"] in CASE_TYPE_OF_RIGHT.values()]
+    assert len(gdpr) == len(CASE_TYPE_OF_RIGHT)
+    TeamFactory(slug=gdpr[0]["team"])
+    catalog_import(actor=Actor.system("test"), document={"case_types": gdpr}, publish=True)
+    for case_type in CaseType.objects.filter(code__in=CASE_TYPE_OF_RIGHT.values()):
+        CaseTypeActivity.objects.create(case_type=case_type, activity=make_activity(case_type.code))
+
+
+def test_the_gdpr_request_forms_in_english(world):
+    _demo_gdpr_case_types()
+    client = world.resident_client()
+    form = in_english(client, reverse("privacy:gdpr-request") + "?recht=16")
+    assert "Which piece of data is wrong?" in form and "What should it be?" in form
+    assert "Explanation (optional)" in form
+    assert "Welk gegeven klopt niet?" not in form and "Toelichting" not in form
+    refused = client.post(reverse("privacy:gdpr-request"), {"recht": "16", "gegeven": "naam"})
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "What should it be?: " in page
+    assert not GdprRequest.objects.exists()
+    for right in ("15", "17", "18", "20", "21"):
+        assert "Explanation (optional)" in in_english(
+            client, reverse("privacy:gdpr-request") + f"?recht={right}"
+        )
+    started = client.post(
+        reverse("privacy:gdpr-request"),
+        {"recht": "16", "gegeven": "naam", "nieuwe_waarde": "Anna de Boer-Jansen"},
+    )
+    case_page = in_english(client, started["Location"])
+    assert "<h1>Request for correction (GDPR article 16)</h1>" in case_page
+    assert "Verzoek om correctie" not in case_page
+    gdpr_types = CaseType.objects.filter(code__in=CASE_TYPE_OF_RIGHT.values())
+    english = gdpr_types.exclude(name_en="").exclude(description_en="")
+    assert english.count() == len(CASE_TYPE_OF_RIGHT)
