@@ -59,6 +59,10 @@ class ZgwClient:
         """The scope in its component for at least one zaaktype (or component-wide)."""
         return self.all_rights or bool(self._matching(scope))
 
+    def has_explicit_scope(self, scope: Scope) -> bool:
+        """The scope given by name, not implied by `heeft_alle_autorisaties`."""
+        return bool(self._matching(scope))
+
     def may_zaak(self, scope: Scope, zaaktype_uuid: object, confidentiality: str) -> bool:
         """The scope for a zaak of this zaaktype at this confidentiality level."""
         if self.all_rights:

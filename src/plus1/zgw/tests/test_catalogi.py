@@ -84,7 +84,7 @@ def test_zaaktype_lifecycle_concept_statustypen_publish(superclient, catalogus_u
     assert [s["isEindstatus"] for s in statustypen["results"]] == [False, True]
     writer = limited_client(
         "schrijver", [{"component": "ztc", "scopes": ["catalogi.lezen", "catalogi.schrijven"]}]
-    )  # all rights include catalogi.geforceerd-schrijven
+    )
     refused = writer.patch(zaaktype["url"], {"omschrijving": "Anders"}, format="json")
     assert refused.status_code == 400
     assert refused.json()["invalidParams"][0]["code"] == "non-concept-object"

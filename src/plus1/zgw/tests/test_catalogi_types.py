@@ -164,6 +164,9 @@ def test_parts_of_a_published_zaaktype_cannot_change(superclient, writer, catalo
 
     assert first_error(renamed) == (400, "nonFieldErrors", "non-concept-zaaktype")
     assert first_error(extra) == (400, "nonFieldErrors", "non-concept-zaaktype")
+    # All rights imply no forced write: that takes catalogi.geforceerd-schrijven by name.
+    by_all_rights = superclient.patch(rol["url"], {"omschrijving": "Ander"}, format="json")
+    assert first_error(by_all_rights) == (400, "nonFieldErrors", "non-concept-zaaktype")
     shown = superclient.get(case_type).json()
     assert shown["roltypen"] == [rol["url"]] and rol["zaaktypeIdentificatie"] == "kapvergunning"
 
@@ -238,8 +241,10 @@ def test_zaaktype_informatieobjecttype_needs_one_concept_side(superclient, write
     superclient.post(f"{case_type}/publish")
 
     removed = writer.delete(created.json()["url"])
+    by_all_rights = superclient.delete(created.json()["url"])
 
     assert first_error(removed) == (400, "nonFieldErrors", "non-concept-relation")
+    assert first_error(by_all_rights) == (400, "nonFieldErrors", "non-concept-relation")
     assert superclient.get(case_type).json()["informatieobjecttypen"] == [document]
 
 

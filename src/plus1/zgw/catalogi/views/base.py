@@ -149,8 +149,15 @@ class CatalogiViewSet(ZgwViewSet):
 
     @property
     def force_write(self) -> bool:
-        """The client may change published types too (not make new ones by force)."""
-        return self.client.has_scope(CATALOGI_GEFORCEERD_SCHRIJVEN)
+        """The client may change published types too (not make new ones by force). Only with
+        the scope by name: a client with all rights keeps the standard's refusals, as the VNG
+        suite expects of it."""
+        return self.client.has_explicit_scope(CATALOGI_GEFORCEERD_SCHRIJVEN)
+
+    @property
+    def force_part_delete(self) -> bool:
+        """The client may delete parts of a published zaaktype (by name, as force_write)."""
+        return self.client.has_explicit_scope(CATALOGI_GEFORCEERD_VERWIJDEREN)
 
     def ctx(self) -> Ctx:
         raw = self.request.query_params.get("datumGeldigheid") or ""

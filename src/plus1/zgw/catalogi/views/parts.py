@@ -97,7 +97,9 @@ class PartViewSet(CatalogiViewSet):
         )
 
     def remove(self, row: Any) -> None:
-        services.case_type_part_delete(actor=self.client.actor, row=row, force=self.force_delete)
+        services.case_type_part_delete(
+            actor=self.client.actor, row=row, force=self.force_part_delete
+        )
 
 
 class RolTypeIn(ValidityIn):
@@ -291,5 +293,5 @@ class ZaakTypeInformatieObjectTypeViewSet(CatalogiViewSet):
 
     def remove(self, row: CaseTypeDocumentType) -> None:
         services.case_type_document_delete(
-            actor=self.client.actor, row=row, force=self.force_delete
+            actor=self.client.actor, row=row, force=self.force_part_delete
         )
