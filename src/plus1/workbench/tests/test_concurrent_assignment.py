@@ -38,7 +38,7 @@ def test_two_leads_at_once_are_serialised_and_the_last_one_wins(team, lead, bram
                 cases_assign(actor=Actor.from_user(lead), cases=[case], assignee=bram)
                 first_holds_lock.set()
                 time.sleep(0.5)  # the second lead clicks now, while this one is still saving
-            finished.append("first")
+                finished.append("first")  # still holding the lock: the second cannot pass yet
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:
