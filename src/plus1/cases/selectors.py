@@ -124,9 +124,21 @@ def _in_area(x: float, y: float, polygons: list[list[list[list[float]]]]) -> boo
     )
 
 
+def _is_box(polygons: list[list[list[list[float]]]]) -> bool:
+    """One ring without holes whose edges run along the axes: its bounding box is the area
+    itself (a map's viewport, the most common search)."""
+    if len(polygons) != 1 or len(polygons[0]) != 1:
+        return False
+    ring = polygons[0][0]
+    return len(ring) in (4, 5) and all(
+        a[0] == b[0] or a[1] == b[1] for a, b in zip(ring, ring[1:] + ring[:1], strict=True)
+    )
+
+
 def cases_within(cases: QuerySet[Case], area: dict[str, Any]) -> QuerySet[Case]:
     """Cases whose point lies within a GeoJSON (Multi)Polygon or on a Point: the indexed
-    latitude/longitude columns narrow it to the bounding box, Python does the rest."""
+    latitude/longitude columns narrow it to the bounding box, Python does the rest and the
+    query names the shorter list (the points inside, or those in the box but outside)."""
     if area.get("type") == "Point":
         lon, lat = area["coordinates"][:2]
         return cases.filter(latitude=lat, longitude=lon)
@@ -135,12 +147,14 @@ def cases_within(cases: QuerySet[Case], area: dict[str, Any]) -> QuerySet[Case]:
     if not positions:
         return cases.none()
     xs, ys = [p[0] for p in positions], [p[1] for p in positions]
-    candidates = cases.filter(
+    in_box = cases.filter(
         latitude__gte=min(ys), latitude__lte=max(ys), longitude__gte=min(xs), longitude__lte=max(xs)
-    ).values_list("pk", "longitude", "latitude")
-    inside = [
-        pk
-        for pk, x, y in candidates
-        if x is not None and y is not None and _in_area(x, y, polygons)
-    ]
+    )
+    if _is_box(polygons):
+        return in_box
+    inside, outside = [], []
+    for pk, x, y in in_box.values_list("pk", "longitude", "latitude"):
+        (inside if _in_area(x, y, polygons) else outside).append(pk)
+    if len(outside) < len(inside):
+        return in_box.exclude(pk__in=outside)
     return cases.filter(pk__in=inside)

@@ -274,6 +274,36 @@ def test_zoek_within_a_polygon_finds_only_the_zaken_inside(superclient, case_typ
     assert [z["uuid"] for z in found["results"]] == [kept["uuid"]]
 
 
+@pytest.mark.parametrize(
+    "area",
+    [
+        # a map's viewport: the box itself is the area
+        [[5.0, 52.0], [5.2, 52.0], [5.2, 52.2], [5.0, 52.2], [5.0, 52.0]],
+        # a triangle with most of its box's points inside: the query excludes the few outside
+        [[5.0, 52.0], [5.4, 52.0], [5.0, 52.2], [5.0, 52.0]],
+    ],
+)
+def test_zoek_within_finds_every_zaak_inside_and_none_outside(superclient, case_type, area):
+    def zaak_at(lon: float | None, lat: float | None) -> str:
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lon else None
+        body = zaak_body(case_type, zaakgeometrie=geometry)
+        return superclient.post(f"{ZAKEN}/zaken", body, format="json").json()["uuid"]
+
+    inside = {zaak_at(5.01, 52.01), zaak_at(5.05, 52.05), zaak_at(5.1, 52.02)}
+    zaak_at(5.35, 52.19)  # in the triangle's box, outside the triangle; outside the viewport
+    zaak_at(6.0, 53.0)  # far away
+    zaak_at(None, None)  # no place
+
+    found = superclient.post(
+        f"{ZAKEN}/zaken/_zoek",
+        {"zaakgeometrie": {"within": {"type": "Polygon", "coordinates": [area]}}},
+        format="json",
+    ).json()
+
+    assert found["count"] == 3
+    assert {z["uuid"] for z in found["results"]} == inside
+
+
 def test_deleting_a_zaak_deletes_its_deelzaken_and_records_and_notifies(
     superclient, case_type, zaak
 ):
