@@ -7,10 +7,12 @@ its initiator (a generated resident with a valid BSN, encrypted and blind-indexe
 identity does it) and initiator role, a result when it is closed, a point in a buurt (when
 the geo context holds buurten), an audit entry per zaak in the one hash chain (hashes and
 seals computed in bulk, so `plus1 audit verify` still passes) and the outbox rows of
-`case.registered`, already delivered; for part of the zaken a document with a small text
-file (through the documents storage) linked to the zaak, and for part of the closed zaken a
-besluit, each with its audit entry. Not generated yet: other roles, properties and
-data-trail records (see docs/performance.md)."""
+`case.registered`, already delivered; a behandelaar for most zaken and a belanghebbende
+for some, an eigenschap, and the data-trail record (with its audit entry) of the staff
+member who opened the zaak; for part of the zaken a document with a one-page PDF (through
+the documents storage) linked to the zaak, and for part of the closed zaken a besluit, each
+with its audit entry. Zaaktypen without roltypen, a resultaattype or an eigenschap get them
+first (`generate_types`)."""
 
 from __future__ import annotations
 
@@ -28,16 +30,21 @@ from plus1.audit.models import AuditEntry, AuditHead
 from plus1.audit.services import GENESIS_HASH, entry_hash
 from plus1.cases import audit_actions as case_audit
 from plus1.cases import events as case_events
-from plus1.cases.models import Case, CaseStatus, Result, Role
-from plus1.catalog.models import CaseType, ResultType, RoleType
+from plus1.cases.models import Case, CaseProperty, CaseStatus, Result, Role
+from plus1.catalog.models import CaseType, PropertyType, ResultType, RoleType
 from plus1.common.bsn import blind_index, encrypt
 from plus1.common.identifiers import Sequence
 from plus1.demo.generate_records import AuditSpec, documents_and_decisions, record_types
+from plus1.demo.generate_trail import TrailPlan, trail_records
+from plus1.demo.generate_types import complete_case_types
 from plus1.events.models import OutboxMessage
 from plus1.events.services import consumers_of
 from plus1.identity.models import Party
+from plus1.privacy.models import DataTrailRecord
 
 BATCH = 2000
+BEHANDELAAR_SHARE = 0.7  # zaken with a named behandelaar (a medewerker role)
+BELANGHEBBENDE_SHARE = 0.1  # zaken with a second resident involved
 FIRST_NAMES = ("Anna", "Bram", "Chantal", "Daan", "Emma", "Fatima", "Gerrit", "Hanna", "Ivo")
 LAST_NAMES = ("de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "Yilmaz", "El Amrani")
 
@@ -53,7 +60,12 @@ def valid_bsn(number: int) -> str:
 
 
 def _case_types() -> list[CaseType]:
-    types = list(CaseType.objects.filter(active=True).prefetch_related("statuses").order_by("pk"))
+    types = list(
+        CaseType.objects.filter(active=True)
+        .select_related("responsible_team")
+        .prefetch_related("statuses")
+        .order_by("pk")
+    )
     usable = [t for t in types if len(t.statuses.all()) >= 1]
     if not usable:
         raise RuntimeError(
@@ -83,17 +95,24 @@ def generate(
     # the same seed on the same starting database gives the same rows
     rng = random.Random(f"{seed}:{Case.objects.count()}")  # noqa: S311 (test data, not secrets)
     types = _case_types()
+    complete_case_types(types)
     statuses = {t.pk: sorted(t.statuses.all(), key=lambda s: s.order) for t in types}
-    initiators = {
-        t.pk: RoleType.objects.filter(case_type=t, kind="initiator").first() for t in types
+    roles = {
+        t.pk: {r.kind: r for r in RoleType.objects.filter(case_type=t).order_by("-pk")}
+        for t in types
     }
     results = {t.pk: ResultType.objects.filter(case_type=t).first() for t in types}
+    properties = {t.pk: PropertyType.objects.filter(case_type=t).first() for t in types}
     record_kinds = record_types(types)
     points = _points()
     residents = max(1, zaken // 3)
     counts = dict.fromkeys(
-        ("zaken", "residents", "statuses", "roles", "documents", "decisions", "audit", "outbox"), 0
-    )
+        (
+            "zaken", "residents", "statuses", "roles", "properties", "documents", "decisions",
+            "trail", "audit", "outbox",
+        ),
+        0,
+    )  # fmt: skip
     consumers = consumers_of(case_events.CASE_REGISTERED)
     party_ids = _residents(residents, seed, rng, counts)
     today = timezone.localdate()
@@ -101,7 +120,7 @@ def generate(
         size = min(BATCH, zaken - start)
         with transaction.atomic(durable=True):
             _batch(
-                size, start, seed, rng, types, statuses, initiators, results, points,
+                size, start, seed, rng, types, statuses, roles, results, properties, points,
                 party_ids, consumers, today, counts, record_kinds,
             )  # fmt: skip
         if progress:
@@ -111,8 +130,8 @@ def generate(
 
 def _residents(
     count: int, seed: int, rng: random.Random, counts: dict[str, int]
-) -> list[tuple[int, str, str]]:
-    """(pk, encrypted BSN, blind index) of `count` new residents."""
+) -> list[tuple[int, str, str, uuid.UUID]]:
+    """(pk, encrypted BSN, blind index, uuid) of `count` new residents."""
     base = 10_000_000 + (seed % 1000) * 80_000
     existing = set(Party.objects.filter(kind="resident").values_list("bsn_index", flat=True))
     rows: list[Party] = []
@@ -124,15 +143,23 @@ def _residents(
         if index in existing:
             continue
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-        rows.append(Party(kind="resident", name=name, bsn_encrypted=encrypt(bsn), bsn_index=index))
+        rows.append(
+            Party(
+                uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                kind="resident",
+                name=name,
+                bsn_encrypted=encrypt(bsn),
+                bsn_index=index,
+            )
+        )
     for start in range(0, len(rows), BATCH):
         Party.objects.bulk_create(rows[start : start + BATCH])
     counts["residents"] += len(rows)
     return [
-        (pk, encrypted, index or "")
-        for pk, encrypted, index in Party.objects.filter(
+        (pk, encrypted, index or "", key)
+        for pk, encrypted, index, key in Party.objects.filter(
             bsn_index__in=[r.bsn_index for r in rows]
-        ).values_list("pk", "bsn_encrypted", "bsn_index")
+        ).values_list("pk", "bsn_encrypted", "bsn_index", "uuid")
     ]
 
 
@@ -143,10 +170,11 @@ def _batch(
     rng: random.Random,
     types: list[CaseType],
     statuses: dict[int, list[Any]],
-    initiators: dict[int, Any],
+    roles_of: dict[int, dict[str, RoleType]],
     results: dict[int, Any],
+    properties: dict[int, Any],
     points: list[tuple[str, str, float, float]],
-    party_ids: list[tuple[int, str, str]],
+    party_ids: list[tuple[int, str, str, uuid.UUID]],
     consumers: list[str],
     today: dt.date,
     counts: dict[str, int],
@@ -191,32 +219,49 @@ def _batch(
         keys = dict(Case.objects.filter(uuid__in=[c.uuid for c in cases]).values_list("uuid", "pk"))
         for case in cases:
             case.pk = keys[case.uuid]
-    bsns = {pk: (encrypted, index) for pk, encrypted, index in party_ids}
+    residents = {pk: (encrypted, index, key) for pk, encrypted, index, key in party_ids}
     history: list[CaseStatus] = []
     roles: list[Role] = []
     outcome: list[Result] = []
+    values: list[CaseProperty] = []
+    viewed: list[TrailPlan] = []
     for case, (steps_reached, registered) in zip(cases, plans, strict=True):
         moment = timezone.make_aware(dt.datetime.combine(registered, dt.time(9)))
         for number, step in enumerate(steps_reached):
             history.append(
                 CaseStatus(case=case, status=step, set_at=moment + dt.timedelta(days=number))
             )
-        roles.append(  # the initiator, with the zaaktype's initiator roltype when it has one
-            Role(
-                case=case,
-                role_type=initiators[case.case_type_id],
-                is_initiator=True,
-                betrokkene_type="natuurlijk_persoon",
-                party_id=case.initiator_id,
-                bsn_encrypted=bsns[case.initiator_id or 0][0],  # as the role service stores it
-                bsn_index=bsns[case.initiator_id or 0][1],
+        kinds = roles_of[case.case_type_id]
+        roles.append(_person(case, kinds["initiator"], residents, case.initiator_id or 0))
+        if rng.random() < BEHANDELAAR_SHARE:
+            number = rng.randint(1, 40)
+            roles.append(
+                Role(
+                    case=case,
+                    role_type=kinds["behandelaar"],
+                    betrokkene_type="medewerker",
+                    identification={"identificatie": f"mw{number:03d}", "achternaam": "Jansen"},
+                )
             )
-        )
+        if rng.random() < BELANGHEBBENDE_SHARE:
+            other = rng.choice(party_ids)[0]
+            roles.append(_person(case, kinds["belanghebbende"], residents, other))
+        if properties[case.case_type_id] is not None:
+            values.append(
+                CaseProperty(
+                    case=case,
+                    property_type=properties[case.case_type_id],
+                    value=f"KM-{rng.randint(1000, 9999)}",
+                )
+            )
+        initiator = Party(pk=case.initiator_id, uuid=residents[case.initiator_id or 0][2])
+        viewed.append((case, initiator, moment + dt.timedelta(days=1)))
         if case.closed_on and results[case.case_type_id] is not None:
             outcome.append(Result(case=case, result_type=results[case.case_type_id]))
     CaseStatus.objects.bulk_create(history)
     Role.objects.bulk_create(roles)
     Result.objects.bulk_create(outcome)
+    CaseProperty.objects.bulk_create(values)
     specs: list[AuditSpec] = [
         (
             case_audit.CASE_REGISTERED,
@@ -225,14 +270,43 @@ def _batch(
         )
         for case in cases
     ]
-    _audit(specs + documents_and_decisions(cases, rng, *record_kinds, counts), counts)
+    specs += documents_and_decisions(cases, rng, *record_kinds, counts)
+    trail = trail_records(viewed, rng)
+    entries = _audit(specs + [spec for spec, _ in trail], counts)
+    DataTrailRecord.objects.bulk_create(
+        _linked(record, entry)
+        for (_, record), entry in zip(trail, entries[len(specs) :], strict=True)
+    )
     _outbox(cases, consumers, counts)
     counts["zaken"] += len(cases)
     counts["statuses"] += len(history)
     counts["roles"] += len(roles)
+    counts["properties"] += len(values)
+    counts["trail"] += len(trail)
 
 
-def _audit(specs: list[AuditSpec], counts: dict[str, int]) -> None:
+def _person(
+    case: Case, role_type: RoleType, residents: dict[int, tuple[str, str, uuid.UUID]], party: int
+) -> Role:
+    """A resident's role, with the BSN encrypted and blind-indexed as the role service stores it."""
+    encrypted, index, _ = residents[party]
+    return Role(
+        case=case,
+        role_type=role_type,
+        is_initiator=role_type.kind == "initiator",
+        betrokkene_type="natuurlijk_persoon",
+        party_id=party,
+        bsn_encrypted=encrypted,
+        bsn_index=index,
+    )
+
+
+def _linked(record: DataTrailRecord, entry: AuditEntry) -> DataTrailRecord:
+    record.audit_entry = entry
+    return record
+
+
+def _audit(specs: list[AuditSpec], counts: dict[str, int]) -> list[AuditEntry]:
     """The services' audit entries, chained and sealed in bulk under the head lock."""
     head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
     prev, now, entries = head.last_hash or GENESIS_HASH, timezone.now(), []
@@ -254,9 +328,14 @@ def _audit(specs: list[AuditSpec], counts: dict[str, int]) -> None:
         entry.seal = seal(entry.hash)
         entries.append(entry)
     AuditEntry.objects.bulk_create(entries)
+    if entries and entries[0].pk is None:  # a database that returns no keys from a bulk insert
+        keys = dict(AuditEntry.objects.filter(seq__gt=head.last_seq).values_list("seq", "pk"))
+        for entry in entries:
+            entry.pk = keys[entry.seq]
     head.last_seq, head.last_hash = head.last_seq + len(entries), prev
     head.save(update_fields=["last_seq", "last_hash"])
     counts["audit"] += len(entries)
+    return entries
 
 
 def _outbox(cases: list[Case], consumers: list[str], counts: dict[str, int]) -> None:

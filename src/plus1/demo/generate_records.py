@@ -1,16 +1,18 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Documents (with their files, through the documents storage) and besluiten for the zaken
+"""Documents (with their PDF files, through the documents storage) and besluiten for the zaken
 of `plus1 generate`, in bulk, as the documents and decisions services would have written
 them; the caller adds their audit entries to the chain."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import uuid
 from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from fpdf import FPDF
 
 from plus1.cases.models import Case
 from plus1.catalog.models import CaseType
@@ -30,6 +32,19 @@ AuditSpec = tuple[str, Any, dict[str, Any]]
 
 def _uuid(rng: random.Random) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+
+def _pdf(title: str, case: Case) -> bytes:
+    """A one-page PDF of about 1 kB: the document's title and its zaak."""
+    pdf = FPDF()
+    pdf.set_title(title)
+    pdf.set_lang("nl")
+    pdf.set_creation_date(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))  # the same bytes every run
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text=title, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(text=f"Zaak {case.identification}, geregistreerd {case.registered_on}.")
+    return bytes(pdf.output())
 
 
 def record_types(types: list[CaseType]) -> tuple[dict[int, Any], dict[int, Any]]:
@@ -64,15 +79,14 @@ def documents_and_decisions(
                 document_type=document_type,
                 confidentiality=document_type.confidentiality,
             )
-            name = f"{case.identification.lower()}.txt"
+            name = f"{case.identification.lower()}.pdf"
             version = DocumentVersion(
                 number=1,
                 registered_at=now,
                 title=title,
-                data={"bestandsnaam": name, "formaat": "text/plain", "taal": "dut"},
+                data={"bestandsnaam": name, "formaat": "application/pdf", "taal": "dut"},
             )
-            text = f"{title}\nZaak {case.identification}, geregistreerd {case.registered_on}.\n"
-            store_content(version, text.encode(), name)
+            store_content(version, _pdf(title, case), name)
             documents.append(document)
             versions.append(version)
         decision_type = decision_types.get(case.case_type_id)
