@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from plus1.catalog import form_files
@@ -49,12 +50,17 @@ def answer_text(prop: dict[str, Any], value: Any) -> str:
 
 
 def choice_labels(prop: dict[str, Any]) -> dict[str, str]:
+    """The label of each stored value of a choice: `oneOf` titles (`x-title-en` on an English
+    page) or `x-enumLabels` (`x-enumLabels-en` on an English page, per value; a value
+    without an English label keeps its Dutch one)."""
     labels = {
-        str(option["const"]): str(option.get("title", option["const"]))
+        str(option["const"]): in_language(option, "title") or str(option["const"])
         for option in prop.get("oneOf", [])
         if isinstance(option, dict) and "const" in option
     }
-    extra = prop.get("x-enumLabels", {})
-    if isinstance(extra, dict):
-        labels.update({str(key): str(label) for key, label in extra.items()})
+    keys = ["x-enumLabels", "x-enumLabels-en"] if get_language() == "en" else ["x-enumLabels"]
+    for key in keys:
+        extra = prop.get(key, {})
+        if isinstance(extra, dict):
+            labels.update({str(value): str(label) for value, label in extra.items() if label})
     return labels

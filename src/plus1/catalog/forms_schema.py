@@ -47,6 +47,8 @@ class Field:
     required: bool
     widget: str  # text, textarea, email, date, number, checkbox, select
     choices: tuple[str, ...] = ()
+    # (stored value, label in the page's language) of each choice; the value when unlabelled
+    options: tuple[tuple[str, str], ...] = ()
     max_length: int | None = None
     earliest: dt.date | None = None  # date rules, for the min/max of a date field
     latest: dt.date | None = None
@@ -206,12 +208,20 @@ def _bound_problems(label: str, prop: dict[str, Any]) -> list[str]:
 
 
 def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
+    from plus1.catalog.form_labels import choice_labels
+
     properties = schema.get("properties", {})
     required = set(schema.get("required", [])) | set(conditionally_required(schema))
     result = []
     for name, prop in properties_in_order(schema):
         condition = _condition(prop)
         earliest, latest = date_bounds(prop, today or dt.date.today())
+        choices = (
+            ("ja", "nee")
+            if prop.get("x-widget") == "yesno"
+            else tuple(prop.get("enum", prop.get("items", {}).get("enum", ())))
+        )
+        labels = choice_labels(prop if "enum" in prop else prop.get("items", {}))
         result.append(
             Field(
                 name=name,
@@ -220,9 +230,8 @@ def fields(schema: dict[str, Any], today: dt.date | None = None) -> list[Field]:
                 type=prop.get("type", "string"),
                 required=name in required,
                 widget=_widget(prop),
-                choices=("ja", "nee")
-                if prop.get("x-widget") == "yesno"
-                else tuple(prop.get("enum", prop.get("items", {}).get("enum", ()))),
+                choices=choices,
+                options=tuple((choice, labels.get(str(choice), str(choice))) for choice in choices),
                 max_length=prop.get("maxLength"),
                 show_if=condition,
                 show_if_label=properties.get(condition[0], {}).get("title", "")

@@ -26,9 +26,10 @@ from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from fpdf import FPDF
+from fpdf.prefs import ViewerPreferences
 
 from plus1.contact.message_models import Channel, Message
+from plus1.privacy.pdf import TaggedPDF
 
 
 class Refused(Exception):
@@ -120,31 +121,29 @@ def send_sms(message: Message) -> Sent:
 
 # --- letter -------------------------------------------------------------------------------
 
-_ASCII = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."})
-
-
-def _latin(value: str) -> str:
-    return value.translate(_ASCII).encode("latin-1", "replace").decode("latin-1")
-
 
 def letter_pdf(message: Message) -> bytes:
-    pdf = FPDF()
-    pdf.set_title(_latin(message.subject))
-    pdf.set_lang("nl")
+    """The letter as a tagged PDF with the embedded DejaVu font of the other PDFs, so every
+    character of a name or a text (ë, é, €, ’) is printed and can be read back as written."""
+    pdf = TaggedPDF()
+    pdf.set_title(message.subject)
+    pdf.set_lang("nl-NL")
+    pdf.set_author(settings.MUNICIPALITY_NAME)
+    pdf.set_creator(settings.MUNICIPALITY_NAME)
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
     pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    pdf.multi_cell(0, 5, _latin(settings.MUNICIPALITY_NAME), new_x="LMARGIN")
+    pdf.text_block("P", settings.MUNICIPALITY_NAME, 10)
     pdf.ln(12)
-    for line in [message.recipient_name, *message.address.splitlines()]:
-        pdf.multi_cell(0, 5, _latin(line), new_x="LMARGIN")
+    pdf.text_block("P", "\n".join([message.recipient_name, *message.address.splitlines()]), 10)
     pdf.ln(12)
-    pdf.multi_cell(0, 5, _latin(f"Datum: {timezone.localdate():%d-%m-%Y}"), new_x="LMARGIN")
+    pdf.text_block("P", f"Datum: {timezone.localdate():%d-%m-%Y}", 10)
     pdf.ln(6)
-    pdf.set_font("Helvetica", "B", 12)
-    pdf.multi_cell(0, 7, _latin(message.subject), new_x="LMARGIN")
-    pdf.set_font("Helvetica", size=11)
+    pdf.text_block("H1", message.subject, 12, bold=True)
     pdf.ln(3)
-    pdf.multi_cell(0, 6, _latin(message.body), new_x="LMARGIN")
+    for paragraph in message.body.split("\n\n"):
+        if paragraph.strip():
+            pdf.text_block("P", paragraph.strip(), 11)
+            pdf.ln(2)
     return bytes(pdf.output())
 
 

@@ -25,7 +25,7 @@ from plus1.contact.klantinteracties_models import (
     InterneTaakDetails,
     KlantcontactDetails,
 )
-from plus1.contact.models import Callback, ContactMoment
+from plus1.contact.models import Callback, ContactMoment, TimeOfDay, in_dutch
 from plus1.contact.moment_services import callback_due, callback_working_days
 from plus1.events.services import outbox_put
 from plus1.identity import services as identity_services
@@ -383,7 +383,7 @@ def interne_taak_create(
             "party": str(moment.party.uuid) if moment.party else None,
             "product": moment.product.name if moment.product else "",
             "due_at": callback.due_at.isoformat(),
-            "preferred_time": callback.get_preferred_time_display(),
+            "preferred_time": in_dutch(TimeOfDay(callback.preferred_time).label),
             "phone": callback.phone,
         },
     )

@@ -28,7 +28,7 @@ from plus1.contact import events, message_texts
 from plus1.contact.ics import appointment_ics
 from plus1.contact.message_services import message_queue, message_send, route_for
 from plus1.contact.messages import manage_url
-from plus1.contact.models import Appointment, Callback, Channel, TimeOfDay
+from plus1.contact.models import Appointment, Callback, Channel, TimeOfDay, in_dutch
 from plus1.decisions import events as decision_events
 from plus1.decisions.models import Decision
 from plus1.events.services import Delivery, consumer_register, effect_once, subscribe
@@ -337,7 +337,7 @@ def on_callback_requested(delivery: Delivery) -> None:
         "datum": nl_date(due.date()),
         "tijd": f"{due:%H:%M}",
         "telefoon": callback.phone,
-        "voorkeur": TimeOfDay(callback.preferred_time).label,
+        "voorkeur": in_dutch(TimeOfDay(callback.preferred_time).label),
         "link": absolute(reverse("contact:my-contact-moments")),
     }
     party = callback.party

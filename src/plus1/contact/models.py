@@ -7,7 +7,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 
 class Location(models.Model):
@@ -182,13 +183,13 @@ class Appointment(models.Model):
 class ContactChannel(models.TextChoices):
     """How a resident or business reached the municipality (or the other way round)."""
 
-    PHONE = "telefoon", "Telefoon"
-    COUNTER = "balie", "Balie"
-    EMAIL = "e-mail", "E-mail"
-    CHAT = "chat", "Chat"
-    LETTER = "brief", "Brief"
-    HOME_VISIT = "huisbezoek", "Huisbezoek"
-    SOCIAL_MEDIA = "sociale media", "Sociale media"
+    PHONE = "telefoon", _("Telefoon")
+    COUNTER = "balie", _("Balie")
+    EMAIL = "e-mail", _("E-mail")
+    CHAT = "chat", _("Chat")
+    LETTER = "brief", _("Brief")
+    HOME_VISIT = "huisbezoek", _("Huisbezoek")
+    SOCIAL_MEDIA = "sociale media", _("Sociale media")
 
 
 class ContactMoment(models.Model):
@@ -268,17 +269,24 @@ class ContactMoment(models.Model):
 class TimeOfDay(models.TextChoices):
     """When a resident prefers to be called back."""
 
-    ANY = "any", "Maakt niet uit"
-    MORNING = "morning", "Ochtend (9:00-12:00)"
-    AFTERNOON = "afternoon", "Middag (12:00-17:00)"
+    ANY = "any", _("Maakt niet uit")
+    MORNING = "morning", _("Ochtend (9:00-12:00)")
+    AFTERNOON = "afternoon", _("Middag (12:00-17:00)")
+
+
+def in_dutch(label: object) -> str:
+    """A choice's label as messages, events and the data trail carry it: in Dutch, whatever
+    language the page that caused them was in (the labels follow the page's language)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(label)
 
 
 class Callback(models.Model):
     """A request to call a resident back: an interne taak for the team that owns the product."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Afgehandeld"
+        OPEN = "open", _("Open")
+        DONE = "done", _("Afgehandeld")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     party = models.ForeignKey(
@@ -404,8 +412,8 @@ class Coordinator(models.Model):
     """A named contact person (casemanager, regisseur) for a resident's cases or household."""
 
     class Role(models.TextChoices):
-        CASE_MANAGER = "casemanager", "Casemanager"
-        COORDINATOR = "regisseur", "Regisseur"
+        CASE_MANAGER = "casemanager", _("Casemanager")
+        COORDINATOR = "regisseur", _("Regisseur")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     staff = models.ForeignKey(

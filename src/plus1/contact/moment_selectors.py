@@ -219,6 +219,7 @@ class OwnContact:
     summary: str
     answered: bool
     case: str
+    subject_en: str = ""  # the product's English name, for the English page
 
 
 def own_contact_moments(party: Party) -> list[OwnContact]:
@@ -232,6 +233,7 @@ def own_contact_moments(party: Party) -> list[OwnContact]:
             when=moment.registered_at,
             channel=moment.get_channel_display(),
             subject=moment.product.name if moment.product else "",
+            subject_en=moment.product.name_en if moment.product else "",
             summary=moment.summary,
             answered=moment.answered,
             case=moment.case.identification if moment.case else "",
@@ -253,6 +255,7 @@ def own_callbacks(party: Party) -> QuerySet[Callback]:
             "phone",
             "created_at",
             "product__name",
+            "product__name_en",
             "outcome",
         )
         .order_by("-created_at", "-pk")

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from plus1.audit.services import Actor, audit_record
 from plus1.cases.models import Case
@@ -26,6 +27,7 @@ from plus1.contact.models import (
     Coordinator,
     ProductContactSetting,
     TimeOfDay,
+    in_dutch,
 )
 from plus1.contact.services import appointment_book
 from plus1.events.services import outbox_put
@@ -122,13 +124,13 @@ def moment_problems(
 def callback_problems(*, name: str, phone: str, preferred_time: str) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     if not name.strip():
-        problems["naam"] = ["Vul de naam in van wie wij terugbellen."]
+        problems["naam"] = [_("Vul de naam in van wie wij terugbellen.")]
     elif len(name) > 200:
-        problems["naam"] = ["Gebruik hoogstens 200 tekens."]
+        problems["naam"] = [_("Gebruik hoogstens 200 tekens.")]
     if not PHONE.match(phone.strip()):
-        problems["telefoon"] = ["Vul een telefoonnummer in, bijvoorbeeld 0612345678."]
+        problems["telefoon"] = [_("Vul een telefoonnummer in, bijvoorbeeld 0612345678.")]
     if preferred_time not in TimeOfDay.values:
-        problems["moment"] = ["Kies wanneer wij het beste kunnen bellen."]
+        problems["moment"] = [_("Kies wanneer wij het beste kunnen bellen.")]
     return problems
 
 
@@ -174,7 +176,7 @@ def _callback_create(
             "party": str(party.uuid) if party else None,
             "product": product.name if product else "",
             "due_at": callback.due_at.isoformat(),
-            "preferred_time": callback.get_preferred_time_display(),
+            "preferred_time": in_dutch(TimeOfDay(callback.preferred_time).label),
             "phone": callback.phone,
         },
     )
@@ -250,9 +252,8 @@ def contact_moment_register(
         obj=moment,
         after=_snapshot_moment(moment),
     )
-    _trail(
-        actor, party, activity, f"contactmoment ({moment.get_channel_display()}) vastgelegd", team
-    )
+    channel_name = in_dutch(ContactChannel(moment.channel).label)
+    _trail(actor, party, activity, f"contactmoment ({channel_name}) vastgelegd", team)
     outbox_put(
         topic=events.CONTACT_MOMENT_REGISTERED,
         payload={
@@ -278,10 +279,10 @@ def callback_request(
     """ "Laat u terugbellen" from the portal: a callback for the team that owns the product."""
     problems = callback_problems(name=party.name, phone=phone, preferred_time=preferred_time)
     if len(question) > MAX_SUMMARY:
-        problems["vraag"] = [f"Gebruik hoogstens {MAX_SUMMARY} tekens."]
+        problems["vraag"] = [_("Gebruik hoogstens %(n)s tekens.") % {"n": MAX_SUMMARY}]
     team = callback_team(product)
     if team is None:
-        problems["product"] = ["Voor dit product kunnen wij u nog niet terugbellen."]
+        problems["product"] = [_("Voor dit product kunnen wij u nog niet terugbellen.")]
     if problems or team is None:
         raise ValidationError(problems)
     return _callback_create(
@@ -450,7 +451,8 @@ def coordinator_set(
         obj=coordinator,
         after=_snapshot_coordinator(coordinator),
     )
-    _trail(actor, party, activity, f"{coordinator.get_role_display().lower()} aangewezen")
+    role = in_dutch(Coordinator.Role(coordinator.role).label).lower()
+    _trail(actor, party, activity, f"{role} aangewezen")
     return coordinator
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from plus1.cases.models import Case
+from plus1.catalog.form_labels import choice_labels
 from plus1.identity.models import Party
 from plus1.privacy.models import (
     Consent,
@@ -172,4 +173,9 @@ def gdpr_panel(case: Case) -> dict[str, object] | None:
     if request is None:
         return None
     attribute = RECTIFIABLE.get(request.field)
-    return {"request": request, "current": getattr(request.party, attribute) if attribute else ""}
+    asked = (case.case_type.form_schema or {}).get("properties", {}).get("gegeven", {})
+    return {
+        "request": request,
+        "current": getattr(request.party, attribute) if attribute else "",
+        "field_label": choice_labels(asked).get(request.field, request.field),
+    }

@@ -74,3 +74,28 @@ def test_a_schema_with_broken_rules_or_pages_is_refused_with_every_problem():
     assert "Veld ‘a’: x-earliest moet een termijn zijn zoals P4W of -P5D." in problems
     assert "Pagina’s noemen onbekend veld ‘c’." in problems
     assert "Veld ‘b’ staat op geen pagina." in problems
+
+
+def test_a_choice_is_shown_by_its_label_in_the_pages_language():
+    from django.utils import translation
+
+    prop = {
+        "type": "string",
+        "title": "Gegeven",
+        "enum": ["naam", "e-mailadres"],
+        "x-enumLabels": {"naam": "Naam", "e-mailadres": "E-mailadres"},
+        "x-enumLabels-en": {"naam": "Name"},
+    }
+    card = {
+        **SCHEMA["properties"]["soort"],
+        "oneOf": [
+            {"const": "bestuurder", "title": "Bestuurderskaart", "x-title-en": "Driver card"}
+        ],
+    }
+    schema = {"type": "object", "properties": {"gegeven": prop, "soort": card}}
+    (field, _) = forms_schema.fields(schema)
+    assert field.options == (("naam", "Naam"), ("e-mailadres", "E-mailadres"))
+    with translation.override("en"):
+        (field, _) = forms_schema.fields(schema)
+        assert field.options == (("naam", "Name"), ("e-mailadres", "E-mailadres"))  # no English
+        assert labelled_answers(schema, {"soort": "bestuurder"}) == [("Soort kaart", "Driver card")]

@@ -5,12 +5,14 @@ with fallback, through the outbox (nothing lost while a backend is down), links 
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import re
 import smtplib
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
+import pypdf
 import pytest
 from django.core import mail
 from django.core.files.storage import default_storage
@@ -28,6 +30,7 @@ from plus1.common.testing.factories import (
     UserFactory,
 )
 from plus1.contact.admin import MessageTemplateForm
+from plus1.contact.channels import letter_pdf
 from plus1.contact.message_services import message_bounce, preference_request, preference_verify
 from plus1.contact.models import ChannelPreference, Message, MessageTemplate
 from plus1.demo.management.commands.demo import demo_base_url
@@ -325,6 +328,28 @@ def test_the_http_sms_gateway_sends_and_a_bounce_falls_back_to_a_letter(case_typ
         assert pdf.read().startswith(b"%PDF")
     outcomes = [step["outcome"] for step in message.history]
     assert outcomes.count("niet aangekomen") == 2
+
+
+def test_the_letter_embeds_dejavu_and_a_name_with_accents_reads_back():
+    letter = Message(
+        recipient_name="Noë Hervé-Çelik",
+        address="Markt 1\n1234 AB Plusstad",
+        subject="Uw aanvraag ‘Parkeervergunning’",
+        body="Beste mevrouw Hervé-Çelik,\n\nDe leges zijn € 12,50.\n\nMet vriendelijke groet",
+    )
+    reader = pypdf.PdfReader(io.BytesIO(letter_pdf(letter)))
+    fonts = [
+        font.get_object() for page in reader.pages for font in page["/Resources"]["/Font"].values()
+    ]
+    assert fonts
+    for font in fonts:
+        assert "DejaVuSans" in font["/BaseFont"] and "Helvetica" not in font["/BaseFont"]
+        (descendant,) = font["/DescendantFonts"]
+        assert "/FontFile2" in descendant.get_object()["/FontDescriptor"]  # embedded
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Noë Hervé-Çelik" in text and "Markt 1" in text
+    assert "Uw aanvraag ‘Parkeervergunning’" in text and "€ 12,50" in text
+    assert reader.metadata.title == "Uw aanvraag ‘Parkeervergunning’"
 
 
 def test_a_gateway_that_refuses_the_number_falls_back_and_one_that_is_down_retries(

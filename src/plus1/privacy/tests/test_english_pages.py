@@ -13,6 +13,7 @@ from plus1.catalog.services import catalog_import
 from plus1.common.testing.factories import TeamFactory
 from plus1.demo.loader import CATALOG_FILE
 from plus1.privacy.models import CaseTypeActivity, GdprRequest
+from plus1.privacy.selectors import gdpr_panel
 from plus1.privacy.services.gdpr import CASE_TYPE_OF_RIGHT
 from plus1.privacy.tests.conftest import make_activity
 
@@ -122,3 +123,32 @@ def test_the_gdpr_request_forms_in_english(world):
     gdpr_types = CaseType.objects.filter(code__in=CASE_TYPE_OF_RIGHT.values())
     english = gdpr_types.exclude(name_en="").exclude(description_en="")
     assert english.count() == len(CASE_TYPE_OF_RIGHT)
+
+
+def test_the_correction_request_shows_its_choices_by_label_in_dutch_and_english(world):
+    _demo_gdpr_case_types()
+    client = world.resident_client()
+    url = reverse("privacy:gdpr-request") + "?recht=16"
+    dutch = client.get(url).content.decode()
+    assert '<option value="naam">Naam</option>' in dutch
+    assert '<option value="e-mailadres">E-mailadres</option>' in dutch
+    assert '<option value="telefoonnummer">Telefoonnummer</option>' in dutch
+    english = in_english(client, url)
+    assert '<option value="naam">Name</option>' in english
+    assert '<option value="e-mailadres">Email address</option>' in english
+    assert '<option value="telefoonnummer">Phone number</option>' in english
+    refused = client.post(reverse("privacy:gdpr-request"), {"recht": "16", "gegeven": "naam"})
+    assert '<option value="naam" selected>Name</option>' in refused.content.decode()
+    started = client.post(
+        reverse("privacy:gdpr-request"),
+        {"recht": "16", "gegeven": "telefoonnummer", "nieuwe_waarde": "0687654321"},
+    )
+    request = GdprRequest.objects.get()
+    assert request.field == "telefoonnummer"  # the stored value stays the code
+    case_page = in_english(client, started["Location"])
+    assert "<dt>Which piece of data is wrong?</dt><dd>Phone number</dd>" in case_page
+    client.post(reverse("set-language"), {"language": "nl", "next": started["Location"]})
+    dutch_case = client.get(started["Location"]).content.decode()
+    assert "<dt>Welk gegeven klopt niet?</dt><dd>Telefoonnummer</dd>" in dutch_case
+    panel = gdpr_panel(request.case)
+    assert panel is not None and panel["field_label"] == "Telefoonnummer"  # the staff's table
