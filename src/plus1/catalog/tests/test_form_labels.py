@@ -3,6 +3,7 @@
 
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from plus1.catalog import forms_schema
@@ -99,3 +100,27 @@ def test_a_choice_is_shown_by_its_label_in_the_pages_language():
         (field, _) = forms_schema.fields(schema)
         assert field.options == (("naam", "Name"), ("e-mailadres", "E-mailadres"))  # no English
         assert labelled_answers(schema, {"soort": "bestuurder"}) == [("Soort kaart", "Driver card")]
+
+
+@pytest.mark.parametrize("widget", ["radio", "select", "checkboxes"])
+def test_the_form_shows_each_choice_by_its_label_and_sends_its_value(widget):
+    from django.template.loader import render_to_string
+
+    prop = {
+        "type": "string",
+        "title": "Gegeven",
+        "enum": ["e-mailadres"],
+        "x-enumLabels": {"e-mailadres": "E-mailadres"},
+        "x-widget": widget,
+    }
+    if widget == "checkboxes":
+        prop = {"type": "array", "title": "Gegevens", "items": prop, "x-widget": widget}
+    schema = {"type": "object", "properties": {"gegeven": prop}}
+    fields = forms_schema.fields(schema)
+
+    html = render_to_string(
+        "catalog/_form_fields.html", {"fields": fields, "values": {}, "problems": {}}
+    )
+
+    assert 'value="e-mailadres"' in html
+    assert ">E-mailadres</" in html and ">e-mailadres</" not in html
