@@ -59,12 +59,23 @@ def is_working_day(day: dt.date) -> bool:
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:
-    """Working days after `start` up to and including `end` (0 when end <= start)."""
-    days, day = 0, start
-    while day < end:
-        day += dt.timedelta(days=1)
-        days += is_working_day(day)
-    return days
+    """Working days after `start` up to and including `end` (0 when end <= start).
+
+    Counted per week, not per day: each 7 days hold 5 weekdays, then the few days left,
+    less the holidays on a weekday in between (a case years old costs no more than one
+    of last week)."""
+    if end <= start:
+        return 0
+    weeks, rest = divmod((end - start).days, 7)
+    first = start.weekday()
+    weekdays = 5 * weeks + sum((first + offset) % 7 < 5 for offset in range(1, rest + 1))
+    holidays_on_weekdays = sum(
+        1
+        for year in range(start.year, end.year + 1)
+        for day in _holidays(year)
+        if day.year == year and start < day <= end and day.weekday() < 5
+    )
+    return weekdays - holidays_on_weekdays
 
 
 def next_working_day(day: dt.date) -> dt.date:

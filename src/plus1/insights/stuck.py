@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import (
     BooleanField,
     Count,
+    DateTimeField,
     Exists,
     ExpressionWrapper,
     IntegerField,
@@ -24,7 +25,9 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
+from django.db.models import Case as SqlCase
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -78,15 +81,22 @@ def stuck_cases(cases: QuerySet[Case], today: dt.date | None = None) -> QuerySet
         for norm in StatusType.objects.filter(
             norm_days__isnull=False, pk__in=open_cases.values("status_id")
         )
+        .order_by()  # the default ordering would make each status type its own row
         .values_list("norm_days", flat=True)
         .distinct()
         if norm is not None
     )
-    over = Q()
-    for norm in norms:
-        over |= Q(status__norm_days=norm, status_since__lt=_start_of(over_norm_from(today, norm)))
+    # One comparison with the cutoff of the case's norm: the database then reads the
+    # status history once for it (an OR per norm repeats the subquery in each term).
+    cutoff = SqlCase(
+        *(
+            When(status__norm_days=norm, then=Value(_start_of(over_norm_from(today, norm))))
+            for norm in norms
+        ),
+        output_field=DateTimeField(),
+    )
     annotated = annotated.annotate(
-        over_norm=ExpressionWrapper(over, output_field=BooleanField())
+        over_norm=ExpressionWrapper(Q(status_since__lt=cutoff), output_field=BooleanField())
         if norms
         else Value(False, output_field=BooleanField())
     )

@@ -37,6 +37,39 @@ class Dataset:
     number_columns: tuple[str, ...] = ()  # figures that are not counts (percentages, days)
 
 
+WORKING_DAYS = ("mediaan_werkdagen", "p90_werkdagen")
+
+
+def _kpi(
+    *,
+    slug: str,
+    title: str,
+    description: str,
+    group: str,
+    counts: tuple[str, str, str],
+    percentage: str,
+    keywords: tuple[str, ...],
+    rows: Callable[[], list[dict[str, Any]]],
+    theme: str = "Bestuur",
+    working_days: bool = False,
+) -> Dataset:
+    """A performance table: per month and `group` (product, wijk, categorie) a total and
+    its two parts (`counts`: total, met, zonder), the share of the first part in percent and,
+    with `working_days`, how long it took (median and 90th percentile in working days)."""
+    figures = (percentage, *WORKING_DAYS) if working_days else (percentage,)
+    return Dataset(
+        slug=slug,
+        title=title,
+        description=description,
+        columns=("maand", group, *counts, *figures, "opmerking"),
+        count_columns=counts,
+        keywords=keywords,
+        theme=theme,
+        rows=rows,
+        number_columns=figures,
+    )
+
+
 def _register_rows() -> list[dict[str, Any]]:
     return [
         {
@@ -81,7 +114,7 @@ DATASETS: tuple[Dataset, ...] = (
         theme="Ruimte en infrastructuur",
         rows=statistics.meldingen_per_category_neighbourhood_month,
     ),
-    Dataset(
+    _kpi(
         slug="doorlooptijden-per-product-maand",
         title="Doorlooptijden en tijdig beslissen per product en maand",
         description=(
@@ -91,24 +124,14 @@ DATASETS: tuple[Dataset, ...] = (
             "en 90e percentiel). " + SUPPRESSION_NOTE + " Percentages en doorlooptijden "
             "staan er alleen bij als de aantallen erachter gepubliceerd zijn." + LINKED_NOTE
         ),
-        columns=(
-            "maand",
-            "product",
-            "afgehandeld",
-            "op_tijd",
-            "te_laat",
-            "percentage_op_tijd",
-            "mediaan_werkdagen",
-            "p90_werkdagen",
-            "opmerking",
-        ),
-        count_columns=("afgehandeld", "op_tijd", "te_laat"),
+        group="product",
+        counts=("afgehandeld", "op_tijd", "te_laat"),
+        percentage="percentage_op_tijd",
         keywords=("doorlooptijd", "termijnen", "prestaties"),
-        theme="Bestuur",
         rows=effectiveness.lead_times_per_product_month,
-        number_columns=("percentage_op_tijd", "mediaan_werkdagen", "p90_werkdagen"),
+        working_days=True,
     ),
-    Dataset(
+    _kpi(
         slug="goed-in-een-keer-per-product-maand",
         title="Goed in één keer per product en maand",
         description=(
@@ -117,44 +140,26 @@ DATASETS: tuple[Dataset, ...] = (
             "vragen (geen aanvulverzoek), de zaak is na het besluit niet heropend en er is "
             "geen bezwaar tegen gegrond verklaard. " + SUPPRESSION_NOTE + LINKED_NOTE
         ),
-        columns=(
-            "maand",
-            "product",
-            "afgehandeld",
-            "goed_in_een_keer",
-            "niet_in_een_keer",
-            "percentage_goed_in_een_keer",
-            "opmerking",
-        ),
-        count_columns=("afgehandeld", "goed_in_een_keer", "niet_in_een_keer"),
+        group="product",
+        counts=("afgehandeld", "goed_in_een_keer", "niet_in_een_keer"),
+        percentage="percentage_goed_in_een_keer",
         keywords=("goed in één keer", "dienstverlening", "prestaties"),
-        theme="Bestuur",
         rows=effectiveness.first_time_right_per_product_month,
-        number_columns=("percentage_goed_in_een_keer",),
     ),
-    Dataset(
+    _kpi(
         slug="goed-in-een-keer-per-wijk-maand",
         title="Goed in één keer per wijk en maand",
         description=(
             "Dezelfde cijfers als ‘Goed in één keer per product en maand’, maar per wijk "
             "waar de aanvraag over ging (alle producten samen). " + SUPPRESSION_NOTE + LINKED_NOTE
         ),
-        columns=(
-            "maand",
-            "wijk",
-            "afgehandeld",
-            "goed_in_een_keer",
-            "niet_in_een_keer",
-            "percentage_goed_in_een_keer",
-            "opmerking",
-        ),
-        count_columns=("afgehandeld", "goed_in_een_keer", "niet_in_een_keer"),
+        group="wijk",
+        counts=("afgehandeld", "goed_in_een_keer", "niet_in_een_keer"),
+        percentage="percentage_goed_in_een_keer",
         keywords=("goed in één keer", "wijken", "prestaties"),
-        theme="Bestuur",
         rows=effectiveness.first_time_right_per_district_month,
-        number_columns=("percentage_goed_in_een_keer",),
     ),
-    Dataset(
+    _kpi(
         slug="herhaalcontact-per-product-maand",
         title="Opnieuw contact binnen 30 dagen per product en maand",
         description=(
@@ -164,22 +169,13 @@ DATASETS: tuple[Dataset, ...] = (
             + SUPPRESSION_NOTE
             + LINKED_NOTE
         ),
-        columns=(
-            "maand",
-            "product",
-            "afgehandeld",
-            "met_herhaalcontact",
-            "zonder_herhaalcontact",
-            "percentage_herhaalcontact",
-            "opmerking",
-        ),
-        count_columns=("afgehandeld", "met_herhaalcontact", "zonder_herhaalcontact"),
+        group="product",
+        counts=("afgehandeld", "met_herhaalcontact", "zonder_herhaalcontact"),
+        percentage="percentage_herhaalcontact",
         keywords=("herhaalcontact", "klantcontact", "prestaties"),
-        theme="Bestuur",
         rows=effectiveness.repeat_contact_per_product_month,
-        number_columns=("percentage_herhaalcontact",),
     ),
-    Dataset(
+    _kpi(
         slug="herhaalcontact-vragen-per-product-maand",
         title="Vragen zonder aanvraag: opnieuw contact binnen 30 dagen, per product en maand",
         description=(
@@ -189,22 +185,13 @@ DATASETS: tuple[Dataset, ...] = (
             "hoeveel vragen, en bij hoeveel dezelfde persoon binnen 30 dagen opnieuw contact "
             "opnam over hetzelfde product. " + SUPPRESSION_NOTE
         ),
-        columns=(
-            "maand",
-            "product",
-            "vragen",
-            "met_herhaalcontact",
-            "zonder_herhaalcontact",
-            "percentage_herhaalcontact",
-            "opmerking",
-        ),
-        count_columns=("vragen", "met_herhaalcontact", "zonder_herhaalcontact"),
+        group="product",
+        counts=("vragen", "met_herhaalcontact", "zonder_herhaalcontact"),
+        percentage="percentage_herhaalcontact",
         keywords=("herhaalcontact", "klantcontact", "prestaties"),
-        theme="Bestuur",
         rows=effectiveness.repeat_contact_questions_per_product_month,
-        number_columns=("percentage_herhaalcontact",),
     ),
-    Dataset(
+    _kpi(
         slug="oplostijd-meldingen-per-categorie-maand",
         title="Oplostijd van meldingen openbare ruimte per categorie en maand",
         description=(
@@ -212,22 +199,13 @@ DATASETS: tuple[Dataset, ...] = (
             "binnen de norm van die categorie zijn opgelost en hoeveel later, en hoe lang het "
             "duurde in werkdagen (mediaan en 90e percentiel). " + SUPPRESSION_NOTE
         ),
-        columns=(
-            "maand",
-            "categorie",
-            "opgelost",
-            "binnen_norm",
-            "na_norm",
-            "percentage_binnen_norm",
-            "mediaan_werkdagen",
-            "p90_werkdagen",
-            "opmerking",
-        ),
-        count_columns=("opgelost", "binnen_norm", "na_norm"),
+        group="categorie",
+        counts=("opgelost", "binnen_norm", "na_norm"),
+        percentage="percentage_binnen_norm",
         keywords=("meldingen", "oplostijd", "openbare ruimte", "prestaties"),
-        theme="Ruimte en infrastructuur",
         rows=effectiveness.melding_resolution_per_category_month,
-        number_columns=("percentage_binnen_norm", "mediaan_werkdagen", "p90_werkdagen"),
+        theme="Ruimte en infrastructuur",
+        working_days=True,
     ),
     Dataset(
         slug="tevredenheid-per-product-kwartaal",

@@ -8,7 +8,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from plus1.common import bsn
-from plus1.common.legal_clock import InvalidTerm, deadline, describe_term
+from plus1.common.legal_clock import (
+    InvalidTerm,
+    deadline,
+    describe_term,
+    is_working_day,
+    working_days_between,
+)
 from plus1.common.management.commands.envdocs import DEFAULT_TARGET, render
 from plus1.conf.env import env_bool, env_int
 
@@ -54,6 +60,21 @@ def test_deadline_on_a_weekend_moves_to_monday():
 def test_deadline_on_a_national_holiday_moves_on():
     # Koningsdag, Monday 27 April 2026, is no working day.
     assert deadline(dt.date(2026, 4, 20), "P1W") == dt.date(2026, 4, 28)
+
+
+def test_working_days_are_counted_as_day_by_day_over_weekends_holidays_and_years():
+    def day_by_day(start, end):
+        days = (end - start).days
+        return sum(is_working_day(start + dt.timedelta(days=n)) for n in range(1, days + 1))
+
+    christmas = dt.date(2026, 12, 24)  # Thursday; 25 and 26 December are holidays
+    assert working_days_between(christmas, dt.date(2026, 12, 28)) == 1  # only Monday
+    assert working_days_between(christmas, christmas) == 0
+    assert working_days_between(christmas, dt.date(2026, 12, 1)) == 0
+    for start in (dt.date(2019, 12, 28) + dt.timedelta(days=n) for n in range(0, 400, 3)):
+        for length in (*range(0, 15), 29, 30, 31, 364, 365, 366, 1000, 3653):
+            end = start + dt.timedelta(days=length)
+            assert working_days_between(start, end) == day_by_day(start, end), (start, end)
 
 
 def test_terms_in_plain_dutch():

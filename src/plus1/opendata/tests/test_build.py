@@ -257,3 +257,10 @@ def test_plus1_opendata_build_publishes_and_the_worker_runs_it_daily(client, mun
     from plus1.conf.celery import app
 
     assert app.conf.beat_schedule["opendata-build"]["task"] == "plus1.opendata.build"
+
+
+def test_every_row_has_exactly_the_declared_columns(municipality):
+    for item in DATASETS:  # the fixture has no questions without a case: that one is empty
+        for row in item.rows():
+            assert set(row) == set(item.columns), item.slug
+        assert set(item.count_columns) | set(item.number_columns) <= set(item.columns)

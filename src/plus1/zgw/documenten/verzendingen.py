@@ -5,13 +5,12 @@ with verzenddatum), and exactly one address or channel: a binnenlands or buitenl
 correspondentieadres, a correspondentiePostadres, a faxnummer, an emailadres, mijnOverheid
 or a telefoonnummer (the rule of the reference implementation, code `invalid-address`).
 Scopes as for the document: documenten.lezen, .aanmaken, .bijwerken, .verwijderen, for the
-document's informatieobjecttype and confidentiality."""
+document's informatieobjecttype and confidentiality (see RelatedToDocument)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.shortcuts import get_object_or_404
 from rest_framework import exceptions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -34,7 +33,6 @@ from plus1.zgw.scopes import (
     DOCUMENTEN_BIJWERKEN,
     DOCUMENTEN_LEZEN,
     DOCUMENTEN_VERWIJDEREN,
-    Scope,
 )
 
 NO_MATCH = "00000000-0000-0000-0000-000000000000"
@@ -171,24 +169,6 @@ class VerzendingFilter(serializers.Serializer):
 
 @processing_activity(CASE_TYPE)  # an address of a person the document went to or came from
 class VerzendingViewSet(RelatedToDocument):
-    scopes = {
-        "list": DOCUMENTEN_LEZEN,
-        "retrieve": DOCUMENTEN_LEZEN,
-        "create": DOCUMENTEN_AANMAKEN,
-        "update": DOCUMENTEN_BIJWERKEN,
-        "partial_update": DOCUMENTEN_BIJWERKEN,
-        "destroy": DOCUMENTEN_VERWIJDEREN,
-    }
-
-    def _row(self, uuid: str, scope: Scope) -> Dispatch:
-        row = get_object_or_404(selectors.dispatches(), uuid=uuid)
-        document = row.document
-        if not self.client.may_type(
-            scope, str(document.document_type.uuid), document.confidentiality
-        ):
-            raise exceptions.PermissionDenied()
-        return row
-
     def _expanded(self, rows: list[Dispatch], urls: Urls) -> list[dict[str, Any]]:
         """The bodies, with `_expand.informatieobject` when asked for (the standard's one
         path here) and the client may read that document (its reading is in the trail)."""
@@ -242,7 +222,7 @@ class VerzendingViewSet(RelatedToDocument):
         return paginator.get_paginated_response(self._expanded(page, Urls(request)))
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, DOCUMENTEN_LEZEN)
+        row = self._related(selectors.dispatches(), uuid, DOCUMENTEN_LEZEN)
         return etag_response(request, self._expanded([row], Urls(request))[0])
 
     def create(self, request: Request) -> Response:
@@ -257,7 +237,7 @@ class VerzendingViewSet(RelatedToDocument):
         return Response(render_verzending(fresh, Urls(request)), status=status.HTTP_201_CREATED)
 
     def update(self, request: Request, uuid: str, partial: bool = False) -> Response:
-        row = self._row(uuid, DOCUMENTEN_BIJWERKEN)
+        row = self._related(selectors.dispatches(), uuid, DOCUMENTEN_BIJWERKEN)
         given = VerzendingIn(data=request.data, partial=partial)
         given.is_valid(raise_exception=True)
         values = checked_values(given.validated_data, row if partial else None)
@@ -274,6 +254,6 @@ class VerzendingViewSet(RelatedToDocument):
         return self.update(request, uuid, partial=True)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        row = self._row(uuid, DOCUMENTEN_VERWIJDEREN)
+        row = self._related(selectors.dispatches(), uuid, DOCUMENTEN_VERWIJDEREN)
         dispatches.dispatch_delete(actor=self.client.actor, dispatch=row)
         return Response(status=status.HTTP_204_NO_CONTENT)

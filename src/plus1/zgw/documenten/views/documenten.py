@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Documenten API 1.4.2 views: enkelvoudiginformatieobjecten (documents.Document) with their
 versions, locks, downloads and audit trail. Gebruiksrechten, objectinformatieobjecten and
-bestandsdelen are in documenten_rel.py."""
+bestandsdelen are in related.py, verzendingen in ../verzendingen.py."""
 
 from __future__ import annotations
 
@@ -61,13 +61,17 @@ class DocumentenApi(ZgwViewSet):
     api_version = "1.4.2"
     lookup_field = "uuid"
 
-    def _document(self, uuid: str, scope: Scope) -> Document:
-        """The document, if this client holds `scope` for its type and confidentiality."""
-        document = get_object_or_404(selectors.documents(), uuid=uuid)
+    def _may(self, document: Document, scope: Scope) -> None:
+        """A 403 unless this client holds `scope` for the document's type and confidentiality."""
         if not self.client.may_type(
             scope, str(document.document_type.uuid), document.confidentiality
         ):
             raise exceptions.PermissionDenied()
+
+    def _document(self, uuid: str, scope: Scope) -> Document:
+        """The document, if this client holds `scope` for its type and confidentiality."""
+        document = get_object_or_404(selectors.documents(), uuid=uuid)
+        self._may(document, scope)
         return document
 
     def _trail(self, documents: list[Document], name: str) -> None:

@@ -5,8 +5,9 @@ APIs) and bestandsdelen (documents.DocumentPart, uploads in parts)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from rest_framework import exceptions, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -14,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from plus1.documents import links, selectors, services
-from plus1.documents.models import Document, DocumentLink, DocumentPart
+from plus1.documents.models import Dispatch, Document, DocumentLink, DocumentPart, UsageRight
 from plus1.privacy.declarations import no_personal_data
 from plus1.zgw.auth import uuid_in_url
 from plus1.zgw.base import UrlField, Urls, bad_url
@@ -35,6 +36,7 @@ from plus1.zgw.scopes import (
     DOCUMENTEN_BIJWERKEN,
     DOCUMENTEN_LEZEN,
     DOCUMENTEN_VERWIJDEREN,
+    Needed,
     Scope,
 )
 
@@ -47,16 +49,38 @@ def _nonfield(message: str, code: str) -> exceptions.ValidationError:
     )
 
 
+RELATED_SCOPES: dict[str, Needed] = {
+    "list": DOCUMENTEN_LEZEN,
+    "retrieve": DOCUMENTEN_LEZEN,
+    "create": DOCUMENTEN_AANMAKEN,
+    "update": DOCUMENTEN_BIJWERKEN,
+    "partial_update": DOCUMENTEN_BIJWERKEN,
+    "destroy": DOCUMENTEN_VERWIJDEREN,
+}
+
+Related = TypeVar("Related", UsageRight, Dispatch, DocumentLink)
+
+
 class RelatedToDocument(DocumentenApi):
+    """Base of the resources that belong to one document (gebruiksrechten, verzendingen,
+    objectinformatieobjecten): a client's rights on them are its rights on that document,
+    by the document's informatieobjecttype and confidentiality. The scopes are the
+    document's for each action; a resource with fewer actions names its own."""
+
+    scopes = RELATED_SCOPES
+
+    def _related(self, rows: QuerySet[Related], uuid: str, scope: Scope) -> Related:
+        """The row with this uuid (404 if none), if the client holds `scope` for its document."""
+        row = get_object_or_404(rows, uuid=uuid)
+        self._may(row.document, scope)
+        return row
+
     def _document_from(self, url: str, scope: Scope) -> Document:
         key = local_or_remote(url, "enkelvoudiginformatieobject-detail", "informatieobject")
         document = Document.objects.select_related("document_type").filter(uuid=key).first()
         if document is None:
             raise bad_url("informatieobject")
-        if not self.client.may_type(
-            scope, str(document.document_type.uuid), document.confidentiality
-        ):
-            raise exceptions.PermissionDenied()
+        self._may(document, scope)
         return document
 
 
@@ -87,24 +111,6 @@ class UsageRightFilter(serializers.Serializer):
 
 @no_personal_data
 class UsageRightViewSet(RelatedToDocument):
-    scopes = {
-        "list": DOCUMENTEN_LEZEN,
-        "retrieve": DOCUMENTEN_LEZEN,
-        "create": DOCUMENTEN_AANMAKEN,
-        "update": DOCUMENTEN_BIJWERKEN,
-        "partial_update": DOCUMENTEN_BIJWERKEN,
-        "destroy": DOCUMENTEN_VERWIJDEREN,
-    }
-
-    def _right(self, uuid: str, scope: Scope) -> Any:
-        right = get_object_or_404(selectors.usage_rights(), uuid=uuid)
-        document = right.document
-        if not self.client.may_type(
-            scope, str(document.document_type.uuid), document.confidentiality
-        ):
-            raise exceptions.PermissionDenied()
-        return right
-
     def list(self, request: Request) -> Response:
         given = UsageRightFilter(data=request.query_params)
         given.is_valid(raise_exception=True)
@@ -115,9 +121,8 @@ class UsageRightViewSet(RelatedToDocument):
         return Response([render_usage_right(row, urls) for row in rows])
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        return etag_response(
-            request, render_usage_right(self._right(uuid, DOCUMENTEN_LEZEN), Urls(request))
-        )
+        right = self._related(selectors.usage_rights(), uuid, DOCUMENTEN_LEZEN)
+        return etag_response(request, render_usage_right(right, Urls(request)))
 
     def create(self, request: Request) -> Response:
         given = UsageRightIn(data=request.data)
@@ -135,7 +140,7 @@ class UsageRightViewSet(RelatedToDocument):
         return Response(render_usage_right(row, Urls(request)), status=status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, uuid: str, partial: bool = True) -> Response:
-        right = self._right(uuid, DOCUMENTEN_BIJWERKEN)
+        right = self._related(selectors.usage_rights(), uuid, DOCUMENTEN_BIJWERKEN)
         given = UsageRightIn(data=request.data, partial=partial)
         given.is_valid(raise_exception=True)
         v = given.validated_data
@@ -153,7 +158,7 @@ class UsageRightViewSet(RelatedToDocument):
         return self.partial_update(request, uuid, partial=False)
 
     def destroy(self, request: Request, uuid: str) -> Response:
-        right = self._right(uuid, DOCUMENTEN_VERWIJDEREN)
+        right = self._related(selectors.usage_rights(), uuid, DOCUMENTEN_VERWIJDEREN)
         links.usage_right_delete(actor=self.client.actor, right=right)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -183,12 +188,7 @@ class ObjectLinkViewSet(RelatedToDocument):
         return Response([render_link(row, urls) for row in rows])
 
     def retrieve(self, request: Request, uuid: str) -> Response:
-        link = get_object_or_404(selectors.links(), uuid=uuid)
-        document = link.document
-        if not self.client.may_type(
-            DOCUMENTEN_LEZEN, str(document.document_type.uuid), document.confidentiality
-        ):
-            raise exceptions.PermissionDenied()
+        link = self._related(selectors.links(), uuid, DOCUMENTEN_LEZEN)
         return etag_response(request, render_link(link, Urls(request)))
 
     def create(self, request: Request) -> Response:
