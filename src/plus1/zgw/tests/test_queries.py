@@ -46,6 +46,21 @@ def test_one_zaak_costs_as_much_as_a_hundred(
     assert len(response.json()["results"]) == 100
 
 
+def test_a_deeper_page_holds_the_next_zaken_in_order_for_one_query_more(superclient, case_type):
+    from plus1.cases.models import Case
+
+    _register(case_type, 205)
+    newest_first = [str(key) for key in Case.objects.order_by("-pk").values_list("uuid", flat=True)]
+    first, page_one = _queries(superclient, f"{ZAKEN}/zaken")
+    deep, page_three = _queries(superclient, f"{ZAKEN}/zaken?page=3")
+
+    assert [z["uuid"] for z in page_one["results"]] == newest_first[:100]
+    assert [z["uuid"] for z in page_three["results"]] == newest_first[200:]
+    assert page_three["count"] == 205 and page_three["next"] is None
+    assert page_three["previous"].endswith("page=2")
+    assert deep == first + 1  # the page's keys, then its rows
+
+
 def _resident_cases(case_type, count, resident):
     from plus1.cases.models import Role
     from plus1.catalog.models import RoleType

@@ -164,7 +164,9 @@ class Expander:
         return Case.objects.filter(self.client.zaak_filter(ZAKEN_LEZEN))
 
     def _zaken(self, keys: list[str]) -> list[dict[str, Any]]:
-        rows = list(selectors.zaken_lean(self.client).filter(uuid__in=keys))
+        rows = selectors.with_case_types(
+            list(selectors.zaken_lean(self.client).filter(uuid__in=keys))
+        )
         documents = documents_of([case.uuid for case in rows], self.urls)
         found = selectors.records_of([case.pk for case in rows])
         return [

@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from uuid import UUID
 
-from django.db.models import CharField, DateTimeField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from plus1.cases.models import Case, CaseObject, CaseProperty, CaseStatus, Role
 from plus1.cases.selectors import cases_with_records
+from plus1.catalog.models import CaseType
 from plus1.zgw.auth import ZgwClient
 from plus1.zgw.scopes import ZAKEN_LEZEN, Scope
 
@@ -42,11 +46,19 @@ def statussen_for(client: ZgwClient) -> QuerySet[CaseStatus]:
 
 def zaken_lean(client: ZgwClient | None = None, scope: Scope = ZAKEN_LEZEN) -> QuerySet[Case]:
     """Zaken joined for rendering without prefetching: the page's related records come from
-    `records_of` in one query (Django's prefetch machinery cost about half a list request)."""
-    rows = Case.objects.select_related(
-        "case_type", "parent", "result", "zgw", "responsible_team"
-    ).order_by("-pk")
+    `records_of` in one query (Django's prefetch machinery cost about half a list request),
+    their zaaktypen from `with_case_types`."""
+    rows = Case.objects.select_related("parent", "result", "zgw").order_by("-pk")
     return rows.filter(client.zaak_filter(scope)) if client is not None else rows
+
+
+def with_case_types(cases: list[Case]) -> list[Case]:
+    """Each zaak's zaaktype, from one query for the page: joined on every row, the zaaktype's
+    form schema was decoded once per zaak (a third of a list request)."""
+    types = CaseType.objects.in_bulk({case.case_type_id for case in cases})
+    for case in cases:
+        Case.case_type.field.set_cached_value(case, types[case.case_type_id])
+    return cases
 
 
 @dataclass
@@ -60,28 +72,40 @@ class Records:
     children: list[str] = field(default_factory=list)
 
 
+# (kind, model, owner column, ordering column): the records a zaak shows by URL
+RECORD_PARTS = (
+    ("history", CaseStatus, "case_id", "set_at"),
+    ("roles", Role, "case_id", None),
+    ("properties", CaseProperty, "case_id", None),
+    ("objects", CaseObject, "case_id", None),
+    ("children", Case, "parent_id", None),
+)
+
+
+@cache
+def _records_sql(vendor: str) -> str:
+    """One UNION ALL over the record tables, ordered as the API shows them (statuses by the
+    moment they were set, the rest as created). Written once per database, not compiled by
+    the ORM on every request; the page's keys are one parameter (an array, or JSON)."""
+    keys = "= ANY(%s)" if vendor == "postgresql" else "IN (SELECT value FROM json_each(%s))"
+    parts = " UNION ALL ".join(
+        f"SELECT {owner} AS owner, '{kind}' AS kind, uuid, {at or 'NULL'} AS at, id "  # noqa: S608
+        f"FROM {model._meta.db_table} WHERE {owner} {keys}"  # constants only, no input
+        for kind, model, owner, at in RECORD_PARTS
+    )
+    return f"SELECT owner, kind, uuid FROM ({parts}) AS records ORDER BY at IS NULL, at, id"  # noqa: S608
+
+
 def records_of(case_ids: list[int]) -> dict[int, Records]:
-    """{case pk: Records} for a page of zaken, in one UNION query."""
+    """{case pk: Records} for a page of zaken, in one query."""
     if not case_ids:
         return {}
-    no_time = Value(None, output_field=DateTimeField())
-
-    def part(rows: QuerySet, kind: str, owner: str, at: Any) -> QuerySet:
-        return (
-            rows.filter(**{f"{owner}__in": case_ids})
-            .order_by()
-            .values_list(owner, Value(kind, output_field=CharField()), "uuid", at, "pk")
-        )
-
-    query = part(CaseStatus.objects.all(), "history", "case_id", F("set_at")).union(
-        part(Role.objects.all(), "roles", "case_id", no_time),
-        part(CaseProperty.objects.all(), "properties", "case_id", no_time),
-        part(CaseObject.objects.all(), "objects", "case_id", no_time),
-        part(Case.objects.all(), "children", "parent_id", no_time),
-        all=True,
-    )
+    vendor = connection.vendor
+    keys = list(case_ids) if vendor == "postgresql" else json.dumps(list(case_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(_records_sql(vendor), [keys] * len(RECORD_PARTS))
+        rows = cursor.fetchall()
     found: dict[int, Records] = {pk: Records() for pk in case_ids}
-    rows = sorted(query, key=lambda row: (row[3] is None, row[3] or 0, row[4]))
-    for owner, kind, key, _at, _pk in rows:
-        getattr(found[owner], kind).append(str(key))
+    for owner, kind, key in rows:  # SQLite keeps a uuid as 32 hex digits
+        getattr(found[owner], kind).append(str(key) if vendor == "postgresql" else str(UUID(key)))
     return found

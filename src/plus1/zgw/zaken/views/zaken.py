@@ -84,7 +84,11 @@ class ZakenApi(ZgwViewSet):
     def _zaak(self, uuid: str, scope: Scope, lean: bool = False) -> Case:
         """The zaak, if this client holds `scope` for its zaaktype and confidentiality
         (`lean`: without its related records, for a caller that renders it itself)."""
-        rows = selectors.zaken_lean() if lean else selectors.zaken_for_all()
+        rows = (
+            selectors.zaken_lean().select_related("case_type")
+            if lean
+            else selectors.zaken_for_all()
+        )
         case = get_object_or_404(rows, uuid=uuid)
         if not self.client.may_zaak(scope, case.case_type.uuid, case.confidentiality):
             raise exceptions.PermissionDenied()
@@ -160,7 +164,9 @@ class ZaakViewSet(ZakenApi):
         """One query for the documents of the whole page, not one per zaak. A search by BSN
         is a use of that person's data: it is written to their data trail."""
         paginator = Pagination()
-        page = paginator.paginate_queryset(rows, self.request, view=self) or []
+        page = selectors.with_case_types(
+            paginator.paginate_queryset(rows, self.request, view=self) or []
+        )
         if searched is not None:
             personal_data_list_access(
                 actor=self.client.actor, cases=page, name="zaken gezocht op BSN", subject=searched
@@ -191,7 +197,7 @@ class ZaakViewSet(ZakenApi):
 
     def _render(self, case: Case, **kwargs: Any) -> Response:
         urls = Urls(self.request)
-        case = selectors.zaken_lean().get(pk=case.pk)
+        case = selectors.zaken_lean().select_related("case_type").get(pk=case.pk)
         documents = documents_of([case.uuid], urls).get(case.uuid)
         records = selectors.records_of([case.pk])[case.pk]
         return Response(render_zaak(case, urls, documents, records), **kwargs)
