@@ -379,7 +379,7 @@ SMS_GATEWAY_TIMEOUT = env_int(
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["plus1.common.renderers.FastJSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "plus1.common.negotiation.StrictNegotiation",
     "EXCEPTION_HANDLER": "plus1.common.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,

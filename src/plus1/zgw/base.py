@@ -20,13 +20,13 @@ from rest_framework.authentication import BaseAuthentication
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import BasePermission
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
 from rest_framework.viewsets import ViewSet
 
 from plus1.common.api import _invalid_params, refuse_nul_characters
+from plus1.common.renderers import FastJSONRenderer
 from plus1.zgw.auth import NotAuthorised, ZgwClient, authenticate
 from plus1.zgw.query_params import UNKNOWN_CODE, unknown_query_params
 from plus1.zgw.scopes import Needed, Scope, Unscoped
@@ -189,7 +189,7 @@ class ZgwViewSet(ViewSet):
 
     authentication_classes = [JwtAuthentication]
     permission_classes = [HasScope]
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [FastJSONRenderer]
     parser_classes = [JSONParser]
     schema = None  # documented by the standard's own OpenAPI files
     lookup_value_regex = "[0-9a-fA-F-]{36}"

@@ -208,12 +208,23 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
+EXTENSION, RESULT = Case._meta.get_field("zgw"), Case._meta.get_field("result")
+
+
+def _one_to_one(case: Case, relation: Any) -> Any:
+    """A reverse one-to-one (select_related's, when it read one), None when there is none:
+    without the exception Django raises for a missing one, a tenth of a list page."""
+    if relation.is_cached(case):
+        return relation.get_cached_value(case)
+    return getattr(case, relation.name, None)
+
+
 def render_zaak(
     case: Case, urls: Urls, documents: list[str] | None = None, records: Any = None
 ) -> dict[str, Any]:
     """The zaak as the standard shows it; `documents` are its zaakinformatieobject URLs and
     `records` the UUIDs of its related records (zgw.zaken.selectors.records_of)."""
-    zgw = getattr(case, "zgw", None)
+    zgw = _one_to_one(case, EXTENSION)
     data = zgw.data if zgw else {}
     if records is None:  # prefetched relations
         history = [row.uuid for row in case.history.all()]
@@ -224,7 +235,7 @@ def render_zaak(
     else:
         history, children, properties = records.history, records.children, records.properties
         roles, objects = records.roles, records.objects
-    result = getattr(case, "result", None)
+    result = _one_to_one(case, RESULT)
     zaak_url = urls(ZAAK, case.uuid)
     return {
         "url": zaak_url,
