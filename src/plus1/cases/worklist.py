@@ -79,14 +79,19 @@ def inbox(user: User | AnonymousUser, team: Team | None, filters: InboxFilters) 
 def needs_attention(user: User | AnonymousUser, team: Team | None) -> QuerySet[Case]:
     """The open cases whose initiator answered an aanvulverzoek or wrote since staff last
     moved them on: the top of the inbox. Only cases with an answer or a message from the
-    initiator are candidates, so the markers are worked out for few rows."""
+    initiator are candidates, so the markers are worked out for few rows: the candidates'
+    keys are read first (as a subquery, PostgreSQL worked the markers out for every open case
+    of the team, 150 ms for 26,000)."""
     cases = team_cases(user, team)
     candidates = cases.filter(
         Q(information_requests__state=InformationRequest.State.ANSWERED)
         | Q(messages__author_kind=CaseMessage.AuthorKind.INITIATOR)
     )
+    keys = set(candidates.values_list("pk", flat=True))
+    if not keys:
+        return Case.objects.none()
     return (
-        with_conversation_markers(cases.filter(pk__in=candidates.values("pk")))
+        with_conversation_markers(cases.filter(pk__in=keys))
         .filter(needs_attention=1)  # type: ignore[misc]  # an annotation
         .order_by("deadline", "pk")
     )
