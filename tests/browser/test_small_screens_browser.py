@@ -211,3 +211,32 @@ def test_the_language_switch_keeps_the_page_and_english_pages_fit(page, live_ser
     assert _walk(page, base, ["/", "/mijn-zaken/", "/aanvragen/verhuizing-doorgeven/"]) == []
     page.get_by_role("button", name="Nederlands").click()
     assert page.locator("html").get_attribute("lang") == "nl"
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_callback_asked_in_english_shows_under_my_contacts(
+    browser, live_server, plusstad, javascript
+):
+    base = live_server.url
+    page = browser.new_context(java_script_enabled=javascript).new_page()
+    page.set_default_timeout(15_000)
+    page.set_viewport_size({"width": 320, "height": 800})
+    login_as_resident(page, base, "Anna de Boer")
+    page.goto(base + "/laat-u-terugbellen/parkeervergunning/")
+    page.get_by_role("button", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Ask us to call you: ")
+    page.get_by_label("Your phone number").fill("")
+    page.get_by_label("Afternoon (12:00-17:00)").check()
+    page.get_by_role("button", name="Call me back").click()
+    assert "phone number" in page.get_by_role("alert").inner_text().lower()
+    assert page.get_by_label("Afternoon (12:00-17:00)").is_checked()  # what was chosen is kept
+    page.get_by_label("Your phone number").fill("06 12345678")
+    page.get_by_role("button", name="Call me back").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "My contacts with the municipality"
+    main = page.inner_text("main")
+    assert "06 12345678" in main and "afternoon (12:00-17:00)" in main
+    if javascript:  # axe-core and the width checks run in the page's own JavaScript
+        paths = ["/mijn-contactmomenten/", "/laat-u-terugbellen/parkeervergunning/"]
+        assert _walk(page, base, paths) == []
+    page.context.close()
