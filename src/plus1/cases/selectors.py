@@ -152,9 +152,11 @@ def cases_within(cases: QuerySet[Case], area: dict[str, Any]) -> QuerySet[Case]:
     )
     if _is_box(polygons):
         return in_box
-    inside, outside = [], []
+    inside: list[int] = []
+    outside: list[int] = []
     for pk, x, y in in_box.values_list("pk", "longitude", "latitude"):
-        (inside if _in_area(x, y, polygons) else outside).append(pk)
+        if x is not None and y is not None:  # always, within a box
+            (inside if _in_area(x, y, polygons) else outside).append(pk)
     if len(outside) < len(inside):
         return in_box.exclude(pk__in=outside)
     return cases.filter(pk__in=inside)

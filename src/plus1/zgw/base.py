@@ -160,23 +160,19 @@ class LeanPaginator(DjangoPaginator):
                 self.__dict__["count"] = len(rows)  # Paginator.count is a cached_property
             self.validate_number(1)
             return self._get_page(rows, 1, self)  # type: ignore[attr-defined]  # rows read above
-        if not _keyable(self.object_list):
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet) or not _keyable(queryset):
             return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        found = self.object_list.order_by().in_bulk(keys)
-        rows = [found[key] for key in keys if key in found]
-        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
+        keys = list(queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        found = queryset.order_by().in_bulk(keys)
+        return self._get_page([found[key] for key in keys if key in found], number, self)  # type: ignore[attr-defined]
 
 
-def _keyable(rows: Any) -> bool:
-    """A queryset of model instances that can be narrowed to keys (not a union, not values)."""
-    return (
-        isinstance(rows, QuerySet)
-        and rows._iterable_class is ModelIterable
-        and rows.query.combinator is None
-    )
+def _keyable(rows: QuerySet[Any]) -> bool:
+    """Model instances that can be narrowed to keys (not a union, not values)."""
+    return rows._iterable_class is ModelIterable and rows.query.combinator is None
 
 
 class Pagination(PageNumberPagination):
