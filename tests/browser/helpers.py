@@ -11,7 +11,9 @@ axe = Axe()
 
 
 def assert_accessible(page):
-    """No serious or critical axe-core violations on the page as it is now."""
+    """No serious or critical axe-core violations on the page as it is now, once it has loaded
+    (the admin's theme script names its theme button; before it runs, the button has no name)."""
+    page.wait_for_load_state("load")
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in axe.run(page).response["violations"]
