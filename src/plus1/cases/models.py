@@ -314,3 +314,4 @@ class CaseReference(models.Model):
 from plus1.cases.breakthrough_models import Breakthrough  # noqa: E402, F401  (a model of this app)
 from plus1.cases.conversation_models import CaseMessage, InformationRequest  # noqa: E402, F401
 from plus1.cases.draft_models import RequestDraft  # noqa: E402, F401  (a model of this app)
+from plus1.cases.tally_models import CaseTally  # noqa: E402, F401  (a model of this app)

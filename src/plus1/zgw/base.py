@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import urlparse
 
@@ -154,9 +154,9 @@ class LeanPaginator(DjangoPaginator):
     alone (an index-only scan), then reads its own rows: as fast as the first page."""
 
     def page(self, number: Any) -> Any:
-        if str(number) == "1" and "count" not in self.__dict__:
+        if str(number) == "1":
             rows = list(self.object_list[: self.per_page])
-            if len(rows) < self.per_page:
+            if len(rows) < self.per_page and "count" not in self.__dict__:
                 self.__dict__["count"] = len(rows)  # Paginator.count is a cached_property
             self.validate_number(1)
             return self._get_page(rows, 1, self)  # type: ignore[attr-defined]  # rows read above
@@ -176,8 +176,18 @@ def _keyable(rows: QuerySet[Any]) -> bool:
 
 
 class Pagination(PageNumberPagination):
+    """`count`, when given, tells the number of rows instead of a COUNT(*) query."""
+
     page_size = 100
-    django_paginator_class = LeanPaginator
+
+    def __init__(self, count: Callable[[], int] | None = None) -> None:
+        self.count = count
+
+    def django_paginator_class(self, rows: Any, per_page: int) -> LeanPaginator:  # type: ignore[override]
+        paginator = LeanPaginator(rows, per_page)
+        if self.count is not None:
+            paginator.__dict__["count"] = self.count()  # Paginator.count is a cached_property
+        return paginator
 
 
 class ZgwViewSet(ViewSet):

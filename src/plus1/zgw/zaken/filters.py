@@ -36,6 +36,14 @@ ROL_LOOKUPS = {
     "rol__betrokkene": "roles__betrokkene",
     "rol__omschrijvingGeneriek": "roles__role_type__kind",
 }
+# parameters that filter by nothing but zaaktype and confidentiality, or only order
+COUNTED_BY_TALLY = {
+    "zaaktype",
+    "zaaktype__in",
+    "maximaleVertrouwelijkheidaanduiding",
+    "ordering",
+    "expand",
+}
 ROL_IDENTIFICATIE = "rol__betrokkeneIdentificatie__"
 BSN_FILTER = f"{ROL_IDENTIFICATIE}natuurlijkPersoon__inpBsn"
 ROL_KEYS = [
@@ -105,21 +113,29 @@ class ZaakFilter(serializers.Serializer):
         }.items():
             if name in v:
                 filters[lookup] = v[name]
-        zaken = zaken.filter(**filters)
-        if "zaaktype" in v:
-            zaken = zaken.filter(
-                case_type__uuid=resolve_url(v["zaaktype"], "zaaktype-detail") or NO_MATCH
-            )
-        if "zaaktype__in" in v:
-            keys = [resolve_url(url, "zaaktype-detail") for url in v["zaaktype__in"]]
-            zaken = zaken.filter(case_type__uuid__in=[key for key in keys if key])
-        if "maximaleVertrouwelijkheidaanduiding" in v:
-            levels = levels_up_to(v["maximaleVertrouwelijkheidaanduiding"])
-            zaken = zaken.filter(confidentiality__in=levels)
+        zaken = zaken.filter(self._type_filter(v), **filters)
         zaken = self._rol_filters(zaken, v)
         if v.get("ordering"):
             zaken = zaken.order_by(*(_order(name) for name in v["ordering"]), "-pk")
         return zaken
+
+    def tally_filter(self) -> Q | None:
+        """The filter as one on zaaktype and confidentiality (the columns cases.CaseTally
+        counts by), or None when it filters by anything else."""
+        v = self.validated_data
+        return self._type_filter(v) if set(v) <= COUNTED_BY_TALLY else None
+
+    def _type_filter(self, v: dict[str, Any]) -> Q:
+        found = Q()
+        if "zaaktype" in v:
+            found &= Q(case_type__uuid=resolve_url(v["zaaktype"], "zaaktype-detail") or NO_MATCH)
+        if "zaaktype__in" in v:
+            keys = [resolve_url(url, "zaaktype-detail") for url in v["zaaktype__in"]]
+            found &= Q(case_type__uuid__in=[key for key in keys if key])
+        if "maximaleVertrouwelijkheidaanduiding" in v:
+            levels = levels_up_to(v["maximaleVertrouwelijkheidaanduiding"])
+            found &= Q(confidentiality__in=levels)
+        return found
 
     def _rol_filters(self, zaken: QuerySet[Case], v: dict[str, Any]) -> QuerySet[Case]:
         roles = Q()

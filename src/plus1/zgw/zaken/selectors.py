@@ -9,9 +9,9 @@ from functools import cache
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
-from plus1.cases.models import Case, CaseObject, CaseProperty, CaseStatus, Role
+from plus1.cases.models import Case, CaseObject, CaseProperty, CaseStatus, CaseTally, Role
 from plus1.cases.selectors import cases_with_records
 from plus1.catalog.models import CaseType
 from plus1.zgw.auth import ZgwClient
@@ -50,6 +50,13 @@ def zaken_lean(client: ZgwClient | None = None, scope: Scope = ZAKEN_LEZEN) -> Q
     their zaaktypen from `with_case_types`."""
     rows = Case.objects.select_related("parent", "result", "zgw").order_by("-pk")
     return rows.filter(client.zaak_filter(scope)) if client is not None else rows
+
+
+def zaken_count(by_type: Q) -> int:
+    """The number of zaken a filter on zaaktype and confidentiality keeps (the client's
+    rights, the zaaktype filters), from cases.CaseTally: at a million zaken an exact
+    COUNT(*) of the list took longer than the rest of its page."""
+    return CaseTally.objects.filter(by_type).aggregate(n=Sum("n"))["n"] or 0
 
 
 def with_case_types(cases: list[Case]) -> list[Case]:
