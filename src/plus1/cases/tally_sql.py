@@ -84,9 +84,13 @@ FILL = (
 
 
 def install(apps: Any, schema_editor: Any) -> None:
-    """Fill the tally from the cases there are, then keep it with the triggers."""
+    """Fill the tally from the cases there are, then keep it with the triggers (on
+    PostgreSQL no case is written in between: the table is locked until the migration
+    commits)."""
     connection = schema_editor.connection
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("LOCK TABLE cases_case IN SHARE ROW EXCLUSIVE MODE")
         cursor.execute("DELETE FROM cases_casetally")
         cursor.execute(FILL)
         if connection.vendor == "postgresql":
