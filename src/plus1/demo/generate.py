@@ -215,10 +215,6 @@ def _batch(
         cases.append(case)
         plans.append((steps[:reached], registered))
     Case.objects.bulk_create(cases)  # sets the keys (RETURNING) on PostgreSQL and SQLite
-    if any(case.pk is None for case in cases):
-        keys = dict(Case.objects.filter(uuid__in=[c.uuid for c in cases]).values_list("uuid", "pk"))
-        for case in cases:
-            case.pk = keys[case.uuid]
     residents = {pk: (encrypted, index, key) for pk, encrypted, index, key in party_ids}
     history: list[CaseStatus] = []
     roles: list[Role] = []
@@ -327,11 +323,7 @@ def _audit(specs: list[AuditSpec], counts: dict[str, int]) -> list[AuditEntry]:
         entry.hash = prev = entry_hash(entry)
         entry.seal = seal(entry.hash)
         entries.append(entry)
-    AuditEntry.objects.bulk_create(entries)
-    if entries and entries[0].pk is None:  # a database that returns no keys from a bulk insert
-        keys = dict(AuditEntry.objects.filter(seq__gt=head.last_seq).values_list("seq", "pk"))
-        for entry in entries:
-            entry.pk = keys[entry.seq]
+    AuditEntry.objects.bulk_create(entries)  # sets the keys, as for the cases
     head.last_seq, head.last_hash = head.last_seq + len(entries), prev
     head.save(update_fields=["last_seq", "last_hash"])
     counts["audit"] += len(entries)

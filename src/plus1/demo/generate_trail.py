@@ -7,15 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from plus1.audit.services import Actor
 from plus1.cases.models import Case
 from plus1.demo.generate_records import AuditSpec
 from plus1.identity.models import Party
 from plus1.privacy import audit_actions
 from plus1.privacy.models import CaseTypeActivity, DataTrailRecord, TrailAction
 from plus1.privacy.pseudonym import subject_pseudonym
+from plus1.privacy.services.trail import who_did_it
 
 # (zaak, its initiator, when a staff member opened it)
 TrailPlan = tuple[Case, Party, dt.datetime]
+STAFF = Actor(kind="staff", id="", label="")  # the role the entries name: medewerker
 
 
 def trail_records(
@@ -36,15 +39,7 @@ def trail_records(
         if activity is None or not activity.active:
             continue
         name = f"zaak {case.identification} bekeken"
-        team = case.case_type.responsible_team
-        after = {
-            "activity": activity.code,
-            "name": name,
-            "team": team.name if team else "",
-            "role": "medewerker",
-            "organisation": "",
-            "case": case.identification,
-        }
+        after = who_did_it(STAFF, activity, name, case.case_type.responsible_team, "", "", case)
         record = DataTrailRecord(
             trace_id=f"{rng.getrandbits(128):032x}",
             span_id=f"{rng.getrandbits(64):016x}",

@@ -74,7 +74,7 @@ def personal_data_access(
         if refused
         else audit_actions.PERSONAL_DATA[action],
         obj=subject,
-        after=_who(actor, activity, name, team, role, organisation, case),
+        after=who_did_it(actor, activity, name, team, role, organisation, case),
     )
     record = _record(activity, subject, action, name, entry, refused, foreign_operation)
     record.save()
@@ -113,7 +113,7 @@ def personal_data_list_access(
         changes = []
         for cases_of_activity in by_activity.values():
             activity = activities[cases_of_activity[0].case_type_id]
-            after = _who(actor, activity, name, None, "", "", None)
+            after = who_did_it(actor, activity, name, None, "", "", None)
             after["cases"] = [case.identification for case in cases_of_activity]
             changes.append(Change(subject, after=after))
         entries = audit_record_many(
@@ -127,7 +127,7 @@ def personal_data_list_access(
     changes = [
         Change(
             person,
-            after=_who(
+            after=who_did_it(
                 actor,
                 activities[case.case_type_id],
                 name,
@@ -168,7 +168,7 @@ def personal_data_many_access(
     people = list({party.pk: party for party in subjects}.values())
     if not people:
         return []
-    after = _who(actor, activity, name, None, "", "", None)
+    after = who_did_it(actor, activity, name, None, "", "", None)
     entries = audit_record_many(
         actor=actor,
         action=audit_actions.PERSONAL_DATA[action],
@@ -235,7 +235,7 @@ def _usable(activity: ProcessingActivity | None) -> bool:
     return activity is not None and activity.active
 
 
-def _who(
+def who_did_it(
     actor: Actor,
     activity: ProcessingActivity,
     name: str,
