@@ -20,9 +20,10 @@ Scenarios (each for --duration seconds per user count):
               add betrokkene 3 %, add document 12 %, add besluit 2 %, add resultaat 2 %);
               a write for a zaak whose zaaktype names no type for it (no besluittypen,
               no resultaattypen) is reported as skipped
-It prints requests/s, p50, p95 and errors per scenario. With --server-pid (the gunicorn
-master of `plus1 serve`) it samples every worker's resident memory (RSS) twice a second
-during the whole run and prints each worker's maximum. Any non-2xx answer is an error
+It prints requests/s, p50, p95 and errors per scenario (for the mixed workload, whose
+scenarios send one to three HTTP requests each, also `http=`: HTTP requests per second).
+With --server-pid (the gunicorn master of `plus1 serve`) it samples every worker's resident
+memory (RSS) twice a second during the whole run and prints each worker's maximum. Any non-2xx answer is an error
 and makes the exit status 1: a fast failure never counts as a fast request. The load
 average at start and end is printed with the figures (the machine may be shared).
 The API/raw-SQL ratio of a list page is measured in-process by benchmarks/sql_ratio.py.
@@ -73,6 +74,7 @@ class Client:
         self.root = f"{parts.scheme}://{parts.netloc}"
         self.headers = {"Authorization": f"Bearer {token}", **CRS}
         self.conn: http.client.HTTPConnection | None = None
+        self.requests = 0  # HTTP requests sent (a mixed scenario sends one to three)
 
     def call(self, method: str, path: str, body: Any = None, session: str = "") -> tuple[int, Any]:
         data = json.dumps(body).encode() if body is not None else None
@@ -81,6 +83,7 @@ class Client:
             headers = {"Cookie": f"sessionid={session}", "X-Forwarded-Proto": "https"}
         if data is not None:
             headers["Content-Type"] = "application/json"
+        self.requests += 1
         for attempt in (1, 2):
             if self.conn is None:
                 self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
@@ -113,6 +116,7 @@ class Result:
     errors: int = 0
     skipped: int = 0
     statuses: dict[int, int] = field(default_factory=dict)
+    requests: int = 0
 
     def line(self) -> str:
         done = len(self.latencies)
@@ -127,6 +131,8 @@ class Result:
         )
         if self.skipped:
             text += f" skipped={self.skipped}"
+        if self.requests > done + self.errors:  # scenarios of several HTTP requests
+            text += f" http={self.requests / self.seconds:.1f}/s"
         return text + (f" ({bad})" if bad else "")
 
 
@@ -366,6 +372,13 @@ def run(args: argparse.Namespace, name: str, users: int, token: str, world: Worl
 
     def user(index: int) -> None:
         client, rng = Client(args.base, token), random.Random(f"{args.seed}-{name}-{index}")  # noqa: S311
+        try:
+            scenarios(client, rng)
+        finally:
+            with lock:
+                result.requests += client.requests
+
+    def scenarios(client: Client, rng: random.Random) -> None:
         while time.monotonic() < stop:
             started = time.perf_counter()
             status, _what = scenario(name, client, world, rng)
