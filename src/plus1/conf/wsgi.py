@@ -15,3 +15,7 @@ application = get_wsgi_application()
 from plus1.common.checks import refuse_unsafe_production_settings  # noqa: E402
 
 refuse_unsafe_production_settings()
+
+from plus1.zgw.query_params import read_standard_documents  # noqa: E402
+
+read_standard_documents()

@@ -57,6 +57,13 @@ def _operations(api: str) -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
     return operations
 
 
+def read_standard_documents() -> None:
+    """Parse every standard's document now (about half a second each), not in the first
+    request that needs it: the production WSGI module calls this as a worker starts."""
+    for api in DOCUMENTS:
+        _operations(api)
+
+
 def known_query_params(api: str, method: str, subpath: str) -> frozenset[str] | None:
     """The query parameters the standard gives `method subpath` of `api`, or None when
     the standard's document has no such operation (a Plus1 extension)."""
