@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
 LINK_BATCH = 2000
+LINK_SQL = "UPDATE audit_auditentry SET seq = %s, prev_hash = %s, hash = %s, seal = %s WHERE id = %s"
 
 
 def entry_hash(entry: AuditEntry) -> str:
@@ -69,9 +70,13 @@ def audit_link_pending(*, batch: int = LINK_BATCH, wait: bool = True) -> int:
                 entry.seq, entry.prev_hash = seq, prev_hash
                 entry.hash = prev_hash = entry_hash(entry)
                 entry.seal = seal(entry.hash)
-            AuditEntry.objects.bulk_update(pending, ["seq", "prev_hash", "hash", "seal"])
-            head.last_seq, head.last_hash = head.last_seq + len(pending), prev_hash
-            head.save(update_fields=["last_seq", "last_hash"])
+            with transaction.get_connection().cursor() as cursor:  # bulk_update: half the time
+                cursor.executemany(
+                    LINK_SQL, [(e.seq, e.prev_hash, e.hash, e.seal, e.pk) for e in pending]
+                )
+            AuditHead.objects.filter(pk=1).update(
+                last_seq=head.last_seq + len(pending), last_hash=prev_hash
+            )
         linked += len(pending)
         if len(pending) < batch:  # all there were; a next call links what committed since
             return linked
