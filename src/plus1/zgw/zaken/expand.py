@@ -44,6 +44,7 @@ from plus1.zgw.zaken.io.records import (
     render_zaakobject,
 )
 from plus1.zgw.zaken.io.zaken import render_status, render_zaak
+from plus1.zgw.zaken.links import documents_of
 from plus1.zgw.zaken.services import records
 
 # resource → {field: resource it refers to}; resources not named here have no expansions
@@ -166,8 +167,11 @@ class Expander:
         rows = selectors.with_case_types(
             list(selectors.zaken_lean(self.client).filter(uuid__in=keys))
         )
+        documents = documents_of([case.uuid for case in rows], self.urls)
         found = selectors.records_of([case.pk for case in rows])
-        return [render_zaak(case, self.urls, found[case.pk]) for case in rows]
+        return [
+            render_zaak(case, self.urls, documents.get(case.uuid), found[case.pk]) for case in rows
+        ]
 
     def _statussen(self, keys: list[str]) -> list[dict[str, Any]]:
         rows = selectors.statussen_for(self.client).filter(uuid__in=keys)

@@ -6,6 +6,8 @@ the usage-rights rule for closing, and statustypen by URL."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from collections import defaultdict
 
 from django.db.models import Max, Q, QuerySet
 from rest_framework import exceptions
@@ -14,11 +16,24 @@ from plus1.cases.models import Case, CaseObject, Result
 from plus1.catalog.models import StatusType
 from plus1.decisions.models import Decision
 from plus1.documents.models import DocumentLink, DocumentVersion, ObjectType
-from plus1.zgw.base import resolve_url
+from plus1.zgw.base import Urls, resolve_url
 from plus1.zgw.uuids import to_pk
 from plus1.zgw.zaken.remote import fetch, is_local
 
 ZIO = "/zaken/api/v1/zaakinformatieobjecten"
+
+
+def documents_of(case_uuids: list[uuid.UUID], urls: Urls) -> dict[uuid.UUID, list[str]]:
+    """zaakinformatieobject URLs per zaak UUID, in one query."""
+    found: dict[uuid.UUID, list[str]] = defaultdict(list)
+    if not case_uuids:
+        return found
+    rows = DocumentLink.objects.filter(
+        object_type=ObjectType.ZAAK, object_uuid__in=case_uuids
+    ).values_list("object_uuid", "uuid")
+    for case_uuid, link_uuid in rows.order_by("pk"):
+        found[case_uuid].append(urls(ZIO, link_uuid))
+    return found
 
 
 def refuse_unset_usage_rights(case: Case) -> None:

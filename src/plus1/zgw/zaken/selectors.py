@@ -77,7 +77,6 @@ class Records:
     properties: list[str] = field(default_factory=list)
     objects: list[str] = field(default_factory=list)
     children: list[str] = field(default_factory=list)
-    documents: list[str] = field(default_factory=list)  # its zaakinformatieobjecten
 
 
 # (kind, model, owner column, ordering column): the records a zaak shows by URL
@@ -92,8 +91,8 @@ RECORD_PARTS = (
 
 @cache
 def _records_sql(vendor: str) -> str:
-    """One UNION ALL over the record tables and the zaak's document links, ordered as the
-    API shows them (statuses by the moment they were set, the rest as created). Written once per database, not compiled by
+    """One UNION ALL over the record tables, ordered as the API shows them (statuses by the
+    moment they were set, the rest as created). Written once per database, not compiled by
     the ORM on every request; the page's keys are one parameter (an array, or JSON)."""
     keys = "= ANY(%s)" if vendor == "postgresql" else "IN (SELECT value FROM json_each(%s))"
     parts = " UNION ALL ".join(
@@ -101,16 +100,7 @@ def _records_sql(vendor: str) -> str:
         f"FROM {model._meta.db_table} WHERE {owner} {keys}"  # constants only, no input
         for kind, model, owner, at in RECORD_PARTS
     )
-    # zaakinformatieobjecten point at their zaak by its uuid
-    documents = (
-        "SELECT c.id AS owner, 'documents' AS kind, l.uuid, NULL AS at, l.id "  # noqa: S608
-        "FROM documents_documentlink l JOIN cases_case c ON l.object_uuid = c.uuid "
-        f"WHERE l.object_type = 'zaak' AND c.id {keys}"  # constants only, no input
-    )
-    return (
-        f"SELECT owner, kind, uuid FROM ({parts} UNION ALL {documents}) AS records "  # noqa: S608
-        "ORDER BY at IS NULL, at, id"
-    )
+    return f"SELECT owner, kind, uuid FROM ({parts}) AS records ORDER BY at IS NULL, at, id"  # noqa: S608
 
 
 def records_of(case_ids: list[int]) -> dict[int, Records]:
@@ -120,7 +110,7 @@ def records_of(case_ids: list[int]) -> dict[int, Records]:
     vendor = connection.vendor
     keys = list(case_ids) if vendor == "postgresql" else json.dumps(list(case_ids))
     with connection.cursor() as cursor:
-        cursor.execute(_records_sql(vendor), [keys] * (len(RECORD_PARTS) + 1))
+        cursor.execute(_records_sql(vendor), [keys] * len(RECORD_PARTS))
         rows = cursor.fetchall()
     found: dict[int, Records] = {pk: Records() for pk in case_ids}
     for owner, kind, key in rows:  # SQLite keeps a uuid as 32 hex digits

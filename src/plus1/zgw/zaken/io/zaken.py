@@ -17,7 +17,6 @@ from plus1.common import legal_clock
 from plus1.geo.geometry import geojson_problem
 from plus1.zgw.base import TextField, UrlField, Urls
 from plus1.zgw.uuids import to_uuid
-from plus1.zgw.zaken.selectors import Records
 
 ZAAK, STATUS = "/zaken/api/v1/zaken", "/zaken/api/v1/statussen"
 ROL, RESULTAAT = "/zaken/api/v1/rollen", "/zaken/api/v1/resultaten"
@@ -220,11 +219,22 @@ def _one_to_one(case: Case, relation: Any) -> Any:
     return getattr(case, relation.name, None)
 
 
-def render_zaak(case: Case, urls: Urls, records: Records) -> dict[str, Any]:
-    """The zaak as the standard shows it, with the UUIDs of its related records and
-    document links (zgw.zaken.selectors.records_of)."""
+def render_zaak(
+    case: Case, urls: Urls, documents: list[str] | None = None, records: Any = None
+) -> dict[str, Any]:
+    """The zaak as the standard shows it; `documents` are its zaakinformatieobject URLs and
+    `records` the UUIDs of its related records (zgw.zaken.selectors.records_of)."""
     zgw = _one_to_one(case, EXTENSION)
     data = zgw.data if zgw else {}
+    if records is None:  # prefetched relations
+        history = [row.uuid for row in case.history.all()]
+        children = [row.uuid for row in case.children.all()]
+        properties = [row.uuid for row in case.properties.all()]
+        roles = [row.uuid for row in case.roles.all()]
+        objects = [row.uuid for row in case.case_objects.all()]
+    else:
+        history, children, properties = records.history, records.children, records.properties
+        roles, objects = records.roles, records.objects
     result = _one_to_one(case, RESULT)
     zaak_url = urls(ZAAK, case.uuid)
     return {
@@ -262,13 +272,13 @@ def render_zaak(case: Case, urls: Urls, records: Records) -> dict[str, Any]:
         },
         "selectielijstklasse": data.get("selectielijstklasse", ""),
         "hoofdzaak": urls(ZAAK, case.parent.uuid) if case.parent else None,
-        "deelzaken": [urls(ZAAK, key) for key in records.children],
+        "deelzaken": [urls(ZAAK, key) for key in children],
         "relevanteAndereZaken": data.get("relevanteAndereZaken", []),
-        "eigenschappen": [f"{zaak_url}/zaakeigenschappen/{key}" for key in records.properties],
-        "rollen": [urls(ROL, key) for key in records.roles],
-        "status": urls(STATUS, records.history[-1]) if records.history else None,
-        "zaakinformatieobjecten": [urls(ZIO, key) for key in records.documents],
-        "zaakobjecten": [urls(ZAAKOBJECT, key) for key in records.objects],
+        "eigenschappen": [f"{zaak_url}/zaakeigenschappen/{key}" for key in properties],
+        "rollen": [urls(ROL, key) for key in roles],
+        "status": urls(STATUS, history[-1]) if history else None,
+        "zaakinformatieobjecten": documents or [],
+        "zaakobjecten": [urls(ZAAKOBJECT, key) for key in objects],
         "kenmerken": data.get("kenmerken", []),
         "archiefnominatie": case.archive_nomination or None,
         "archiefstatus": case.archive_status,

@@ -53,6 +53,7 @@ from plus1.zgw.zaken.io.zaken import (
 )
 from plus1.zgw.zaken.links import (
     archive_source_date,
+    documents_of,
     refuse_unset_usage_rights,
     status_types_at,
 )
@@ -181,8 +182,11 @@ class ZaakViewSet(ZakenApi):
             personal_data_list_access(
                 actor=self.client.actor, cases=page, name="zaken gezocht op BSN", subject=searched
             )
+        documents = documents_of([case.uuid for case in page], urls)
         records = selectors.records_of([case.pk for case in page])
-        bodies = [render_zaak(case, urls, records[case.pk]) for case in page]
+        bodies = [
+            render_zaak(case, urls, documents.get(case.uuid), records[case.pk]) for case in page
+        ]
         if expand:
             Expander(self.client, urls).apply("zaak", bodies, expand)
         return paginator.get_paginated_response(bodies)
@@ -205,15 +209,17 @@ class ZaakViewSet(ZakenApi):
     def _render(self, case: Case, **kwargs: Any) -> Response:
         urls = Urls(self.request)
         case = selectors.zaken_lean().select_related("case_type").get(pk=case.pk)
+        documents = documents_of([case.uuid], urls).get(case.uuid)
         records = selectors.records_of([case.pk])[case.pk]
-        return Response(render_zaak(case, urls, records), **kwargs)
+        return Response(render_zaak(case, urls, documents, records), **kwargs)
 
     def retrieve(self, request: Request, uuid: str) -> Response:
         tree = parse_expand(request.query_params.get("expand"))
         case = self._zaak(uuid, ZAKEN_LEZEN, lean=True)
         urls = Urls(self.request)
+        documents = documents_of([case.uuid], urls).get(case.uuid)
         records = selectors.records_of([case.pk])[case.pk]
-        body = render_zaak(case, urls, records)
+        body = render_zaak(case, urls, documents, records)
         if tree:
             Expander(self.client, urls).apply("zaak", [body], tree)
         return Response(body)
