@@ -81,13 +81,17 @@ def needs_attention(user: User | AnonymousUser, team: Team | None) -> QuerySet[C
     moved them on: the top of the inbox. Only cases with an answer or a message from the
     initiator are candidates, so the markers are worked out for few rows: the candidates'
     keys are read first (as a subquery, PostgreSQL worked the markers out for every open case
-    of the team, 150 ms for 26,000)."""
+    of the team, 150 ms for 26,000), from the answers and messages to the cases (joined the
+    other way, every open case of the team was read: 40 ms for 258,000)."""
     cases = team_cases(user, team)
-    candidates = cases.filter(
-        Q(information_requests__state=InformationRequest.State.ANSWERED)
-        | Q(messages__author_kind=CaseMessage.AuthorKind.INITIATOR)
+    answered = InformationRequest.objects.filter(state=InformationRequest.State.ANSWERED)
+    written = CaseMessage.objects.filter(author_kind=CaseMessage.AuthorKind.INITIATOR)
+    candidates = (
+        cases.filter(pk__in=answered.values("case_id"))
+        .values_list("pk", flat=True)
+        .union(cases.filter(pk__in=written.values("case_id")).values_list("pk", flat=True))
     )
-    keys = set(candidates.values_list("pk", flat=True))
+    keys = set(candidates)
     if not keys:
         return Case.objects.none()
     return (
