@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Min, Model, Q, QuerySet
+from django.db.models import Max, Min, Model, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from plus1.geo import geometry
@@ -172,10 +172,11 @@ def area_choices(codes: list[str]) -> list[tuple[str, str]]:
     """(code, label) for the given wijk/buurt codes, each wijk followed by its buurten.
     Empty codes: every wijk of the municipality."""
     wijken = District.objects.filter(code__in=codes) if codes else District.objects.all()
+    buurten = Prefetch("neighbourhoods", queryset=Neighbourhood.objects.order_by("code"))
     choices = []
-    for wijk in wijken.prefetch_related("neighbourhoods").order_by("code"):
+    for wijk in wijken.prefetch_related(buurten).order_by("code"):  # two queries in all
         choices.append((wijk.code, f"Wijk {wijk.name}"))
-        choices += [(b.code, f"– Buurt {b.name}") for b in wijk.neighbourhoods.order_by("code")]
+        choices += [(b.code, f"– Buurt {b.name}") for b in wijk.neighbourhoods.all()]
     covered = {code for code, _ in choices}
     loose = Neighbourhood.objects.filter(code__in=codes).exclude(code__in=covered).order_by("code")
     return choices + [(b.code, f"Buurt {b.name}") for b in loose]

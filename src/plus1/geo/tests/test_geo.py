@@ -99,7 +99,7 @@ def test_loading_twice_keeps_one_copy(plusstad):
     assert again == plusstad and Neighbourhood.objects.count() == 24
 
 
-def test_area_choices_list_wijk_then_its_buurten(plusstad):
+def test_area_choices_list_wijk_then_its_buurten(plusstad, django_assert_num_queries):
     choices = area_choices(["WK999901"])
     assert choices[0] == ("WK999901", "Wijk Centrum")
     assert [code for code, _ in choices[1:]] == [
@@ -108,7 +108,8 @@ def test_area_choices_list_wijk_then_its_buurten(plusstad):
         "BU99990103",
         "BU99990104",
     ]
-    assert len(area_choices([])) == 30  # no areas: the whole municipality
+    with django_assert_num_queries(2):  # the wijken and their buurten, not a query per wijk
+        assert len(area_choices([])) == 30  # no areas: the whole municipality
 
 
 def test_command_loads_the_shipped_file():
