@@ -9,7 +9,7 @@ from functools import cache
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
 
 from plus1.cases.models import Case, CaseObject, CaseProperty, CaseStatus, CaseTally, Role
 from plus1.cases.selectors import cases_with_records
@@ -47,8 +47,14 @@ def statussen_for(client: ZgwClient) -> QuerySet[CaseStatus]:
 def zaken_lean(client: ZgwClient | None = None, scope: Scope = ZAKEN_LEZEN) -> QuerySet[Case]:
     """Zaken joined for rendering without prefetching: the page's related records come from
     `records_of` in one query (Django's prefetch machinery cost about half a list request),
-    their zaaktypen from `with_case_types`."""
-    rows = Case.objects.select_related("parent", "result", "zgw").order_by("-pk")
+    their zaaktypen from `with_case_types`; of the hoofdzaak and the resultaat only their
+    UUIDs (`parent_uuid`, `result_uuid`), not whole rows."""
+    rows = (
+        Case.objects.select_related("zgw")
+        .defer("form_data")  # the portal's answers: not shown by the API, decoded per row
+        .annotate(parent_uuid=F("parent__uuid"), result_uuid=F("result__uuid"))
+        .order_by("-pk")
+    )
     return rows.filter(client.zaak_filter(scope)) if client is not None else rows
 
 

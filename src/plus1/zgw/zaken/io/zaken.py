@@ -208,7 +208,7 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-EXTENSION, RESULT = Case._meta.get_field("zgw"), Case._meta.get_field("result")
+EXTENSION = Case._meta.get_field("zgw")
 
 
 def _one_to_one(case: Case, relation: Any) -> Any:
@@ -222,8 +222,9 @@ def _one_to_one(case: Case, relation: Any) -> Any:
 def render_zaak(
     case: Case, urls: Urls, documents: list[str] | None = None, records: Any = None
 ) -> dict[str, Any]:
-    """The zaak as the standard shows it; `documents` are its zaakinformatieobject URLs and
-    `records` the UUIDs of its related records (zgw.zaken.selectors.records_of)."""
+    """The zaak (a row of zgw.zaken.selectors.zaken_lean) as the standard shows it;
+    `documents` are its zaakinformatieobject URLs and `records` the UUIDs of its related
+    records (zgw.zaken.selectors.records_of)."""
     zgw = _one_to_one(case, EXTENSION)
     data = zgw.data if zgw else {}
     if records is None:  # prefetched relations
@@ -235,7 +236,6 @@ def render_zaak(
     else:
         history, children, properties = records.history, records.children, records.properties
         roles, objects = records.roles, records.objects
-    result = _one_to_one(case, RESULT)
     zaak_url = urls(ZAAK, case.uuid)
     return {
         "url": zaak_url,
@@ -271,7 +271,7 @@ def render_zaak(
             "eerdereOpschorting": case.was_suspended,
         },
         "selectielijstklasse": data.get("selectielijstklasse", ""),
-        "hoofdzaak": urls(ZAAK, case.parent.uuid) if case.parent else None,
+        "hoofdzaak": urls(ZAAK, case.parent_uuid) if case.parent_uuid else None,  # type: ignore[attr-defined]
         "deelzaken": [urls(ZAAK, key) for key in children],
         "relevanteAndereZaken": data.get("relevanteAndereZaken", []),
         "eigenschappen": [f"{zaak_url}/zaakeigenschappen/{key}" for key in properties],
@@ -283,7 +283,7 @@ def render_zaak(
         "archiefnominatie": case.archive_nomination or None,
         "archiefstatus": case.archive_status,
         "archiefactiedatum": _iso(case.archive_action_date),
-        "resultaat": urls(RESULTAAT, result.uuid) if result else None,
+        "resultaat": urls(RESULTAAT, case.result_uuid) if case.result_uuid else None,  # type: ignore[attr-defined]
         "opdrachtgevendeOrganisatie": data.get("opdrachtgevendeOrganisatie", ""),
         "processobjectaard": data.get("processobjectaard", ""),
         "startdatumBewaartermijn": data.get("startdatumBewaartermijn"),
