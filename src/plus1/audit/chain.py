@@ -26,7 +26,9 @@ logger = logging.getLogger(__name__)
 
 GENESIS_HASH = "0" * 64
 LINK_BATCH = 2000
-LINK_SQL = "UPDATE audit_auditentry SET seq = %s, prev_hash = %s, hash = %s, seal = %s WHERE id = %s"
+LINK_SQL = (
+    "UPDATE audit_auditentry SET seq = %s, prev_hash = %s, hash = %s, seal = %s WHERE id = %s"
+)
 
 
 def entry_hash(entry: AuditEntry) -> str:
